@@ -1,0 +1,28 @@
+// Every limit on outside input, named once with its unit. Loops over input
+// are bounded by one of these.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace ramstein::limits {
+
+// One JSON Lines record; a longer line is rejected, not read into memory.
+inline constexpr std::size_t record_line_bytes_max = 16u << 20;
+// Events appended by one batch (one import file, one `add`).
+inline constexpr std::size_t batch_events_max = 20'000'000;
+// Line items in one measure, holds in one hold record, and similar lists.
+inline constexpr std::size_t record_list_items_max = 100'000;
+// Any single string field (names, quotes, URLs).
+inline constexpr std::size_t field_bytes_max = 64u << 10;
+// A source document's text.
+inline constexpr std::size_t source_document_bytes_max = 8u << 20;
+// Identifiers of records.
+inline constexpr std::size_t record_id_bytes_max = 200;
+// Quantities: more than any physical stock, small enough that
+// quantity * value never overflows 128-bit intermediate arithmetic.
+inline constexpr std::int64_t quantity_max = 1'000'000'000'000;
+// Money: 10^17 minor units (10^15 units of a currency with two decimals).
+inline constexpr std::int64_t money_minor_max = 100'000'000'000'000'000;
+
+}  // namespace ramstein::limits

@@ -1,0 +1,579 @@
+#include "ledger/record_codec.h"
+
+#include <sodium.h>
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <span>
+
+#include "base/limits.h"
+#include "ledger/canonical_json.h"
+
+namespace ramstein {
+
+namespace {
+
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+using simdjson::dom::object;
+
+// Reads the fields of one JSON object into a struct through its Visit().
+// Remembers the first error; later calls are no-ops once one is set.
+class DecodeVisitor {
+ public:
+  DecodeVisitor(object obj, std::string path, const DecodeOptions* options)
+      : object_(obj), path_(std::move(path)), options_(options) {}
+
+  Status Finish(std::span<const std::string_view> extra_keys = {}) {
+    if (!status_.ok()) return status_;
+    // Every key must be known and appear once.
+    std::vector<std::string_view> seen;
+    for (auto field : object_) {
+      std::string_view key = field.key;
+      bool known = std::find(visited_.begin(), visited_.end(), key) != visited_.end() ||
+                   std::find(extra_keys.begin(), extra_keys.end(), key) != extra_keys.end();
+      if (!known) {
+        Fail(std::string(key), "unknown field");
+        return status_;
+      }
+      if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+        Fail(std::string(key), "duplicate field");
+        return status_;
+      }
+      seen.push_back(key);
+    }
+    return Status::Ok();
+  }
+
+  void Correction(std::optional<std::string>& value) { OptText("correction", value); }
+  void Id(std::string& value) {
+    Text("id", value);
+    if (status_.ok() && !IsValidId(value)) {
+      Fail("id", "must be 1 to 200 characters of A-Z a-z 0-9 . _ : / -");
+    }
+  }
+  void EvidenceList(std::vector<Evidence>& list) { List("evidence", list); }
+
+  void Text(std::string_view name, std::string& value) {
+    auto found = Lookup(name);
+    if (!found) {
+      if (status_.ok()) Fail(std::string(name), "required field is missing");
+      return;
+    }
+    ReadString(name, *found, value);
+  }
+  void OptText(std::string_view name, std::optional<std::string>& value) {
+    auto found = Lookup(name);
+    if (!found) return;
+    value.emplace();
+    ReadString(name, *found, *value);
+  }
+  void OptDocument(std::string_view name, std::optional<std::string>& value);
+
+  void Ref(std::string_view name, std::string& value, RecordKind) { RefText(name, value); }
+  void AnyRef(std::string_view name, std::string& value) { RefText(name, value); }
+  void OptRef(std::string_view name, std::optional<std::string>& value, RecordKind) {
+    if (!Has(name)) return;
+    value.emplace();
+    RefText(name, *value);
+  }
+  void RefList(std::string_view name, std::vector<std::string>& values, RecordKind) {
+    StringList(name, values, true);
+  }
+  void TextList(std::string_view name, std::vector<std::string>& values) {
+    StringList(name, values, false);
+  }
+
+  void DateField(std::string_view name, Date& value) {
+    std::string text;
+    Text(name, text);
+    if (status_.ok()) ParseDate(name, text, value);
+  }
+  void OptDate(std::string_view name, std::optional<Date>& value) {
+    if (!Has(name)) return;
+    value.emplace();
+    DateField(name, *value);
+  }
+
+  void Integer(std::string_view name, std::int64_t& value, std::int64_t min, std::int64_t max) {
+    auto found = Lookup(name);
+    if (!found) {
+      if (status_.ok()) Fail(std::string(name), "required field is missing");
+      return;
+    }
+    ReadInteger(name, *found, value, min, max);
+  }
+  void OptInteger(std::string_view name, std::optional<std::int64_t>& value, std::int64_t min,
+                  std::int64_t max) {
+    auto found = Lookup(name);
+    if (!found) return;
+    value.emplace();
+    ReadInteger(name, *found, *value, min, max);
+  }
+
+  void Currency(std::string_view name, std::string& value) {
+    Text(name, value);
+    if (status_.ok() && !Currency::FromCode(value)) {
+      Fail(std::string(name), "unknown currency '" + value + "' (ISO 4217 code expected)");
+    }
+  }
+  void OptMoney(std::string_view name, std::optional<Money>& value);
+
+  template <typename E, std::size_t N>
+  void Enum(std::string_view name, E& value, const std::array<std::string_view, N>& names) {
+    std::string text;
+    Text(name, text);
+    if (!status_.ok()) return;
+    for (std::size_t i = 0; i < N; ++i) {
+      if (names[i] == text) {
+        value = static_cast<E>(i);
+        return;
+      }
+    }
+    std::string allowed;
+    for (auto n : names) allowed += (allowed.empty() ? "" : ", ") + std::string(n);
+    Fail(std::string(name), "'" + text + "' is not one of: " + allowed);
+  }
+
+  template <typename T>
+  void List(std::string_view name, std::vector<T>& values) {
+    auto found = Lookup(name);
+    if (!found) return;
+    simdjson::dom::array array;
+    if (found->get_array().get(array)) {
+      Fail(std::string(name), "must be an array");
+      return;
+    }
+    if (array.size() > limits::record_list_items_max) {
+      Fail(std::string(name), "has more than the allowed number of entries");
+      return;
+    }
+    std::size_t index = 0;
+    for (element entry : array) {
+      std::string entry_path = Path(name) + "[" + std::to_string(index++) + "]";
+      object entry_object;
+      if (entry.get_object().get(entry_object)) {
+        status_ = Status::DataError("field '" + entry_path + "': must be an object");
+        return;
+      }
+      DecodeVisitor nested(entry_object, entry_path, options_);
+      values.emplace_back().Visit(nested);
+      status_ = nested.Finish();
+      if (!status_.ok()) return;
+    }
+  }
+
+ private:
+  std::string Path(std::string_view name) const {
+    return path_.empty() ? std::string(name) : path_ + "." + std::string(name);
+  }
+  void Fail(const std::string& name, const std::string& message) {
+    if (status_.ok()) status_ = Status::DataError("field '" + Path(name) + "': " + message);
+  }
+  bool Has(std::string_view name) {
+    visited_.push_back(name);
+    element value;
+    return !object_.at_key(name).get(value) && !value.is_null();
+  }
+  std::optional<element> Lookup(std::string_view name) {
+    visited_.push_back(name);
+    if (!status_.ok()) return std::nullopt;
+    element value;
+    if (object_.at_key(name).get(value)) return std::nullopt;
+    if (value.is_null()) return std::nullopt;  // null means absent
+    return value;
+  }
+  void ReadString(std::string_view name, element value, std::string& out) {
+    std::string_view text;
+    if (value.get_string().get(text)) {
+      Fail(std::string(name), "must be a string");
+      return;
+    }
+    if (text.size() > limits::field_bytes_max) {
+      Fail(std::string(name), "is longer than " + std::to_string(limits::field_bytes_max) + " bytes");
+      return;
+    }
+    out.assign(text);
+  }
+  void RefText(std::string_view name, std::string& value) {
+    Text(name, value);
+    if (status_.ok() && !IsValidId(value)) Fail(std::string(name), "is not a valid record id");
+  }
+  void StringList(std::string_view name, std::vector<std::string>& values, bool ids) {
+    auto found = Lookup(name);
+    if (!found) return;
+    simdjson::dom::array array;
+    if (found->get_array().get(array)) {
+      Fail(std::string(name), "must be an array of strings");
+      return;
+    }
+    if (array.size() > limits::record_list_items_max) {
+      Fail(std::string(name), "has too many entries");
+      return;
+    }
+    std::size_t index = 0;
+    for (element entry : array) {
+      std::string entry_name = std::string(name) + "[" + std::to_string(index++) + "]";
+      ReadString(entry_name, entry, values.emplace_back());
+      if (!status_.ok()) return;
+      if (ids && !IsValidId(values.back())) {
+        Fail(entry_name, "is not a valid record id");
+        return;
+      }
+    }
+  }
+  void ParseDate(std::string_view name, const std::string& text, Date& value) {
+    auto date = Date::Parse(text);
+    if (!date) {
+      Fail(std::string(name), "'" + text + "' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
+      return;
+    }
+    value = *date;
+  }
+  void ReadInteger(std::string_view name, element value, std::int64_t& out, std::int64_t min,
+                   std::int64_t max) {
+    std::int64_t number;
+    if (value.type() == element_type::DOUBLE) {
+      Fail(std::string(name), "must be an integer, not a fraction or exponent");
+      return;
+    }
+    if (value.get_int64().get(number)) {
+      Fail(std::string(name), value.is_uint64() ? "is out of range" : "must be an integer");
+      return;
+    }
+    if (number < min || number > max) {
+      Fail(std::string(name), number < min && min == 0 ? "must not be negative" : "is out of range");
+      return;
+    }
+    out = number;
+  }
+
+  object object_;
+  std::string path_;
+  const DecodeOptions* options_;
+  std::vector<std::string_view> visited_;
+  Status status_;
+};
+
+void DecodeVisitor::OptMoney(std::string_view name, std::optional<Money>& value) {
+  auto found = Lookup(name);
+  if (!found) return;
+  object money_object;
+  if (found->get_object().get(money_object)) {
+    Fail(std::string(name), "must be an object {\"amount\": \"123.45\", \"currency\": \"EUR\"}");
+    return;
+  }
+  DecodeVisitor nested(money_object, Path(name), options_);
+  std::string code;
+  nested.Text("currency", code);
+  auto currency = nested.status_.ok() ? Currency::FromCode(code) : std::nullopt;
+  if (nested.status_.ok() && !currency) {
+    nested.Fail("currency", "unknown currency '" + code + "' (ISO 4217 code expected)");
+  }
+  auto amount = nested.Lookup("amount");
+  if (nested.status_.ok() && !amount) nested.Fail("amount", "required field is missing");
+  if (nested.status_.ok()) {
+    std::string_view text;
+    std::int64_t whole = 0;
+    std::optional<std::int64_t> minor;
+    if (!amount->get_string().get(text)) {
+      minor = ParseDecimalMinor(text, currency->exponent(), limits::money_minor_max);
+    } else if (amount->type() == element_type::INT64 && !amount->get_int64().get(whole) &&
+               whole >= 0) {
+      minor = ParseDecimalMinor(std::to_string(whole), currency->exponent(), limits::money_minor_max);
+    } else if (amount->type() == element_type::DOUBLE) {
+      nested.Fail("amount", "must be a decimal string (\"150.5\") or an integer, never a float");
+    }
+    if (nested.status_.ok() && !minor) {
+      nested.Fail("amount", "must be a non-negative decimal with at most " +
+                                std::to_string(currency->exponent()) + " decimals for " + code +
+                                ", below the limit");
+    }
+    if (nested.status_.ok()) value = Money{*minor, *currency};
+  }
+  Status finished = nested.Finish();
+  if (status_.ok() && !finished.ok()) status_ = finished;
+}
+
+void DecodeVisitor::OptDocument(std::string_view name, std::optional<std::string>& value) {
+  auto found = Lookup(name);
+  if (found) {
+    value.emplace();
+    std::string_view text;
+    if (found->get_string().get(text)) {
+      Fail(std::string(name), "must be a string");
+      return;
+    }
+    if (text.size() > limits::source_document_bytes_max) {
+      Fail(std::string(name), "document is larger than the limit");
+      return;
+    }
+    value->assign(text);
+    return;
+  }
+  // Input only: the document's text may be given as a file beside the input.
+  auto file = Lookup("text_file");
+  if (!file) return;
+  std::string path;
+  ReadString("text_file", *file, path);
+  if (!status_.ok()) return;
+  if (!options_ || !options_->load_document) {
+    Fail("text_file", "documents can only be loaded when importing a file");
+    return;
+  }
+  auto loaded = options_->load_document(path);
+  if (!loaded.ok()) {
+    Fail("text_file", loaded.status().message());
+    return;
+  }
+  if (loaded.value().size() > limits::source_document_bytes_max) {
+    Fail("text_file", "document is larger than the limit");
+    return;
+  }
+  value = std::move(loaded).value();
+}
+
+// Writes a struct's fields through its Visit() into canonical JSON.
+class EncodeVisitor {
+ public:
+  explicit EncodeVisitor(CanonicalJson& out) : out_(out) {}
+
+  void Correction(const std::optional<std::string>& value) { OptText("correction", value); }
+  void Id(const std::string& value) { Text("id", value); }
+  void EvidenceList(const std::vector<Evidence>& list) { List("evidence", list); }
+  void Text(std::string_view name, const std::string& value) {
+    out_.Key(name);
+    out_.String(value);
+  }
+  void OptText(std::string_view name, const std::optional<std::string>& value) {
+    if (value) Text(name, *value);
+  }
+  void OptDocument(std::string_view name, const std::optional<std::string>& value) {
+    OptText(name, value);
+  }
+  void Ref(std::string_view name, const std::string& value, RecordKind) { Text(name, value); }
+  void AnyRef(std::string_view name, const std::string& value) { Text(name, value); }
+  void OptRef(std::string_view name, const std::optional<std::string>& value, RecordKind) {
+    OptText(name, value);
+  }
+  void RefList(std::string_view name, const std::vector<std::string>& values, RecordKind) {
+    TextList(name, values);
+  }
+  void TextList(std::string_view name, const std::vector<std::string>& values) {
+    if (values.empty()) return;
+    out_.Key(name);
+    out_.BeginArray();
+    for (const auto& v : values) out_.String(v);
+    out_.EndArray();
+  }
+  void DateField(std::string_view name, const Date& value) {
+    out_.Key(name);
+    out_.String(value.ToString());
+  }
+  void OptDate(std::string_view name, const std::optional<Date>& value) {
+    if (value) DateField(name, *value);
+  }
+  void Integer(std::string_view name, const std::int64_t& value, std::int64_t, std::int64_t) {
+    out_.Key(name);
+    out_.Integer(value);
+  }
+  void OptInteger(std::string_view name, const std::optional<std::int64_t>& value, std::int64_t min,
+                  std::int64_t max) {
+    if (value) Integer(name, *value, min, max);
+  }
+  void Currency(std::string_view name, const std::string& value) { Text(name, value); }
+  void OptMoney(std::string_view name, const std::optional<Money>& value) {
+    if (!value) return;
+    out_.Key(name);
+    out_.BeginObject();
+    out_.Key("amount");
+    out_.String(FormatMinor(value->minor, value->currency.exponent(), false));
+    out_.Key("currency");
+    out_.String(value->currency.code());
+    out_.EndObject();
+  }
+  template <typename E, std::size_t N>
+  void Enum(std::string_view name, const E& value, const std::array<std::string_view, N>& names) {
+    out_.Key(name);
+    out_.String(names[static_cast<std::size_t>(value)]);
+  }
+  template <typename T>
+  void List(std::string_view name, const std::vector<T>& values) {
+    if (values.empty()) return;
+    out_.Key(name);
+    out_.BeginArray();
+    for (const auto& v : values) {
+      out_.BeginObject();
+      const_cast<T&>(v).Visit(*this);
+      out_.EndObject();
+    }
+    out_.EndArray();
+  }
+
+ private:
+  CanonicalJson& out_;
+};
+
+// Reports every reference through a ReferenceVisitor.
+class ReferenceCollector {
+ public:
+  ReferenceCollector(const ReferenceVisitor& visit, std::string path) : visit_(visit), path_(std::move(path)) {}
+  void Correction(const std::optional<std::string>&) {}
+  void Id(const std::string&) {}
+  void EvidenceList(const std::vector<Evidence>& list) { List("evidence", list); }
+  void Text(std::string_view, const std::string&) {}
+  void OptText(std::string_view, const std::optional<std::string>&) {}
+  void OptDocument(std::string_view, const std::optional<std::string>&) {}
+  void Ref(std::string_view name, const std::string& value, RecordKind kind) {
+    visit_(Path(name), kind, value);
+  }
+  void AnyRef(std::string_view name, const std::string& value) { visit_(Path(name), std::nullopt, value); }
+  void OptRef(std::string_view name, const std::optional<std::string>& value, RecordKind kind) {
+    if (value) Ref(name, *value, kind);
+  }
+  void RefList(std::string_view name, const std::vector<std::string>& values, RecordKind kind) {
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      visit_(Path(name) + "[" + std::to_string(i) + "]", kind, values[i]);
+    }
+  }
+  void TextList(std::string_view, const std::vector<std::string>&) {}
+  void DateField(std::string_view, const Date&) {}
+  void OptDate(std::string_view, const std::optional<Date>&) {}
+  void Integer(std::string_view, const std::int64_t&, std::int64_t, std::int64_t) {}
+  void OptInteger(std::string_view, const std::optional<std::int64_t>&, std::int64_t, std::int64_t) {}
+  void Currency(std::string_view, const std::string&) {}
+  void OptMoney(std::string_view, const std::optional<Money>&) {}
+  template <typename E, std::size_t N>
+  void Enum(std::string_view, const E&, const std::array<std::string_view, N>&) {}
+  template <typename T>
+  void List(std::string_view name, const std::vector<T>& values) {
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      ReferenceCollector nested(visit_, Path(name) + "[" + std::to_string(i) + "]");
+      const_cast<T&>(values[i]).Visit(nested);
+    }
+  }
+
+ private:
+  std::string Path(std::string_view name) const {
+    return path_.empty() ? std::string(name) : path_ + "." + std::string(name);
+  }
+  const ReferenceVisitor& visit_;
+  std::string path_;
+};
+
+simdjson::dom::parser& ThreadParser() {
+  thread_local simdjson::dom::parser parser;
+  return parser;
+}
+
+// Builds the record of `kind` from `obj`; `extra_keys` are keys the caller
+// reads itself ("kind").
+Result<Record> DecodeObject(RecordKind kind, object obj, const DecodeOptions* options,
+                            std::span<const std::string_view> extra_keys) {
+  Record record;
+  // Select the variant alternative for this kind.
+  static constexpr auto kMakers = []<std::size_t... I>(std::index_sequence<I...>) {
+    return std::array<Record (*)(), sizeof...(I)>{
+        +[]() -> Record { return Record(std::in_place_index<I>); }...};
+  }(std::make_index_sequence<std::variant_size_v<Record>>());
+  record = kMakers[static_cast<std::size_t>(kind) - 1]();
+  DecodeVisitor visitor(obj, "", options);
+  std::visit([&](auto& r) { r.Visit(visitor); }, record);
+  Status status = visitor.Finish(extra_keys);
+  if (!status.ok()) return status;
+  if (auto* source = std::get_if<SourceRecord>(&record)) {
+    // The content hash is derived from the text when the text is held.
+    if (source->text) {
+      std::string computed = Sha256Hex(*source->text);
+      if (!source->sha256.empty() && source->sha256 != computed) {
+        return Status::DataError("field 'sha256': does not match the document's text (computed " +
+                                 computed + ")");
+      }
+      source->sha256 = computed;
+    }
+  }
+  return record;
+}
+
+Result<object> ParseObject(std::string_view json) {
+  if (json.size() > limits::record_line_bytes_max) {
+    return Status::DataError("record is longer than " + std::to_string(limits::record_line_bytes_max) +
+                             " bytes");
+  }
+  element doc;
+  auto error = ThreadParser().parse(json.data(), json.size(), true).get(doc);
+  if (error) return Status::DataError(std::string("malformed JSON: ") + simdjson::error_message(error));
+  object obj;
+  if (doc.get_object().get(obj)) return Status::DataError("a record must be a JSON object");
+  return obj;
+}
+
+}  // namespace
+
+Result<Record> DecodeInputRecord(std::string_view json, const DecodeOptions& options) {
+  auto obj = ParseObject(json);
+  if (!obj.ok()) return obj.status();
+  std::string_view kind_name;
+  element kind_element;
+  if (obj->at_key("kind").get(kind_element)) {
+    return Status::DataError("field 'kind': required field is missing");
+  }
+  if (kind_element.get_string().get(kind_name)) {
+    return Status::DataError("field 'kind': must be a string");
+  }
+  auto kind = RecordKindFromName(kind_name);
+  if (!kind) return Status::DataError("field 'kind': unknown record kind '" + std::string(kind_name) + "'");
+  // Source records may carry "text_file"; the visitor marks it as read itself.
+  static constexpr std::string_view kExtra[] = {"kind"};
+  return DecodeObject(*kind, *obj, &options, kExtra);
+}
+
+Result<Record> DecodePayload(RecordKind kind, std::string_view payload) {
+  auto obj = ParseObject(payload);
+  if (!obj.ok()) return obj.status();
+  return DecodeObject(kind, *obj, nullptr, {});
+}
+
+std::string EncodePayload(const Record& record) {
+  CanonicalJson out;
+  out.BeginObject();
+  EncodeVisitor visitor(out);
+  std::visit([&](auto& r) { const_cast<std::decay_t<decltype(r)>&>(r).Visit(visitor); }, record);
+  out.EndObject();
+  return out.Take();
+}
+
+std::string EncodeInputRecord(const Record& record) {
+  std::string payload = EncodePayload(record);
+  std::string out = "{\"kind\":";
+  AppendJsonString(out, RecordKindName(KindOf(record)));
+  if (payload.size() > 2) out += ",";
+  out.append(payload, 1, std::string::npos);
+  return out;
+}
+
+void VisitReferences(const Record& record, const ReferenceVisitor& visit) {
+  ReferenceCollector collector(visit, "");
+  std::visit([&](auto& r) { const_cast<std::decay_t<decltype(r)>&>(r).Visit(collector); }, record);
+}
+
+bool IsValidId(std::string_view id) {
+  if (id.empty() || id.size() > limits::record_id_bytes_max) return false;
+  for (char c : id) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '.' || c == '_' || c == ':' || c == '/' || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+std::string Sha256Hex(std::string_view text) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+}  // namespace ramstein

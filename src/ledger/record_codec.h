@@ -1,0 +1,54 @@
+// The record codec: JSON text <-> Record.
+//
+// Input records (JSON Lines, `ramstein add`) and stored payloads are decoded
+// by the same code, driven by each record's Visit(); decoding is strict:
+// unknown or duplicate fields, wrong types, floats, out-of-range integers,
+// malformed ids, dates and amounts, unknown currencies and invalid UTF-8 are
+// all errors whose message starts with the field's path ("lines[2].quantity").
+// Encoding yields the canonical payload (ledger/canonical_json.h).
+//
+// Thread safety: all functions may be called from several threads; each
+// thread parses with its own parser.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "base/status.h"
+#include "ledger/records.h"
+
+namespace ramstein {
+
+struct DecodeOptions {
+  // Resolves a source record's "text_file" (a path relative to the input
+  // file) to the document's text. Null: "text_file" is an error.
+  std::function<Result<std::string>(std::string_view path)> load_document;
+};
+
+// Decodes one input record: a JSON object with a "kind" field naming the
+// record kind and the kind's fields.
+Result<Record> DecodeInputRecord(std::string_view json, const DecodeOptions& options = {});
+
+// Decodes a stored payload of the given kind (no "kind" field).
+Result<Record> DecodePayload(RecordKind kind, std::string_view payload);
+
+// The canonical payload of a record.
+std::string EncodePayload(const Record& record);
+
+// The canonical input form of a record: its payload with "kind" added.
+std::string EncodeInputRecord(const Record& record);
+
+// Calls visit(field_path, kind, id) for every reference the record holds; kind
+// is nullopt for a reference to a record of any kind (claim subjects).
+using ReferenceVisitor =
+    std::function<void(const std::string& field, std::optional<RecordKind> kind, const std::string& id)>;
+void VisitReferences(const Record& record, const ReferenceVisitor& visit);
+
+// True when `id` is a valid record id: 1..200 bytes of [A-Za-z0-9._:/-].
+bool IsValidId(std::string_view id);
+
+// Lower-case hex SHA-256 of a document's text.
+std::string Sha256Hex(std::string_view text);
+
+}  // namespace ramstein

@@ -1,0 +1,535 @@
+// The records of the ledger: one struct per RecordKind.
+//
+// Each struct lists its fields once, in Visit(), which the codec uses both to
+// decode a record (from JSON Lines input or a stored payload) and to encode
+// its canonical payload. Visit() must name fields in byte order of their JSON
+// keys: the encoder checks this, and it is what makes payloads canonical
+// (docs/formats/events.md). Every id, reference and value here is exactly as
+// the author gave it; checking references is the model's job.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "base/currency.h"
+#include "base/date.h"
+#include "ledger/record_kind.h"
+
+namespace ramstein {
+
+// Persisted by name; the numbers are internal and index the name tables.
+enum class ActorKind : std::uint8_t { country, organisation, coalition };
+inline constexpr std::array<std::string_view, 3> kActorKindNames = {"country", "organisation",
+                                                                    "coalition"};
+enum class ForumKind : std::uint8_t { contact_group, capability_coalition, bilateral, conference };
+inline constexpr std::array<std::string_view, 4> kForumKindNames = {
+    "contact_group", "capability_coalition", "bilateral", "conference"};
+enum class MeetingFormat : std::uint8_t { in_person, virtual_only, hybrid, unknown };
+inline constexpr std::array<std::string_view, 4> kMeetingFormatNames = {"in_person", "virtual",
+                                                                        "hybrid", "unknown"};
+enum class MeetingState : std::uint8_t { held, planned };
+inline constexpr std::array<std::string_view, 2> kMeetingStateNames = {"held", "planned"};
+// attended: present, the report does not say in which form.
+enum class AttendanceMode : std::uint8_t { in_person, virtual_only, absent, attended };
+inline constexpr std::array<std::string_view, 4> kAttendanceModeNames = {"in_person", "virtual",
+                                                                         "absent", "attended"};
+enum class AidType : std::uint8_t { military, financial, humanitarian };
+inline constexpr std::array<std::string_view, 3> kAidTypeNames = {"military", "financial",
+                                                                  "humanitarian"};
+enum class Instrument : std::uint8_t {
+  unspecified,
+  stockpile_drawdown,
+  procurement_contract,
+  funding_purchase,
+  purchase_through_nato,
+  loan,
+  grant,
+};
+inline constexpr std::array<std::string_view, 7> kInstrumentNames = {
+    "unspecified", "stockpile_drawdown", "procurement_contract", "funding_purchase",
+    "purchase_through_nato", "loan", "grant"};
+// The lifecycle, in order. proposed: hoped for or discussed, not announced by
+// the donor. Ordering matters: "committed or later" means >= committed.
+enum class MeasureStatus : std::uint8_t {
+  proposed,
+  announced,
+  committed,
+  allocated,
+  contracted,
+  delivered,
+  cancelled,
+};
+inline constexpr std::array<std::string_view, 7> kMeasureStatusNames = {
+    "proposed", "announced", "committed", "allocated", "contracted", "delivered", "cancelled"};
+enum class ResumptionState : std::uint8_t { resumed, expected };
+inline constexpr std::array<std::string_view, 2> kResumptionStateNames = {"resumed", "expected"};
+
+// A quote in a source document that supports a record. start/end are offsets
+// in Unicode code points into the source's text, end exclusive.
+struct Evidence {
+  std::int64_t end = 0;
+  std::string quote;
+  std::string source;  // a source record id
+  std::int64_t start = 0;
+
+  template <class V>
+  void Visit(V& v) {
+    v.Integer("end", end, 0, INT32_MAX);
+    v.Text("quote", quote);
+    v.Ref("source", source, RecordKind::source);
+    v.Integer("start", start, 0, INT32_MAX);
+  }
+};
+
+// Fields every record has, visited by each Visit() at their sorted places:
+// correction (why this version replaces an earlier one with the same id),
+// evidence, id, note.
+struct Common {
+  std::optional<std::string> correction;
+  std::vector<Evidence> evidence;
+  std::string id;
+  std::optional<std::string> note;
+};
+
+struct SourceRecord : Common {
+  std::optional<Date> published;
+  std::string publisher;
+  std::string sha256;  // hex of SHA-256 over text, or "" when no text is held
+  std::optional<std::string> text;
+  std::string title;
+  std::optional<std::string> url;
+  template <class V>
+  void Visit(V& v) {
+    v.Correction(correction);
+    v.Id(id);
+    v.OptText("note", note);
+    v.OptDate("published", published);
+    v.Text("publisher", publisher);
+    v.Text("sha256", sha256);
+    v.OptDocument("text", text);
+    v.Text("title", title);
+    v.OptText("url", url);
+  }
+};
+
+struct ActorRecord : Common {
+  std::optional<std::string> alpha2;
+  ActorKind actor_kind = ActorKind::country;
+  std::string name;
+  template <class V>
+  void Visit(V& v) {
+    v.OptText("alpha2", alpha2);
+    v.Correction(correction);
+    v.EvidenceList(evidence);
+    v.Id(id);
+    v.Text("name", name);
+    v.OptText("note", note);
+    v.Enum("type", actor_kind, kActorKindNames);
+  }
+};
+
+struct PersonRecord : Common {
+  std::optional<std::string> actor;  // the country the person serves
+  std::string name;
+  template <class V>
+  void Visit(V& v) {
+    v.OptRef("actor", actor, RecordKind::actor);
+    v.Correction(correction);
+    v.EvidenceList(evidence);
+    v.Id(id);
+    v.Text("name", name);
+    v.OptText("note", note);
+  }
+};
+
+// A person holding an office for an actor over a period. from/to are the
+// dates the sources support; to absent means still in office as last reported.
+struct RoleRecord : Common {
+  std::string actor;
+  Date from;
+  std::string person;
+  std::string title;
+  std::optional<Date> to;
+  template <class V>
+  void Visit(V& v) {
+    v.Ref("actor", actor, RecordKind::actor);
+    v.Correction(correction);
+    v.EvidenceList(evidence);
+    v.DateField("from", from);
+    v.Id(id);
+    v.OptText("note", note);
+    v.Ref("person", person, RecordKind::person);
+    v.Text("title", title);
+    v.OptDate("to", to);
+  }
+};
+
+struct ForumRecord : Common {
+  std::optional<std::string> actor;  // the actor the forum donates as, if any
+  std::optional<Date> founded;
+  std::optional<std::string> founder;  // a person id
+  ForumKind forum_kind = ForumKind::contact_group;
+  std::string name;
+  template <class V>
+  void Visit(V& v) {
+    v.OptRef("actor", actor, RecordKind::actor);
+    v.Correction(correction);
+    v.EvidenceList(evidence);
+    v.OptDate("founded", founded);
+    v.OptRef("founder", founder, RecordKind::person);
+    v.Id(id);
+    v.Text("name", name);
+    v.OptText("note", note);
+    v.Enum("type", forum_kind, kForumKindNames);
+  }
+};
+
+struct MembershipRecord : Common {
+  std::string actor;
+  std::string forum;
+  std::optional<Date> from;
+  std::optional<Date> to;
+  template <class V>
+  void Visit(V& v) {
+    v.Ref("actor", actor, RecordKind::actor);
+    v.Correction(correction);
+    v.EvidenceList(evidence);
+    v.Ref("forum", forum, RecordKind::forum);
+    v.OptDate("from", from);
+    v.Id(id);
+    v.OptText("note", note);
+    v.OptDate("to", to);
+  }
+};
+
+// Who chairs or leads a forum over a period (the US chaired the UDCG until
+// February 2025, the UK since; the UK and Latvia lead the drone coalition).
+struct ChairRecord : Common {
+  std::string actor;
+  std::string forum;
+  Date from;
+  std::optional<std::string> person;
+  std::optional<Date> to;
+  template <class V>
+  void Visit(V& v) {
+    v.Ref("actor", actor, RecordKind::actor);
+    v.Correction(correction);
+    v.EvidenceList(evidence);
+    v.Ref("forum", forum, RecordKind::forum);
+    v.DateField("from", from);
+    v.Id(id);
+    v.OptText("note", note);
+    v.OptRef("person", person, RecordKind::person);
+    v.OptDate("to", to);
+  }
+};
+
+struct MeetingRecord : Common {
+  std::vector<std::string> chairs;  // person ids
+  Date date;
+  MeetingFormat format = MeetingFormat::unknown;
+  std::optional<std::string> forum;
+  std::optional<std::int64_t> number;  // sequence number within the forum
+  MeetingState state = MeetingState::held;
+  std::string title;
+  std::optional<std::string> venue;
+  std::optional<std::string> venue_country;  // an actor id
+  template <class V>
+  void Visit(V& v) {
+    v.RefList("chairs", chairs, RecordKind::person);
+    v.Correction(correction);
+    v.DateField("date", date);
+    v.EvidenceList(evidence);
+    v.Enum("format", format, kMeetingFormatNames);
+    v.OptRef("forum", forum, RecordKind::forum);
+    v.Id(id);
+    v.OptText("note", note);
+    v.OptInteger("number", number, 1, 100000);
+    v.Enum("state", state, kMeetingStateNames);
+    v.Text("title", title);
+    v.OptText("venue", venue);
+    v.OptRef("venue_country", venue_country, RecordKind::actor);
+  }
+};
+
+struct AttendanceRecord : Common {
+  std::string actor;
+  std::string meeting;
+  AttendanceMode mode = AttendanceMode::attended;
+  std::optional<std::string> person;
+  template <class V>
+  void Visit(V& v) {
+    v.Ref("actor", actor, RecordKind::actor);
+    v.Correction(correction);
+    v.EvidenceList(evidence);
+    v.Id(id);
+    v.Ref("meeting", meeting, RecordKind::meeting);
+    v.Enum("mode", mode, kAttendanceModeNames);
+    v.OptText("note", note);
+    v.OptRef("person", person, RecordKind::person);
+  }
+};
+
+struct ItemRecord : Common {
+  std::vector<std::string> aliases;
+  std::string category;
+  std::vector<std::string> fits;  // item ids this item is used with
+  std::string name;
+  std::optional<std::string> unit;
+  template <class V>
+  void Visit(V& v) {
+    v.TextList("aliases", aliases);
+    v.Text("category", category);
+    v.Correction(correction);
+    v.EvidenceList(evidence);
+    v.RefList("fits", fits, RecordKind::item);
+    v.Id(id);
+    v.Text("name", name);
+    v.OptText("note", note);
+    v.OptText("unit", unit);
+  }
+};
+
+// One line of a measure, hold or resumption: a catalogue item with an
+// optional quantity and value.
+struct LineItem {
+  std::string item;
+  std::optional<std::string> note;
+  std::optional<std::int64_t> quantity;
+  std::optional<Money> value;
+  template <class V>
+  void Visit(V& v) {
+    v.Ref("item", item, RecordKind::item);
+    v.OptText("note", note);
+    v.OptInteger("quantity", quantity, 0, INT64_MAX);
+    v.OptMoney("value", value);
+  }
+};
+
+struct MeasureRecord : Common {
+  Date announced;
+  std::string donor;
+  Instrument instrument = Instrument::unspecified;
+  std::vector<LineItem> lines;
+  std::optional<std::string> meeting;
+  std::string recipient;
+  std::vector<std::string> restrictions;
+  MeasureStatus status = MeasureStatus::announced;
+  std::string title;
+  AidType type = AidType::military;
+  std::optional<Money> value;
+  std::optional<std::string> via;  // the actor the aid passes through (NATO)
+  template <class V>
+  void Visit(V& v) {
+    v.DateField("announced", announced);
+    v.Correction(correction);
+    v.Ref("donor", donor, RecordKind::actor);
+    v.EvidenceList(evidence);
+    v.Id(id);
+    v.Enum("instrument", instrument, kInstrumentNames);
+    v.List("lines", lines);
+    v.OptRef("meeting", meeting, RecordKind::meeting);
+    v.OptText("note", note);
+    v.Ref("recipient", recipient, RecordKind::actor);
+    v.TextList("restrictions", restrictions);
+    v.Enum("status", status, kMeasureStatusNames);
+    v.Text("title", title);
+    v.Enum("type", type, kAidTypeNames);
+    v.OptMoney("value", value);
+    v.OptRef("via", via, RecordKind::actor);
+  }
+};
+
+// A measure moving along its lifecycle on a date.
+struct StatusRecord : Common {
+  Date date;
+  std::string measure;
+  MeasureStatus status = MeasureStatus::announced;
+  template <class V>
+  void Visit(V& v) {
+    v.Correction(correction);
+    v.DateField("date", date);
+    v.EvidenceList(evidence);
+    v.Id(id);
+    v.Ref("measure", measure, RecordKind::measure);
+    v.OptText("note", note);
+    v.Enum("status", status, kMeasureStatusNames);
+  }
+};
+
+// Quantity or value delivered against a measure (and one of its items), on a
+// date (from) or over a period (from..to).
+struct DeliveryRecord : Common {
+  Date from;
+  std::optional<std::string> item;
+  std::string measure;
+  std::optional<std::int64_t> quantity;
+  std::optional<Date> to;
+  std::optional<Money> value;
+  template <class V>
+  void Visit(V& v) {
+    v.Correction(correction);
+    v.EvidenceList(evidence);
+    v.DateField("from", from);
+    v.Id(id);
+    v.OptRef("item", item, RecordKind::item);
+    v.Ref("measure", measure, RecordKind::measure);
+    v.OptText("note", note);
+    v.OptInteger("quantity", quantity, 0, INT64_MAX);
+    v.OptDate("to", to);
+    v.OptMoney("value", value);
+  }
+};
+
+// A pause of shipments from a donor: which items and quantities, from when,
+// why. Ended (wholly or partly) by resumption records.
+struct HoldRecord : Common {
+  std::string donor;
+  Date from;
+  std::vector<LineItem> lines;
+  std::optional<std::string> measure;
+  std::optional<std::string> reason;
+  std::string recipient;
+  template <class V>
+  void Visit(V& v) {
+    v.Correction(correction);
+    v.Ref("donor", donor, RecordKind::actor);
+    v.EvidenceList(evidence);
+    v.DateField("from", from);
+    v.Id(id);
+    v.List("lines", lines);
+    v.OptRef("measure", measure, RecordKind::measure);
+    v.OptText("note", note);
+    v.OptText("reason", reason);
+    v.Ref("recipient", recipient, RecordKind::actor);
+  }
+};
+
+// Shipments of a hold resuming (or expected to) on a date; lines empty means
+// the whole hold.
+struct ResumptionRecord : Common {
+  Date date;
+  std::string hold;
+  std::vector<LineItem> lines;
+  ResumptionState state = ResumptionState::resumed;
+  template <class V>
+  void Visit(V& v) {
+    v.Correction(correction);
+    v.DateField("date", date);
+    v.EvidenceList(evidence);
+    v.Ref("hold", hold, RecordKind::hold);
+    v.Id(id);
+    v.List("lines", lines);
+    v.OptText("note", note);
+    v.Enum("state", state, kResumptionStateNames);
+  }
+};
+
+// A funding envelope (e.g. US presidential drawdown authority).
+struct AuthorityRecord : Common {
+  std::optional<Money> cap;
+  std::string currency;
+  std::string holder;  // an actor id
+  std::string name;
+  template <class V>
+  void Visit(V& v) {
+    v.OptMoney("cap", cap);
+    v.Correction(correction);
+    v.Currency("currency", currency);
+    v.EvidenceList(evidence);
+    v.Ref("holder", holder, RecordKind::actor);
+    v.Id(id);
+    v.Text("name", name);
+    v.OptText("note", note);
+  }
+};
+
+// An authority's state as reported on a date.
+struct BalanceRecord : Common {
+  std::string authority;
+  std::optional<Money> cap;
+  Date date;
+  std::optional<Money> drawn;
+  std::optional<Money> remaining;
+  template <class V>
+  void Visit(V& v) {
+    v.Ref("authority", authority, RecordKind::authority);
+    v.OptMoney("cap", cap);
+    v.Correction(correction);
+    v.DateField("date", date);
+    v.OptMoney("drawn", drawn);
+    v.EvidenceList(evidence);
+    v.Id(id);
+    v.OptText("note", note);
+    v.OptMoney("remaining", remaining);
+  }
+};
+
+// What the recipient needs. priority 1 is the most urgent.
+struct RequirementRecord : Common {
+  std::optional<std::string> capability;
+  std::optional<std::string> item;
+  std::optional<Date> needed_by;
+  std::int64_t priority = 1;
+  std::optional<std::int64_t> quantity;
+  std::string recipient;
+  Date stated;
+  template <class V>
+  void Visit(V& v) {
+    v.OptText("capability", capability);
+    v.Correction(correction);
+    v.EvidenceList(evidence);
+    v.Id(id);
+    v.OptRef("item", item, RecordKind::item);
+    v.OptDate("needed_by", needed_by);
+    v.OptText("note", note);
+    v.Integer("priority", priority, 1, 1000);
+    v.OptInteger("quantity", quantity, 0, INT64_MAX);
+    v.Ref("recipient", recipient, RecordKind::actor);
+    v.DateField("stated", stated);
+  }
+};
+
+// A statement about a record's attribute that sources may disagree on
+// ("57 countries and the European Union" vs "roughly 50 nations"). Claims on
+// the same subject and attribute are shown side by side, never merged.
+struct ClaimRecord : Common {
+  std::string attribute;
+  std::optional<Date> date;
+  std::optional<std::int64_t> number;
+  std::string subject;  // any record id
+  std::string value;
+  template <class V>
+  void Visit(V& v) {
+    v.Text("attribute", attribute);
+    v.Correction(correction);
+    v.OptDate("date", date);
+    v.EvidenceList(evidence);
+    v.Id(id);
+    v.OptText("note", note);
+    v.OptInteger("number", number, INT64_MIN, INT64_MAX);
+    v.AnyRef("subject", subject);
+    v.Text("value", value);
+  }
+};
+
+// Variant alternatives are in RecordKind order (index = code - 1).
+using Record = std::variant<SourceRecord, ActorRecord, PersonRecord, RoleRecord, ForumRecord,
+                            MembershipRecord, ChairRecord, MeetingRecord, AttendanceRecord,
+                            ItemRecord, MeasureRecord, StatusRecord, DeliveryRecord, HoldRecord,
+                            ResumptionRecord, AuthorityRecord, BalanceRecord, RequirementRecord,
+                            ClaimRecord>;
+
+inline RecordKind KindOf(const Record& record) {
+  return static_cast<RecordKind>(record.index() + 1);
+}
+inline const Common& CommonOf(const Record& record) {
+  return std::visit([](const auto& r) -> const Common& { return r; }, record);
+}
+
+}  // namespace ramstein
