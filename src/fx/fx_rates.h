@@ -1,0 +1,56 @@
+// FxRates: the European Central Bank's euro reference rates, and conversion
+// of exact amounts to EUR and USD cents at a date's rate.
+//
+// A conversion uses the rate of the requested day or, when that day has none
+// (weekend, holiday), of the nearest earlier day that has one, at most
+// fx_lookback_days_max days back. Beyond that, or for a currency the ECB
+// does not quote (UAH) or no longer quotes (RUB after 2022-03-01), the
+// conversion is reported as not possible: never a silent zero.
+//
+// Thread safety: const methods may be called concurrently.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "base/currency.h"
+#include "base/status.h"
+
+namespace ramstein {
+
+inline constexpr std::int32_t fx_lookback_days_max = 7;
+
+struct FxConversion {
+  std::int64_t cents = 0;     // the converted amount in the target's minor units
+  std::int32_t rate_day = 0;  // the day whose rates were used
+};
+
+class FxRates {
+ public:
+  FxRates() = default;
+  // Parses the ECB's eurofxref-hist.csv text: a header "Date,USD,JPY,...,"
+  // then one line per business day, newest first, "N/A" where no rate.
+  // `file_name` names the file in error messages.
+  static Result<FxRates> ParseEcbCsv(std::string_view text, std::string_view file_name);
+
+  std::optional<FxConversion> ToEur(const Money& money, std::int32_t day) const;
+  std::optional<FxConversion> ToUsd(const Money& money, std::int32_t day) const;
+  // Units of `currency` per euro, scaled by 10^9, on `day` (with look-back).
+  std::optional<std::int64_t> RateNano(Currency currency, std::int32_t day, std::int32_t* rate_day) const;
+
+  std::size_t day_count() const { return day_count_; }
+  bool empty() const { return day_count_ == 0; }
+
+ private:
+  struct Point {
+    std::int32_t day;
+    std::int64_t rate_nano;  // units per euro * 10^9
+  };
+  // Indexed by Currency::index(); ascending by day.
+  std::vector<std::vector<Point>> series_;
+  std::size_t day_count_ = 0;
+};
+
+}  // namespace ramstein

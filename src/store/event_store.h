@@ -1,0 +1,42 @@
+// EventStore: where the ledger's events live. The interface every backend
+// (SQLite now, PostgreSQL later) implements; nothing above store/ knows which.
+//
+// Thread safety: one EventStore object is used by one thread at a time.
+// Several processes may open the same ledger; Append() detects another
+// writer's events and refuses (Conflict) instead of forking the chain.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <span>
+
+#include "base/status.h"
+#include "ledger/event.h"
+
+namespace ramstein {
+
+struct StoreHead {
+  std::uint64_t sequence = 0;  // 0 for an empty ledger
+  Hash hash{};                 // chain hash of that event (zeros when empty)
+};
+
+class EventStore {
+ public:
+  virtual ~EventStore() = default;
+
+  // Appends `events` as one transaction, durable when this returns ok: all of
+  // them or, on any error, none. REQUIRES: events[i].sequence == head + 1 + i
+  // and hashes computed over the chain. Returns Conflict when the stored head
+  // is not `expected_head` (another writer went first).
+  virtual Status Append(const StoreHead& expected_head, std::span<const Event> events) = 0;
+
+  // Calls `visit` for each event with sequence > `after`, in sequence order,
+  // stopping at the first non-ok Status it returns. The views are valid only
+  // during the call.
+  virtual Status Scan(std::uint64_t after, const std::function<Status(const EventView&)>& visit) = 0;
+
+  // The head recorded with the last committed transaction.
+  virtual Result<StoreHead> Head() = 0;
+};
+
+}  // namespace ramstein

@@ -1,0 +1,198 @@
+#include "store/sqlite/sqlite_event_store.h"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <cstring>
+
+namespace ramstein {
+
+namespace {
+
+constexpr const char* kFormatVersion = "ramstein-ledger-1";
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS events(
+  sequence INTEGER PRIMARY KEY,
+  time_ms INTEGER NOT NULL,
+  author TEXT NOT NULL,
+  type INTEGER NOT NULL,
+  sources TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  hash BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value BLOB NOT NULL);
+)sql";
+
+// Finalizes a statement when it goes out of scope.
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  bool ok() const { return rc_ == SQLITE_OK; }
+  sqlite3_stmt* get() const { return stmt_; }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+  int rc_;
+};
+
+std::string_view ColumnText(sqlite3_stmt* stmt, int column) {
+  const unsigned char* text = sqlite3_column_text(stmt, column);
+  int size = sqlite3_column_bytes(stmt, column);
+  return text ? std::string_view(reinterpret_cast<const char*>(text), static_cast<std::size_t>(size))
+              : std::string_view();
+}
+
+bool ColumnHash(sqlite3_stmt* stmt, int column, Hash* hash) {
+  const void* blob = sqlite3_column_blob(stmt, column);
+  if (sqlite3_column_bytes(stmt, column) != static_cast<int>(hash->size()) || !blob) return false;
+  std::memcpy(hash->data(), blob, hash->size());
+  return true;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<SqliteEventStore>> SqliteEventStore::Open(const std::string& path, Mode mode) {
+  struct stat info;
+  bool exists = ::stat(path.c_str(), &info) == 0;
+  if (!exists && mode != Mode::create_if_missing) {
+    return Status::NotFound("no ledger at '" + path + "' (run `ramstein init` first)");
+  }
+  int flags = mode == Mode::read_only ? SQLITE_OPEN_READONLY
+                                      : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+    std::string message = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return Status::IoError("cannot open '" + path + "': " + message);
+  }
+  std::unique_ptr<SqliteEventStore> store(new SqliteEventStore(db));
+  sqlite3_busy_timeout(db, 5000);
+  if (mode != Mode::read_only) {
+    RAMSTEIN_RETURN_IF_ERROR(store->Exec("PRAGMA journal_mode=WAL"));
+  }
+  RAMSTEIN_RETURN_IF_ERROR(store->Exec("PRAGMA synchronous=FULL"));
+  if (mode != Mode::read_only) {
+    if (sqlite3_exec(db, kSchema, nullptr, nullptr, nullptr) != SQLITE_OK) {
+      return Status::DataError("'" + path + "' is not a Ramstein ledger: " + sqlite3_errmsg(db));
+    }
+    Statement version(db, "INSERT OR IGNORE INTO meta(key, value) VALUES('format', ?)");
+    if (!version.ok()) return store->Error("prepare");
+    sqlite3_bind_text(version.get(), 1, kFormatVersion, -1, SQLITE_STATIC);
+    if (sqlite3_step(version.get()) != SQLITE_DONE) return store->Error("write format version");
+  }
+  Statement check(db, "SELECT value FROM meta WHERE key='format'");
+  if (!check.ok() || sqlite3_step(check.get()) != SQLITE_ROW ||
+      ColumnText(check.get(), 0) != kFormatVersion) {
+    return Status::DataError("'" + path + "' is not a Ramstein ledger (format " + kFormatVersion +
+                             " expected)");
+  }
+  return store;
+}
+
+SqliteEventStore::~SqliteEventStore() { sqlite3_close(db_); }
+
+Status SqliteEventStore::Exec(const char* sql) {
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) return Error(sql);
+  return Status::Ok();
+}
+
+Status SqliteEventStore::Error(const char* what) {
+  return Status::IoError(std::string("SQLite: ") + what + ": " + sqlite3_errmsg(db_));
+}
+
+Result<StoreHead> SqliteEventStore::Head() {
+  StoreHead head;
+  Statement select(db_, "SELECT value FROM meta WHERE key='head'");
+  if (!select.ok()) return Error("read head");
+  int rc = sqlite3_step(select.get());
+  if (rc == SQLITE_DONE) return head;
+  if (rc != SQLITE_ROW) return Error("read head");
+  // value = 8-byte little-endian sequence, then the 32-byte hash.
+  const auto* bytes = static_cast<const unsigned char*>(sqlite3_column_blob(select.get(), 0));
+  if (sqlite3_column_bytes(select.get(), 0) != 40 || !bytes) {
+    return Status::Corruption("the ledger's head record is malformed");
+  }
+  for (int i = 7; i >= 0; --i) head.sequence = (head.sequence << 8) | bytes[i];
+  std::memcpy(head.hash.data(), bytes + 8, 32);
+  return head;
+}
+
+Status SqliteEventStore::Append(const StoreHead& expected_head, std::span<const Event> events) {
+  if (events.empty()) return Status::Ok();
+  RAMSTEIN_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+  auto rollback = [&](Status status) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    return status;
+  };
+  auto head = Head();
+  if (!head.ok()) return rollback(head.status());
+  if (head->sequence != expected_head.sequence || head->hash != expected_head.hash) {
+    return rollback(Status::Conflict("the ledger was changed by another writer (head is event " +
+                                     std::to_string(head->sequence) + "); reopen and retry"));
+  }
+  {
+    Statement insert(db_,
+                     "INSERT INTO events(sequence, time_ms, author, type, sources, payload, hash) "
+                     "VALUES(?, ?, ?, ?, ?, ?, ?)");
+    if (!insert.ok()) return rollback(Error("prepare insert"));
+    sqlite3_stmt* s = insert.get();
+    for (const Event& e : events) {
+      sqlite3_bind_int64(s, 1, static_cast<sqlite3_int64>(e.sequence));
+      sqlite3_bind_int64(s, 2, e.time_ms);
+      sqlite3_bind_text(s, 3, e.author.data(), static_cast<int>(e.author.size()), SQLITE_STATIC);
+      sqlite3_bind_int(s, 4, e.type);
+      sqlite3_bind_text(s, 5, e.sources.data(), static_cast<int>(e.sources.size()), SQLITE_STATIC);
+      sqlite3_bind_text(s, 6, e.payload.data(), static_cast<int>(e.payload.size()), SQLITE_STATIC);
+      sqlite3_bind_blob(s, 7, e.hash.data(), static_cast<int>(e.hash.size()), SQLITE_STATIC);
+      if (sqlite3_step(s) != SQLITE_DONE) return rollback(Error("insert event"));
+      sqlite3_reset(s);
+    }
+  }
+  unsigned char head_bytes[40];
+  std::uint64_t sequence = events.back().sequence;
+  for (int i = 0; i < 8; ++i) head_bytes[i] = static_cast<unsigned char>((sequence >> (8 * i)) & 0xff);
+  std::memcpy(head_bytes + 8, events.back().hash.data(), 32);
+  Statement put(db_, "INSERT OR REPLACE INTO meta(key, value) VALUES('head', ?)");
+  if (!put.ok()) return rollback(Error("prepare head"));
+  sqlite3_bind_blob(put.get(), 1, head_bytes, sizeof head_bytes, SQLITE_STATIC);
+  if (sqlite3_step(put.get()) != SQLITE_DONE) return rollback(Error("write head"));
+  if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
+    return rollback(Error("commit"));
+  }
+  return Status::Ok();
+}
+
+Status SqliteEventStore::Scan(std::uint64_t after,
+                              const std::function<Status(const EventView&)>& visit) {
+  Statement select(db_,
+                   "SELECT sequence, time_ms, author, type, sources, payload, hash FROM events "
+                   "WHERE sequence > ? ORDER BY sequence");
+  if (!select.ok()) return Error("prepare scan");
+  sqlite3_stmt* s = select.get();
+  sqlite3_bind_int64(s, 1, static_cast<sqlite3_int64>(after));
+  int rc;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    EventView view;
+    view.sequence = static_cast<std::uint64_t>(sqlite3_column_int64(s, 0));
+    view.time_ms = sqlite3_column_int64(s, 1);
+    view.author = ColumnText(s, 2);
+    sqlite3_int64 type = sqlite3_column_int64(s, 3);
+    if (type < 0 || type > UINT16_MAX) {
+      return Status::Corruption("event " + std::to_string(view.sequence) + ": type out of range");
+    }
+    view.type = static_cast<std::uint16_t>(type);
+    view.sources = ColumnText(s, 4);
+    view.payload = ColumnText(s, 5);
+    if (!ColumnHash(s, 6, &view.hash)) {
+      return Status::Corruption("event " + std::to_string(view.sequence) + ": hash is malformed");
+    }
+    RAMSTEIN_RETURN_IF_ERROR(visit(view));
+  }
+  if (rc != SQLITE_DONE) return Error("scan events");
+  return Status::Ok();
+}
+
+}  // namespace ramstein
