@@ -85,8 +85,12 @@ class [[nodiscard]] Result {
 }  // namespace ramstein
 
 // Returns from the enclosing function when `expr` yields a non-ok Status.
-#define RAMSTEIN_RETURN_IF_ERROR(expr)            \
+#define RAMSTEIN_CONCAT_INNER(a, b) a##b
+#define RAMSTEIN_CONCAT(a, b) RAMSTEIN_CONCAT_INNER(a, b)
+#define RAMSTEIN_RETURN_IF_ERROR(expr) \
+  RAMSTEIN_RETURN_IF_ERROR_IMPL(RAMSTEIN_CONCAT(ramstein_status_, __LINE__), expr)
+#define RAMSTEIN_RETURN_IF_ERROR_IMPL(name, expr) \
   do {                                            \
-    ::ramstein::Status ramstein_status_ = (expr); \
-    if (!ramstein_status_.ok()) return ramstein_status_; \
+    ::ramstein::Status name = (expr);             \
+    if (!name.ok()) return name;                  \
   } while (false)

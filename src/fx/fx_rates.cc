@@ -45,6 +45,12 @@ __int128 Pow10(int exponent) {
 
 }  // namespace
 
+std::int64_t EurCentsAtRate(std::int64_t minor, int exponent, std::int64_t rate_nano) {
+  __int128 numerator = static_cast<__int128>(minor) * Pow10(2) * 1'000'000'000;
+  __int128 denominator = static_cast<__int128>(rate_nano) * Pow10(exponent);
+  return DivideRounded(numerator, denominator);
+}
+
 Result<FxRates> FxRates::ParseEcbCsv(std::string_view text, std::string_view file_name) {
   FxRates rates;
   rates.series_.resize(Currency::count());
@@ -113,10 +119,7 @@ std::optional<FxConversion> FxRates::ToEur(const Money& money, std::int32_t day)
   std::int32_t rate_day = day;
   auto rate = RateNano(money.currency, day, &rate_day);
   if (!rate) return std::nullopt;
-  // cents = minor * 10^(2 - exponent) / (rate_nano / 10^9)
-  __int128 numerator = static_cast<__int128>(money.minor) * Pow10(2) * 1'000'000'000;
-  __int128 denominator = static_cast<__int128>(*rate) * Pow10(money.currency.exponent());
-  return FxConversion{DivideRounded(numerator, denominator), rate_day};
+  return FxConversion{EurCentsAtRate(money.minor, money.currency.exponent(), *rate), rate_day};
 }
 
 std::optional<FxConversion> FxRates::ToUsd(const Money& money, std::int32_t day) const {

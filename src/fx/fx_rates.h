@@ -27,6 +27,10 @@ struct FxConversion {
   std::int32_t rate_day = 0;  // the day whose rates were used
 };
 
+// EUR cents for `minor` units of a currency with `exponent` decimals at
+// `rate_nano` units per euro * 10^9; rounds half away from zero.
+std::int64_t EurCentsAtRate(std::int64_t minor, int exponent, std::int64_t rate_nano);
+
 class FxRates {
  public:
   FxRates() = default;

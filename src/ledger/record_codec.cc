@@ -5,6 +5,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cstring>
 #include <span>
 
 #include "base/limits.h"
@@ -501,8 +502,15 @@ Result<object> ParseObject(std::string_view json) {
     return Status::DataError("record is longer than " + std::to_string(limits::record_line_bytes_max) +
                              " bytes");
   }
+  // simdjson reads up to SIMDJSON_PADDING bytes past the end: parse from a
+  // reused padded copy rather than allocating one per record.
+  thread_local std::vector<char> padded;
+  if (padded.size() < json.size() + simdjson::SIMDJSON_PADDING) {
+    padded.resize(json.size() + simdjson::SIMDJSON_PADDING);
+  }
+  std::memcpy(padded.data(), json.data(), json.size());
   element doc;
-  auto error = ThreadParser().parse(json.data(), json.size(), true).get(doc);
+  auto error = ThreadParser().parse(padded.data(), json.size(), false).get(doc);
   if (error) return Status::DataError(std::string("malformed JSON: ") + simdjson::error_message(error));
   object obj;
   if (doc.get_object().get(obj)) return Status::DataError("a record must be a JSON object");

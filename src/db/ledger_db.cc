@@ -1,0 +1,139 @@
+#include "db/ledger_db.h"
+
+#include <algorithm>
+
+#include "base/limits.h"
+#include "ledger/record_codec.h"
+
+namespace ramstein {
+
+std::string CitedSources(const Record& record) {
+  std::vector<std::string_view> ids;
+  for (const Evidence& evidence : CommonOf(record).evidence) ids.push_back(evidence.source);
+  if (const auto* source = std::get_if<SourceRecord>(&record)) ids.push_back(source->id);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::string out;
+  for (auto id : ids) {
+    if (!out.empty()) out.push_back('\n');
+    out.append(id);
+  }
+  return out;
+}
+
+LedgerDb::LedgerDb(std::unique_ptr<EventStore> store, const FxRates* rates, Clock* clock)
+    : store_(std::move(store)), rates_(rates), clock_(clock), model_(std::make_unique<Model>(rates)) {}
+
+Result<std::unique_ptr<LedgerDb>> LedgerDb::Open(std::unique_ptr<EventStore> store, const FxRates* rates,
+                                                 Clock* clock) {
+  std::unique_ptr<LedgerDb> db(new LedgerDb(std::move(store), rates, clock));
+  RAMSTEIN_RETURN_IF_ERROR(db->Refresh());
+  return db;
+}
+
+Status LedgerDb::ApplyStored(const EventView& event, Model& model) {
+  auto kind = RecordKindFromCode(event.type);
+  if (!kind) return Status::Corruption("event " + std::to_string(event.sequence) + ": unknown type " + std::to_string(event.type));
+  auto record = DecodePayload(*kind, event.payload);
+  if (!record.ok()) {
+    return Status::Corruption("event " + std::to_string(event.sequence) + ": " + record.status().message());
+  }
+  model.Apply(event.sequence, event.time_ms, event.author, std::move(record).value());
+  return Status::Ok();
+}
+
+Status LedgerDb::Refresh() {
+  auto stored_head = store_->Head();
+  if (!stored_head.ok()) return stored_head.status();
+  if (stored_head->sequence == head_.sequence) return Status::Ok();
+  RAMSTEIN_RETURN_IF_ERROR(store_->Scan(head_.sequence, [&](const EventView& event) {
+    if (event.sequence != head_.sequence + 1) {
+      return Status::Corruption("event " + std::to_string(head_.sequence + 1) + " is missing");
+    }
+    RAMSTEIN_RETURN_IF_ERROR(ApplyStored(event, *model_));
+    head_ = StoreHead{event.sequence, event.hash};
+    return Status::Ok();
+  }));
+  return Status::Ok();
+}
+
+std::vector<RecordError> LedgerDb::Check(const std::vector<Record>& records, std::size_t errors_max) const {
+  std::vector<RecordError> errors;
+  Model::Pending pending;
+  for (std::size_t i = 0; i < records.size() && errors.size() < errors_max; ++i) {
+    Status status = model_->Check(records[i], pending);
+    if (!status.ok()) {
+      errors.push_back({i, status});
+      continue;
+    }
+    pending[CommonOf(records[i]).id] = &records[i];
+  }
+  return errors;
+}
+
+Result<AppendSummary> LedgerDb::Append(std::vector<Record> records, const std::string& author) {
+  if (records.empty()) return AppendSummary{head_.sequence + 1, head_.sequence, 0};
+  if (records.size() > limits::batch_events_max) {
+    return Status::DataError("a batch holds at most " + std::to_string(limits::batch_events_max) + " records");
+  }
+  auto errors = Check(records, 1);
+  if (!errors.empty()) {
+    return Status::DataError("record " + std::to_string(errors[0].index + 1) + ": " + errors[0].status.message());
+  }
+  std::vector<Event> events(records.size());
+  std::int64_t now_ms = clock_->NowMs();
+  Hash previous = head_.hash;
+  std::string scratch;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    Event& e = events[i];
+    e.sequence = head_.sequence + 1 + i;
+    e.time_ms = now_ms;
+    e.author = author;
+    e.type = static_cast<std::uint16_t>(KindOf(records[i]));
+    e.sources = CitedSources(records[i]);
+    e.payload = EncodePayload(records[i]);
+    e.hash = ChainHash(previous, e.view(), scratch);
+    previous = e.hash;
+  }
+  RAMSTEIN_RETURN_IF_ERROR(store_->Append(head_, events));
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    model_->Apply(events[i].sequence, now_ms, author, std::move(records[i]));
+  }
+  AppendSummary summary{head_.sequence + 1, events.back().sequence, records.size()};
+  head_ = StoreHead{events.back().sequence, events.back().hash};
+  return summary;
+}
+
+Result<VerifySummary> LedgerDb::Verify() {
+  ChainVerifier chain;
+  Model replay(rates_);
+  std::uint64_t count = 0;
+  Status status = store_->Scan(0, [&](const EventView& event) {
+    RAMSTEIN_RETURN_IF_ERROR(chain.Next(event));
+    std::string where = "event " + std::to_string(event.sequence) + ": ";
+    auto kind = RecordKindFromCode(event.type);
+    if (!kind) return Status::Corruption(where + "unknown type " + std::to_string(event.type));
+    auto record = DecodePayload(*kind, event.payload);
+    if (!record.ok()) return Status::Corruption(where + record.status().message());
+    if (EncodePayload(record.value()) != event.payload) return Status::Corruption(where + "payload is not canonical");
+    if (CitedSources(record.value()) != event.sources) {
+      return Status::Corruption(where + "sources do not match the payload's evidence");
+    }
+    Status check = replay.Check(record.value(), {});
+    if (!check.ok()) return Status::Corruption(where + "fails its checks on replay: " + check.message());
+    replay.Apply(event.sequence, event.time_ms, event.author, std::move(record).value());
+    ++count;
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  auto head = store_->Head();
+  if (!head.ok()) return head.status();
+  if (head->sequence != chain.last_sequence() || head->hash != chain.last_hash()) {
+    return Status::Corruption("the chain ends at event " + std::to_string(chain.last_sequence()) +
+                              " but the ledger's head records event " + std::to_string(head->sequence) +
+                              " (events were removed or the head was altered)");
+  }
+  return VerifySummary{count, chain.last_hash()};
+}
+
+}  // namespace ramstein

@@ -1,0 +1,72 @@
+// LineTable: the money and quantities of every measure line, one row per
+// line, stored column by column so that reports over millions of lines scan
+// only the columns they read.
+//
+// Rows: each line item of a measure, plus at most one "remainder" row per
+// measure carrying the part of the measure's value that its lines do not
+// (item == kNoItem). Rows of a corrected measure stay in place, zeroed, so
+// row numbers never change.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace ramstein {
+
+inline constexpr std::uint32_t kNoItem = UINT32_MAX;
+
+struct LineTable {
+  // Dimensions.
+  std::vector<std::uint32_t> measure;   // measure number (Model::measures index)
+  std::vector<std::uint32_t> item;      // item number, or kNoItem for a remainder row
+  std::vector<std::uint32_t> donor;     // actor number
+  std::vector<std::uint16_t> currency;  // Currency::index()
+  std::vector<std::uint8_t> status;     // MeasureStatus of the measure
+  std::vector<std::uint8_t> converted;  // 1 when the EUR columns hold a conversion
+  // Facts; quantities in units of the item, money in minor units of `currency`.
+  std::vector<std::int64_t> quantity;  // -1: not stated
+  std::vector<std::int64_t> value_minor;
+  std::vector<std::int64_t> delivered_quantity;
+  std::vector<std::int64_t> delivered_minor;
+  std::vector<std::int64_t> held_quantity;
+  std::vector<std::int64_t> held_minor;
+  // The same money in EUR cents at the measure's announcement-date rate.
+  std::vector<std::int64_t> value_eur_cents;
+  std::vector<std::int64_t> delivered_eur_cents;
+  std::vector<std::int64_t> held_eur_cents;
+
+  std::uint32_t size() const { return static_cast<std::uint32_t>(measure.size()); }
+
+  std::uint32_t AddRow(std::uint32_t measure_number, std::uint32_t item_number,
+                       std::uint32_t donor_number, std::uint16_t currency_index, std::uint8_t status_code,
+                       std::int64_t quantity_units, std::int64_t value) {
+    measure.push_back(measure_number);
+    item.push_back(item_number);
+    donor.push_back(donor_number);
+    currency.push_back(currency_index);
+    status.push_back(status_code);
+    converted.push_back(0);
+    quantity.push_back(quantity_units);
+    value_minor.push_back(value);
+    for (auto* column : {&delivered_quantity, &delivered_minor, &held_quantity, &held_minor,
+                         &value_eur_cents, &delivered_eur_cents, &held_eur_cents}) {
+      column->push_back(0);
+    }
+    return size() - 1;
+  }
+
+  void Reserve(std::size_t rows) {
+    measure.reserve(rows);
+    item.reserve(rows);
+    donor.reserve(rows);
+    currency.reserve(rows);
+    status.reserve(rows);
+    converted.reserve(rows);
+    for (auto* column : {&quantity, &value_minor, &delivered_quantity, &delivered_minor, &held_quantity,
+                         &held_minor, &value_eur_cents, &delivered_eur_cents, &held_eur_cents}) {
+      column->reserve(rows);
+    }
+  }
+};
+
+}  // namespace ramstein

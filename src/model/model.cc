@@ -1,0 +1,328 @@
+#include "model/model.h"
+
+#include <algorithm>
+
+namespace ramstein {
+
+namespace {
+
+std::string Lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::int64_t Scale(std::int64_t value, std::int64_t numerator, std::int64_t denominator) {
+  if (denominator <= 0) return 0;
+  return static_cast<std::int64_t>(static_cast<__int128>(value) * numerator / denominator);
+}
+
+}  // namespace
+
+std::optional<std::int64_t> HoldLineState::HeldAt(std::int32_t day) const {
+  std::int64_t resumed_units = 0;
+  for (const auto& [resumed_day, units] : resumed) {
+    if (resumed_day > day) continue;
+    if (!units || !quantity) return 0;
+    resumed_units += *units;
+  }
+  if (!quantity) return std::nullopt;
+  return std::max<std::int64_t>(0, *quantity - resumed_units);
+}
+
+bool HoldLineState::ActiveAt(std::int32_t day) const {
+  auto held = HeldAt(day);
+  return !held || *held > 0;
+}
+
+Model::Model(const FxRates* rates) : rates_(rates), by_kind_(kRecordKindMax + 1) {}
+
+void Model::Reserve(std::size_t records, std::size_t line_rows) {
+  records_.reserve(records);
+  latest_.reserve(records);
+  lines_.Reserve(line_rows);
+}
+
+std::uint32_t Model::Intern(std::vector<std::string>& ids,
+                            std::unordered_map<std::string, std::uint32_t>& numbers,
+                            const std::string& id) {
+  auto [it, inserted] = numbers.try_emplace(id, static_cast<std::uint32_t>(ids.size()));
+  if (inserted) ids.push_back(id);
+  return it->second;
+}
+
+void Model::Apply(std::uint64_t sequence, std::int64_t time_ms, std::string_view author, Record record) {
+  sequence_ = sequence;
+  auto slot = static_cast<std::uint32_t>(records_.size());
+  RecordKind kind = KindOf(record);
+  std::string id = CommonOf(record).id;
+  records_.push_back({sequence, time_ms, std::string(author), std::move(record)});
+  auto& by_kind = by_kind_[static_cast<std::size_t>(kind)];
+  auto [it, inserted] = latest_.try_emplace(id, Latest{slot, static_cast<std::uint32_t>(by_kind.size())});
+  std::optional<std::uint32_t> previous;
+  if (inserted) {
+    by_kind.push_back(slot);
+  } else {
+    previous = it->second.slot;
+    earlier_[id].push_back(*previous);
+    by_kind[it->second.position] = slot;
+    it->second.slot = slot;
+  }
+  const Record& stored = records_[slot].record;
+  switch (kind) {
+    case RecordKind::actor:
+      Intern(actor_ids_, actor_numbers_, id);
+      break;
+    case RecordKind::item: {
+      std::uint32_t number = Intern(item_ids_, item_numbers_, id);
+      const auto& item = std::get<ItemRecord>(stored);
+      item_names_[Lower(id)] = number;
+      item_names_[Lower(item.name)] = number;
+      for (const auto& alias : item.aliases) item_names_[Lower(alias)] = number;
+      break;
+    }
+    case RecordKind::measure:
+      ApplyMeasure(slot, previous.has_value());
+      break;
+    case RecordKind::status:
+      ApplyStatus(std::get<StatusRecord>(stored));
+      break;
+    case RecordKind::delivery:
+      if (previous) ApplyDelivery(std::get<DeliveryRecord>(records_[*previous].record), -1);
+      ApplyDelivery(std::get<DeliveryRecord>(stored), +1);
+      if (!previous) delivery_slots_.push_back(slot);
+      break;
+    case RecordKind::hold:
+      ApplyHold(slot);
+      break;
+    case RecordKind::resumption:
+      ApplyResumption(slot);
+      break;
+    case RecordKind::claim:
+      claims_by_subject_.emplace(std::get<ClaimRecord>(stored).subject, slot);
+      break;
+    default:
+      break;
+  }
+}
+
+void Model::UpdateEur(std::uint32_t row) {
+  const MeasureState& state = measures_[lines_.measure[row]];
+  if (state.rate_nano == 0) {
+    lines_.converted[row] = 0;
+    lines_.value_eur_cents[row] = lines_.delivered_eur_cents[row] = lines_.held_eur_cents[row] = 0;
+    return;
+  }
+  int exponent = Currency::FromIndex(lines_.currency[row]).exponent();
+  lines_.converted[row] = 1;
+  lines_.value_eur_cents[row] = EurCentsAtRate(lines_.value_minor[row], exponent, state.rate_nano);
+  lines_.delivered_eur_cents[row] = EurCentsAtRate(lines_.delivered_minor[row], exponent, state.rate_nano);
+  lines_.held_eur_cents[row] = EurCentsAtRate(lines_.held_minor[row], exponent, state.rate_nano);
+}
+
+void Model::ApplyMeasure(std::uint32_t slot, bool correction) {
+  const auto& measure = std::get<MeasureRecord>(records_[slot].record);
+  std::uint32_t number;
+  if (correction) {
+    number = measure_numbers_.at(measure.id);
+    MeasureState& old = measures_[number];
+    // Old rows stay, emptied, so row numbers remain stable.
+    auto clear = [&](std::uint32_t row) {
+      for (auto* column : {&lines_.value_minor, &lines_.delivered_quantity, &lines_.delivered_minor,
+                           &lines_.held_quantity, &lines_.held_minor, &lines_.value_eur_cents,
+                           &lines_.delivered_eur_cents, &lines_.held_eur_cents}) {
+        (*column)[row] = 0;
+      }
+      lines_.quantity[row] = -1;
+    };
+    for (std::uint32_t r = old.first_row; r < old.first_row + old.line_count; ++r) clear(r);
+    if (old.remainder_row != UINT32_MAX) clear(old.remainder_row);
+  } else {
+    number = static_cast<std::uint32_t>(measures_.size());
+    measure_numbers_.emplace(measure.id, number);
+    measures_.emplace_back();
+  }
+  MeasureState& state = measures_[number];
+  state = MeasureState{};
+  state.slot = slot;
+  Currency currency = measure.value ? measure.value->currency : Currency::Eur();
+  std::int64_t lines_value = 0;
+  bool lines_have_value = false;
+  for (const auto& line : measure.lines) {
+    if (!line.value) continue;
+    if (!measure.value && !lines_have_value) currency = line.value->currency;
+    lines_have_value = true;
+    lines_value += line.value->minor;
+  }
+  state.rate_day = measure.announced.days;
+  if (auto rate = rates_->RateNano(currency, measure.announced.days, &state.rate_day)) {
+    state.rate_nano = *rate;
+  }
+  std::uint32_t donor = actor_numbers_.at(measure.donor);
+  auto status = static_cast<std::uint8_t>(measure.status);
+  state.first_row = lines_.size();
+  state.line_count = static_cast<std::uint32_t>(measure.lines.size());
+  for (const auto& line : measure.lines) {
+    std::uint32_t row = lines_.AddRow(number, item_numbers_.at(line.item), donor, currency.index(), status,
+                                      line.quantity.value_or(-1), line.value ? line.value->minor : 0);
+    UpdateEur(row);
+  }
+  if (measure.value && measure.value->minor > lines_value) {
+    state.remainder_row =
+        lines_.AddRow(number, kNoItem, donor, currency.index(), status, -1, measure.value->minor - lines_value);
+    UpdateEur(state.remainder_row);
+  }
+  if (!correction) return;
+  // Re-apply what points at this measure onto its new rows.
+  for (std::uint32_t delivery_slot : delivery_slots_) {
+    const auto& delivery = std::get<DeliveryRecord>(records_[latest_.at(CommonOf(records_[delivery_slot].record).id).slot].record);
+    if (delivery.measure == measure.id) ApplyDelivery(delivery, +1);
+  }
+  for (HoldState& hold : holds_) {
+    const auto& record = std::get<HoldRecord>(records_[hold.slot].record);
+    if (record.measure != measure.id) continue;
+    for (HoldLineState& line : hold.lines) {
+      line.row = RowFor(number, item_ids_[line.item]);
+      SetHeld(line.row, line.HeldAt(INT32_MAX).value_or(0));
+    }
+  }
+}
+
+void Model::ApplyStatus(const StatusRecord& status) {
+  std::uint32_t number = measure_numbers_.at(status.measure);
+  const MeasureState& state = measures_[number];
+  auto code = static_cast<std::uint8_t>(status.status);
+  for (std::uint32_t r = state.first_row; r < state.first_row + state.line_count; ++r) lines_.status[r] = code;
+  if (state.remainder_row != UINT32_MAX) lines_.status[state.remainder_row] = code;
+}
+
+std::uint32_t Model::RowFor(std::uint32_t measure_number, const std::optional<std::string>& item) {
+  MeasureState& state = measures_[measure_number];
+  if (item) {
+    std::uint32_t item_number = item_numbers_.at(*item);
+    for (std::uint32_t r = state.first_row; r < state.first_row + state.line_count; ++r) {
+      if (lines_.item[r] == item_number) return r;
+    }
+  }
+  if (state.remainder_row == UINT32_MAX) {
+    const MeasureRecord& measure = Measure(measure_number);
+    Currency currency = measure.value ? measure.value->currency : Currency::Eur();
+    if (state.line_count > 0) currency = Currency::FromIndex(lines_.currency[state.first_row]);
+    state.remainder_row = lines_.AddRow(measure_number, kNoItem, actor_numbers_.at(measure.donor),
+                                        currency.index(), static_cast<std::uint8_t>(measure.status), -1, 0);
+  }
+  return state.remainder_row;
+}
+
+void Model::ApplyDelivery(const DeliveryRecord& delivery, int sign) {
+  std::uint32_t row = RowFor(measure_numbers_.at(delivery.measure), delivery.item);
+  if (delivery.quantity) lines_.delivered_quantity[row] += sign * *delivery.quantity;
+  if (delivery.value) {
+    lines_.delivered_minor[row] += sign * delivery.value->minor;
+  } else if (delivery.quantity && lines_.quantity[row] > 0) {
+    lines_.delivered_minor[row] += sign * Scale(lines_.value_minor[row], *delivery.quantity, lines_.quantity[row]);
+  }
+  UpdateEur(row);
+}
+
+void Model::SetHeld(std::uint32_t row, std::int64_t quantity_units) {
+  if (row == UINT32_MAX) return;
+  lines_.held_quantity[row] = quantity_units;
+  lines_.held_minor[row] = Scale(lines_.value_minor[row], quantity_units, lines_.quantity[row]);
+  UpdateEur(row);
+}
+
+void Model::ApplyHold(std::uint32_t slot) {
+  const auto& hold = std::get<HoldRecord>(records_[slot].record);
+  auto [it, inserted] = hold_numbers_.try_emplace(hold.id, static_cast<std::uint32_t>(holds_.size()));
+  if (inserted) holds_.emplace_back();
+  HoldState& state = holds_[it->second];
+  for (const HoldLineState& line : state.lines) SetHeld(line.row, 0);  // a corrected hold
+  state.slot = slot;
+  state.lines.clear();
+  for (const auto& line : hold.lines) {
+    HoldLineState held;
+    held.item = item_numbers_.at(line.item);
+    held.quantity = line.quantity;
+    if (hold.measure) {
+      held.row = RowFor(measure_numbers_.at(*hold.measure), line.item);
+      SetHeld(held.row, line.quantity.value_or(0));
+    }
+    state.lines.push_back(held);
+  }
+}
+
+void Model::ApplyResumption(std::uint32_t slot) {
+  const auto& resumption = std::get<ResumptionRecord>(records_[slot].record);
+  HoldState& hold = holds_[hold_numbers_.at(resumption.hold)];
+  hold.resumptions.push_back(slot);
+  for (HoldLineState& line : hold.lines) {
+    std::optional<std::int64_t> units;
+    if (!resumption.lines.empty()) {
+      auto match = std::find_if(resumption.lines.begin(), resumption.lines.end(),
+                                [&](const LineItem& l) { return item_numbers_.at(l.item) == line.item; });
+      if (match == resumption.lines.end()) continue;
+      units = match->quantity;
+    }
+    if (resumption.state == ResumptionState::expected) {
+      line.expected_day = resumption.date.days;
+      continue;
+    }
+    line.resumed.emplace_back(resumption.date.days, units);
+    SetHeld(line.row, line.HeldAt(INT32_MAX).value_or(0));
+  }
+}
+
+const StoredRecord* Model::Find(std::string_view id) const {
+  auto it = latest_.find(std::string(id));
+  return it == latest_.end() ? nullptr : &records_[it->second.slot];
+}
+
+std::vector<const StoredRecord*> Model::History(std::string_view id) const {
+  std::vector<const StoredRecord*> out;
+  if (auto it = earlier_.find(std::string(id)); it != earlier_.end()) {
+    for (std::uint32_t slot : it->second) out.push_back(&records_[slot]);
+  }
+  if (const StoredRecord* latest = Find(id)) out.push_back(latest);
+  return out;
+}
+
+std::vector<const StoredRecord*> Model::All(RecordKind kind) const {
+  std::vector<const StoredRecord*> out;
+  for (std::uint32_t slot : by_kind_[static_cast<std::size_t>(kind)]) out.push_back(&records_[slot]);
+  return out;
+}
+
+std::vector<const ClaimRecord*> Model::ClaimsAbout(std::string_view id) const {
+  std::vector<const ClaimRecord*> out;
+  auto [begin, end] = claims_by_subject_.equal_range(std::string(id));
+  for (auto it = begin; it != end; ++it) {
+    const auto& claim = std::get<ClaimRecord>(records_[it->second].record);
+    // A corrected claim is listed once, in its latest version.
+    if (Find(claim.id) == &records_[it->second]) out.push_back(&claim);
+  }
+  std::sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->id < b->id; });
+  return out;
+}
+
+std::optional<std::uint32_t> Model::ActorNumber(std::string_view id) const {
+  auto it = actor_numbers_.find(std::string(id));
+  if (it == actor_numbers_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<std::uint32_t> Model::ItemNumber(std::string_view id) const {
+  auto it = item_numbers_.find(std::string(id));
+  if (it == item_numbers_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<std::uint32_t> Model::ResolveItem(std::string_view name_or_alias) const {
+  auto it = item_names_.find(Lower(name_or_alias));
+  if (it == item_names_.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace ramstein

@@ -1,0 +1,158 @@
+// Model: the in-memory state of a ledger, rebuilt by applying its events in
+// order. Reports (query/) read it; only the ledger database (db/) changes it.
+//
+// Records are kept as decoded, latest version per id, with every earlier
+// version reachable for history; measure lines are also held column-wise in
+// a LineTable for fast aggregation.
+//
+// Thread safety: const methods may run concurrently with each other, not
+// with Apply().
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "base/status.h"
+#include "fx/fx_rates.h"
+#include "ledger/records.h"
+#include "model/line_table.h"
+
+namespace ramstein {
+
+// One stored version of a record.
+struct StoredRecord {
+  std::uint64_t sequence = 0;  // the event that appended it
+  std::int64_t time_ms = 0;
+  std::string author;
+  Record record;
+};
+
+struct MeasureState {
+  std::uint32_t slot = 0;          // latest version in Model::records()
+  std::uint32_t first_row = 0;     // its line rows: [first_row, first_row + line_count)
+  std::uint32_t line_count = 0;
+  std::uint32_t remainder_row = UINT32_MAX;  // row of value not on lines, if any
+  std::int64_t rate_nano = 0;      // units per EUR * 1e9 at announcement; 0 = no rate
+  std::int32_t rate_day = 0;
+};
+
+struct HoldLineState {
+  std::uint32_t item = 0;  // item number
+  std::optional<std::int64_t> quantity;
+  // Resumptions that took effect: (day, quantity; nullopt = all of the line).
+  std::vector<std::pair<std::int32_t, std::optional<std::int64_t>>> resumed;
+  std::optional<std::int32_t> expected_day;  // a resumption is expected from then
+  std::uint32_t row = UINT32_MAX;  // the measure line held, when the hold names a measure
+
+  // Units still held at the end of `day` (nullopt: an unstated quantity
+  // still held); 0 when fully resumed.
+  std::optional<std::int64_t> HeldAt(std::int32_t day) const;
+  bool ActiveAt(std::int32_t day) const;
+};
+
+struct HoldState {
+  std::uint32_t slot = 0;
+  std::vector<HoldLineState> lines;
+  std::vector<std::uint32_t> resumptions;  // slots
+};
+
+class Model {
+ public:
+  // `rates` must outlive the model; it may be empty (nothing converts).
+  explicit Model(const FxRates* rates);
+
+  // Checks that `record` may be appended now: references resolve (to records
+  // in the model or earlier in `pending`), ids are new unless the record is a
+  // correction, evidence quotes match their documents, amounts agree.
+  // Returns DataError naming the field.
+  using Pending = std::unordered_map<std::string_view, const Record*>;
+  Status Check(const Record& record, const Pending& pending) const;
+
+  // Applies a record appended as event `sequence`. REQUIRES: Check() passed
+  // for it when it was appended.
+  void Apply(std::uint64_t sequence, std::int64_t time_ms, std::string_view author, Record record);
+
+  std::uint64_t sequence() const { return sequence_; }
+
+  // Lookups by id: the latest version, or null.
+  const StoredRecord* Find(std::string_view id) const;
+  template <typename T>
+  const T* FindAs(std::string_view id) const {
+    const StoredRecord* stored = Find(id);
+    return stored ? std::get_if<T>(&stored->record) : nullptr;
+  }
+  // All versions of an id, oldest first.
+  std::vector<const StoredRecord*> History(std::string_view id) const;
+  // Latest versions of every record of a kind, in order of first appearance.
+  std::vector<const StoredRecord*> All(RecordKind kind) const;
+  // Claims whose subject is `id`.
+  std::vector<const ClaimRecord*> ClaimsAbout(std::string_view id) const;
+  // Records that cite `id` by reference (for show).
+  const std::vector<StoredRecord>& records() const { return records_; }
+
+  // Dense numbers used as column values.
+  std::optional<std::uint32_t> ActorNumber(std::string_view id) const;
+  std::optional<std::uint32_t> ItemNumber(std::string_view id) const;
+  const std::string& ActorId(std::uint32_t number) const { return actor_ids_[number]; }
+  const std::string& ItemId(std::uint32_t number) const { return item_ids_[number]; }
+  std::size_t actor_count() const { return actor_ids_.size(); }
+  std::size_t item_count() const { return item_ids_.size(); }
+  // Item by id, name or alias, case-insensitive.
+  std::optional<std::uint32_t> ResolveItem(std::string_view name_or_alias) const;
+
+  const LineTable& lines() const { return lines_; }
+  const std::vector<MeasureState>& measures() const { return measures_; }
+  const MeasureRecord& Measure(std::uint32_t number) const {
+    return std::get<MeasureRecord>(records_[measures_[number].slot].record);
+  }
+  const std::vector<HoldState>& holds() const { return holds_; }
+  const FxRates& rates() const { return *rates_; }
+  void Reserve(std::size_t records, std::size_t line_rows);
+
+ private:
+  std::uint32_t Intern(std::vector<std::string>& ids,
+                       std::unordered_map<std::string, std::uint32_t>& numbers, const std::string& id);
+  void ApplyMeasure(std::uint32_t slot, bool correction);
+  void ApplyStatus(const StatusRecord& status);
+  void ApplyDelivery(const DeliveryRecord& delivery, int sign);
+  void ApplyHold(std::uint32_t slot);
+  void ApplyResumption(std::uint32_t slot);
+  void SetHeld(std::uint32_t row, std::int64_t quantity_units);
+  void UpdateEur(std::uint32_t row);
+  std::uint32_t RowFor(std::uint32_t measure_number, const std::optional<std::string>& item);
+  Status CheckReferences(const Record& record, const Pending& pending) const;
+  Status CheckEvidence(const Common& common, const Pending& pending) const;
+  Status CheckKindRules(const Record& record, const Pending& pending) const;
+  const Record* Resolve(std::string_view id, const Pending& pending) const;
+
+  const FxRates* rates_;
+  std::uint64_t sequence_ = 0;
+  std::vector<StoredRecord> records_;
+  struct Latest {
+    std::uint32_t slot;      // latest version
+    std::uint32_t position;  // in by_kind_[kind]
+  };
+  std::unordered_map<std::string, Latest> latest_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> earlier_;  // id -> older slots
+  std::vector<std::vector<std::uint32_t>> by_kind_;  // kind code -> latest slots, first-seen order
+  std::unordered_multimap<std::string, std::uint32_t> claims_by_subject_;
+
+  std::vector<std::string> actor_ids_;
+  std::unordered_map<std::string, std::uint32_t> actor_numbers_;
+  std::vector<std::string> item_ids_;
+  std::unordered_map<std::string, std::uint32_t> item_numbers_;
+  std::unordered_map<std::string, std::uint32_t> item_names_;  // lower-case name/alias -> number
+
+  LineTable lines_;
+  std::vector<MeasureState> measures_;
+  std::unordered_map<std::string, std::uint32_t> measure_numbers_;
+  std::vector<HoldState> holds_;
+  std::unordered_map<std::string, std::uint32_t> hold_numbers_;
+  std::vector<std::uint32_t> delivery_slots_;
+};
+
+}  // namespace ramstein

@@ -1,0 +1,211 @@
+// Model::Check: the rules a record must meet before it is appended.
+#include <algorithm>
+
+#include "ledger/record_codec.h"
+#include "model/model.h"
+
+namespace ramstein {
+
+namespace {
+
+// The substring of UTF-8 `text` from code point `start` to `end` (exclusive),
+// or nullopt when the text is shorter.
+std::optional<std::string_view> CodePointSlice(std::string_view text, std::int64_t start, std::int64_t end) {
+  std::int64_t index = 0;
+  std::size_t begin_byte = std::string_view::npos;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    bool boundary = i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    if (!boundary) continue;
+    if (index == start) begin_byte = i;
+    if (index == end) {
+      if (begin_byte == std::string_view::npos) return std::nullopt;
+      return text.substr(begin_byte, i - begin_byte);
+    }
+    ++index;
+  }
+  return std::nullopt;
+}
+
+Status FieldError(const std::string& field, const std::string& message) {
+  return Status::DataError("field '" + field + "': " + message);
+}
+
+std::string Excerpt(std::string_view text) {
+  constexpr std::size_t kMax = 60;
+  if (text.size() <= kMax) return std::string(text);
+  std::size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(text.substr(0, cut)) + "...";
+}
+
+}  // namespace
+
+const Record* Model::Resolve(std::string_view id, const Pending& pending) const {
+  if (auto it = pending.find(id); it != pending.end()) return it->second;
+  const StoredRecord* stored = Find(id);
+  return stored ? &stored->record : nullptr;
+}
+
+Status Model::Check(const Record& record, const Pending& pending) const {
+  const Common& common = CommonOf(record);
+  const Record* existing = Resolve(common.id, pending);
+  if (existing) {
+    if (!common.correction || common.correction->empty()) {
+      return FieldError("id", "'" + common.id + "' already exists; to replace it, give a \"correction\" saying why");
+    }
+    if (KindOf(*existing) != KindOf(record)) {
+      return FieldError("id", "'" + common.id + "' is a " + std::string(RecordKindName(KindOf(*existing))) +
+                                  ", not a " + std::string(RecordKindName(KindOf(record))));
+    }
+  } else if (common.correction) {
+    return FieldError("correction", "there is no earlier record '" + common.id + "' to correct");
+  }
+  RAMSTEIN_RETURN_IF_ERROR(CheckReferences(record, pending));
+  RAMSTEIN_RETURN_IF_ERROR(CheckEvidence(common, pending));
+  return CheckKindRules(record, pending);
+}
+
+Status Model::CheckReferences(const Record& record, const Pending& pending) const {
+  Status status;
+  VisitReferences(record, [&](const std::string& field, std::optional<RecordKind> kind, const std::string& id) {
+    if (!status.ok()) return;
+    const Record* target = Resolve(id, pending);
+    std::string kind_name = kind ? std::string(RecordKindName(*kind)) : "record";
+    if (!target) {
+      status = FieldError(field, "unknown " + kind_name + " '" + id + "'");
+    } else if (kind && KindOf(*target) != *kind) {
+      status = FieldError(field, "'" + id + "' is a " + std::string(RecordKindName(KindOf(*target))) +
+                                     ", not a " + kind_name);
+    }
+  });
+  return status;
+}
+
+Status Model::CheckEvidence(const Common& common, const Pending& pending) const {
+  for (std::size_t i = 0; i < common.evidence.size(); ++i) {
+    const Evidence& evidence = common.evidence[i];
+    std::string field = "evidence[" + std::to_string(i) + "]";
+    if (evidence.quote.empty()) return FieldError(field + ".quote", "must not be empty");
+    if (evidence.end <= evidence.start) return FieldError(field + ".end", "must be greater than start");
+    const auto* source = std::get_if<SourceRecord>(Resolve(evidence.source, pending));
+    if (!source || !source->text) continue;  // a source without text: the quote cannot be checked
+    auto slice = CodePointSlice(*source->text, evidence.start, evidence.end);
+    if (!slice) {
+      return FieldError(field + ".end", "is beyond the end of source '" + evidence.source + "'");
+    }
+    if (*slice != evidence.quote) {
+      return FieldError(field + ".quote", "does not match source '" + evidence.source + "' at code points " +
+                                              std::to_string(evidence.start) + ".." +
+                                              std::to_string(evidence.end) + " (found \"" + Excerpt(*slice) +
+                                              "\")");
+    }
+  }
+  return Status::Ok();
+}
+
+namespace {
+
+Status CheckPeriod(const std::optional<Date>& from, const std::optional<Date>& to) {
+  if (from && to && to->last_day() < from->days) return FieldError("to", "is before 'from'");
+  return Status::Ok();
+}
+
+bool HasLine(const MeasureRecord& measure, const std::string& item) {
+  return std::any_of(measure.lines.begin(), measure.lines.end(),
+                     [&](const LineItem& line) { return line.item == item; });
+}
+
+Status CheckMeasure(const MeasureRecord& measure) {
+  if (measure.donor == measure.recipient) return FieldError("recipient", "is the donor itself");
+  std::optional<Currency> currency;
+  if (measure.value) currency = measure.value->currency;
+  __int128 sum = 0;
+  for (std::size_t i = 0; i < measure.lines.size(); ++i) {
+    const auto& value = measure.lines[i].value;
+    if (!value) continue;
+    if (currency && value->currency != *currency) {
+      return FieldError("lines[" + std::to_string(i) + "].value.currency",
+                        "must be the measure's currency " + std::string(currency->code()));
+    }
+    currency = value->currency;
+    sum += value->minor;
+  }
+  if (measure.value && sum > measure.value->minor) {
+    return FieldError("value", "is less than the sum of its lines' values");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status Model::CheckKindRules(const Record& record, const Pending& pending) const {
+  if (const auto* measure = std::get_if<MeasureRecord>(&record)) return CheckMeasure(*measure);
+  if (const auto* delivery = std::get_if<DeliveryRecord>(&record)) {
+    if (!delivery->quantity && !delivery->value) return FieldError("quantity", "a delivery needs a quantity or a value");
+    RAMSTEIN_RETURN_IF_ERROR(CheckPeriod(delivery->from, delivery->to));
+    const auto& measure = std::get<MeasureRecord>(*Resolve(delivery->measure, pending));
+    if (delivery->item && !HasLine(measure, *delivery->item)) {
+      return FieldError("item", "measure '" + measure.id + "' has no line for '" + *delivery->item + "'");
+    }
+    std::optional<Currency> currency;
+    if (measure.value) currency = measure.value->currency;
+    for (const auto& line : measure.lines) {
+      if (line.value) currency = line.value->currency;
+    }
+    if (delivery->value && currency && delivery->value->currency != *currency) {
+      return FieldError("value.currency", "must be the measure's currency " + std::string(currency->code()));
+    }
+    return Status::Ok();
+  }
+  if (const auto* hold = std::get_if<HoldRecord>(&record)) {
+    if (hold->lines.empty()) return FieldError("lines", "a hold names at least one item");
+    if (hold->measure) {
+      const auto& measure = std::get<MeasureRecord>(*Resolve(*hold->measure, pending));
+      for (std::size_t i = 0; i < hold->lines.size(); ++i) {
+        if (!HasLine(measure, hold->lines[i].item)) {
+          return FieldError("lines[" + std::to_string(i) + "].item",
+                            "measure '" + measure.id + "' has no line for '" + hold->lines[i].item + "'");
+        }
+      }
+    }
+    return Status::Ok();
+  }
+  if (const auto* resumption = std::get_if<ResumptionRecord>(&record)) {
+    const auto& hold = std::get<HoldRecord>(*Resolve(resumption->hold, pending));
+    if (resumption->date.last_day() < hold.from.days) return FieldError("date", "is before the hold began");
+    for (std::size_t i = 0; i < resumption->lines.size(); ++i) {
+      const auto& item = resumption->lines[i].item;
+      if (std::none_of(hold.lines.begin(), hold.lines.end(), [&](const LineItem& l) { return l.item == item; })) {
+        return FieldError("lines[" + std::to_string(i) + "].item", "hold '" + hold.id + "' does not hold '" + item + "'");
+      }
+    }
+    return Status::Ok();
+  }
+  if (const auto* balance = std::get_if<BalanceRecord>(&record)) {
+    const auto& authority = std::get<AuthorityRecord>(*Resolve(balance->authority, pending));
+    for (auto [name, money] : {std::pair{"cap", &balance->cap}, std::pair{"drawn", &balance->drawn},
+                               std::pair{"remaining", &balance->remaining}}) {
+      if (*money && (*money)->currency.code() != authority.currency) {
+        return FieldError(std::string(name) + ".currency", "must be the authority's currency " + authority.currency);
+      }
+    }
+    return Status::Ok();
+  }
+  if (const auto* role = std::get_if<RoleRecord>(&record)) return CheckPeriod(role->from, role->to);
+  if (const auto* chair = std::get_if<ChairRecord>(&record)) return CheckPeriod(chair->from, chair->to);
+  if (const auto* membership = std::get_if<MembershipRecord>(&record)) {
+    return CheckPeriod(membership->from, membership->to);
+  }
+  if (const auto* item = std::get_if<ItemRecord>(&record)) {
+    for (std::size_t i = 0; i < item->aliases.size(); ++i) {
+      auto owner = ResolveItem(item->aliases[i]);
+      if (owner && ItemId(*owner) != item->id) {
+        return FieldError("aliases[" + std::to_string(i) + "]",
+                          "'" + item->aliases[i] + "' already names item '" + ItemId(*owner) + "'");
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace ramstein
