@@ -80,6 +80,11 @@ Result<AppendSummary> LedgerDb::Append(std::vector<Record> records, const std::s
   if (!errors.empty()) {
     return Status::DataError("record " + std::to_string(errors[0].index + 1) + ": " + errors[0].status.message());
   }
+  return AppendChecked(std::move(records), author);
+}
+
+Result<AppendSummary> LedgerDb::AppendChecked(std::vector<Record> records, const std::string& author) {
+  if (records.empty()) return AppendSummary{head_.sequence + 1, head_.sequence, 0};
   std::vector<Event> events(records.size());
   std::int64_t now_ms = clock_->NowMs();
   Hash previous = head_.hash;

@@ -52,6 +52,10 @@ class LedgerDb {
   // record that fails its checks, Conflict if another writer went first.
   Result<AppendSummary> Append(std::vector<Record> records, const std::string& author);
 
+  // Append() without the checks. REQUIRES: Check(records) returned no
+  // errors and nothing was appended since.
+  Result<AppendSummary> AppendChecked(std::vector<Record> records, const std::string& author);
+
   // Applies events other processes appended since this one last looked.
   Status Refresh();
 

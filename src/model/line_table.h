@@ -20,6 +20,7 @@ struct LineTable {
   std::vector<std::uint32_t> measure;   // measure number (Model::measures index)
   std::vector<std::uint32_t> item;      // item number, or kNoItem for a remainder row
   std::vector<std::uint32_t> donor;     // actor number
+  std::vector<std::uint32_t> bucket;    // (donor, currency) pair number, Model::buckets()
   std::vector<std::uint16_t> currency;  // Currency::index()
   std::vector<std::uint8_t> status;     // MeasureStatus of the measure
   std::vector<std::uint8_t> converted;  // 1 when the EUR columns hold a conversion
@@ -38,11 +39,13 @@ struct LineTable {
   std::uint32_t size() const { return static_cast<std::uint32_t>(measure.size()); }
 
   std::uint32_t AddRow(std::uint32_t measure_number, std::uint32_t item_number,
-                       std::uint32_t donor_number, std::uint16_t currency_index, std::uint8_t status_code,
+                       std::uint32_t donor_number, std::uint32_t bucket_number,
+                       std::uint16_t currency_index, std::uint8_t status_code,
                        std::int64_t quantity_units, std::int64_t value) {
     measure.push_back(measure_number);
     item.push_back(item_number);
     donor.push_back(donor_number);
+    bucket.push_back(bucket_number);
     currency.push_back(currency_index);
     status.push_back(status_code);
     converted.push_back(0);
@@ -59,6 +62,7 @@ struct LineTable {
     measure.reserve(rows);
     item.reserve(rows);
     donor.reserve(rows);
+    bucket.reserve(rows);
     currency.reserve(rows);
     status.reserve(rows);
     converted.reserve(rows);

@@ -108,6 +108,13 @@ void Model::Apply(std::uint64_t sequence, std::int64_t time_ms, std::string_view
   }
 }
 
+std::uint32_t Model::BucketFor(std::uint32_t donor, std::uint16_t currency) {
+  std::uint64_t key = (static_cast<std::uint64_t>(donor) << 16) | currency;
+  auto [it, inserted] = bucket_numbers_.try_emplace(key, static_cast<std::uint32_t>(buckets_.size()));
+  if (inserted) buckets_.push_back({donor, currency});
+  return it->second;
+}
+
 void Model::UpdateEur(std::uint32_t row) {
   const MeasureState& state = measures_[lines_.measure[row]];
   if (state.rate_nano == 0) {
@@ -162,16 +169,17 @@ void Model::ApplyMeasure(std::uint32_t slot, bool correction) {
   }
   std::uint32_t donor = actor_numbers_.at(measure.donor);
   auto status = static_cast<std::uint8_t>(measure.status);
+  std::uint32_t bucket = BucketFor(donor, currency.index());
   state.first_row = lines_.size();
   state.line_count = static_cast<std::uint32_t>(measure.lines.size());
   for (const auto& line : measure.lines) {
-    std::uint32_t row = lines_.AddRow(number, item_numbers_.at(line.item), donor, currency.index(), status,
+    std::uint32_t row = lines_.AddRow(number, item_numbers_.at(line.item), donor, bucket, currency.index(), status,
                                       line.quantity.value_or(-1), line.value ? line.value->minor : 0);
     UpdateEur(row);
   }
   if (measure.value && measure.value->minor > lines_value) {
     state.remainder_row =
-        lines_.AddRow(number, kNoItem, donor, currency.index(), status, -1, measure.value->minor - lines_value);
+        lines_.AddRow(number, kNoItem, donor, bucket, currency.index(), status, -1, measure.value->minor - lines_value);
     UpdateEur(state.remainder_row);
   }
   if (!correction) return;
@@ -210,7 +218,8 @@ std::uint32_t Model::RowFor(std::uint32_t measure_number, const std::optional<st
     const MeasureRecord& measure = Measure(measure_number);
     Currency currency = measure.value ? measure.value->currency : Currency::Eur();
     if (state.line_count > 0) currency = Currency::FromIndex(lines_.currency[state.first_row]);
-    state.remainder_row = lines_.AddRow(measure_number, kNoItem, actor_numbers_.at(measure.donor),
+    std::uint32_t donor = actor_numbers_.at(measure.donor);
+    state.remainder_row = lines_.AddRow(measure_number, kNoItem, donor, BucketFor(donor, currency.index()),
                                         currency.index(), static_cast<std::uint8_t>(measure.status), -1, 0);
   }
   return state.remainder_row;

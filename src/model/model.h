@@ -110,6 +110,12 @@ class Model {
     return std::get<MeasureRecord>(records_[measures_[number].slot].record);
   }
   const std::vector<HoldState>& holds() const { return holds_; }
+  // (donor number, currency index) of each LineTable bucket.
+  struct Bucket {
+    std::uint32_t donor;
+    std::uint16_t currency;
+  };
+  const std::vector<Bucket>& buckets() const { return buckets_; }
   const FxRates& rates() const { return *rates_; }
   void Reserve(std::size_t records, std::size_t line_rows);
 
@@ -153,6 +159,9 @@ class Model {
   std::vector<HoldState> holds_;
   std::unordered_map<std::string, std::uint32_t> hold_numbers_;
   std::vector<std::uint32_t> delivery_slots_;
+  std::vector<Bucket> buckets_;
+  std::unordered_map<std::uint64_t, std::uint32_t> bucket_numbers_;
+  std::uint32_t BucketFor(std::uint32_t donor, std::uint16_t currency);
 };
 
 }  // namespace ramstein

@@ -1,0 +1,33 @@
+// The `ramstein` subcommands. Each returns a process exit code
+// (app/app_context.h) and prints its result to stdout, errors to stderr.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/app_context.h"
+
+namespace ramstein {
+
+int RunInit(AppContext& context, bool bundled);
+int RunImport(AppContext& context, const std::vector<std::string>& files, bool dry_run);
+int RunAdd(AppContext& context);
+struct LogFilter {
+  std::string type, since, until, actor;
+  std::size_t limit = 0;  // 0 = all
+};
+int RunLog(AppContext& context, const LogFilter& filter);
+int RunVerify(AppContext& context);
+int RunShow(AppContext& context, const std::string& id);
+// `report`: name is donors, totals, holds, meetings, meeting, authorities, items or changes.
+struct ReportOptions {
+  std::string at, since, item, category, meeting;
+};
+int RunReport(AppContext& context, const std::string& name, const ReportOptions& options);
+int RunGen(std::uint64_t measures, std::uint64_t seed, const std::string& out_path);
+
+// The bundled data files in import order, from DATA_DIR/bundle.txt.
+Result<std::vector<std::string>> BundledFiles(const std::string& data_dir);
+
+}  // namespace ramstein

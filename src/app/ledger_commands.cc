@@ -1,0 +1,161 @@
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+
+#include "app/commands.h"
+#include "io/jsonl_import.h"
+#include "io/record_detail_format.h"
+#include "ledger/record_codec.h"
+#include "query/record_detail.h"
+#include "synth/synthetic_ledger.h"
+
+namespace ramstein {
+
+namespace {
+
+constexpr std::uint64_t progress_bar_bytes_min = 8u << 20;
+
+// A progress bar on stderr, only when stderr is a terminal and the input large.
+std::function<void(std::uint64_t, std::uint64_t)> ProgressBar() {
+  if (!::isatty(STDERR_FILENO)) return nullptr;
+  auto start = std::chrono::steady_clock::now();
+  return [start](std::uint64_t done, std::uint64_t total) {
+    if (total < progress_bar_bytes_min) return;
+    constexpr int kWidth = 40;
+    int filled = static_cast<int>(kWidth * done / total);
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::fprintf(stderr, "\r[%s%s] %3d%% %.1f MB/s", std::string(static_cast<std::size_t>(filled), '#').c_str(),
+                 std::string(static_cast<std::size_t>(kWidth - filled), ' ').c_str(), static_cast<int>(100 * done / total),
+                 seconds > 0 ? static_cast<double>(done) / 1e6 / seconds : 0.0);
+    if (done >= total) std::fprintf(stderr, "\n");
+  };
+}
+
+int PrintImportResult(const Result<ImportResult>& result, bool dry_run) {
+  if (!result.ok()) return Fail(result.status());
+  if (!result->errors.empty()) {
+    for (const auto& error : result->errors) std::fprintf(stderr, "%s\n", error.c_str());
+    std::fprintf(stderr, "ramstein: import rejected: %zu error(s); nothing was written\n", result->errors.size());
+    return kExitDataError;
+  }
+  std::string kinds;
+  for (const auto& [kind, count] : result->records_by_kind) {
+    kinds += (kinds.empty() ? "" : ", ") + std::to_string(count) + " " + kind;
+  }
+  if (dry_run) {
+    std::printf("dry run: %zu records would be appended (%s); nothing was written\n", result->records, kinds.c_str());
+  } else {
+    std::printf("imported %zu records (%s) as events %llu..%llu\n", result->records, kinds.c_str(),
+                static_cast<unsigned long long>(result->appended.first_sequence),
+                static_cast<unsigned long long>(result->appended.last_sequence));
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> BundledFiles(const std::string& data_dir) {
+  auto manifest = ReadFile(data_dir + "/bundle.txt");
+  if (!manifest.ok()) return manifest.status();
+  std::vector<std::string> files;
+  std::size_t position = 0;
+  while (position < manifest->size()) {
+    std::size_t end = manifest->find('\n', position);
+    if (end == std::string::npos) end = manifest->size();
+    std::string line = manifest->substr(position, end - position);
+    position = end + 1;
+    if (line.empty() || line[0] == '#') continue;
+    files.push_back(data_dir + "/" + line);
+  }
+  return files;
+}
+
+int RunInit(AppContext& context, bool bundled) {
+  if (std::filesystem::exists(context.db_path)) {
+    return Fail(Status::Conflict("'" + context.db_path + "' already exists; remove it or choose another --db"));
+  }
+  Status opened = context.Open(SqliteEventStore::Mode::create_if_missing);
+  if (!opened.ok()) return Fail(opened);
+  if (!bundled) {
+    std::printf("created empty ledger %s\n", context.db_path.c_str());
+    return kExitOk;
+  }
+  auto files = BundledFiles(context.data_dir);
+  if (!files.ok()) return Fail(files.status());
+  ImportOptions options;
+  auto result = ImportJsonLines(*context.db, *files, "ramstein-bundled-data", options);
+  int code = PrintImportResult(result, false);
+  if (code == kExitOk) std::printf("created ledger %s from the bundled data\n", context.db_path.c_str());
+  return code;
+}
+
+int RunImport(AppContext& context, const std::vector<std::string>& files, bool dry_run) {
+  Status opened = context.Open(SqliteEventStore::Mode::open_existing);
+  if (!opened.ok()) return Fail(opened);
+  ImportOptions options;
+  options.dry_run = dry_run;
+  options.progress = ProgressBar();
+  return PrintImportResult(ImportJsonLines(*context.db, files, context.author, options), dry_run);
+}
+
+int RunAdd(AppContext& context) {
+  std::string input((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+  auto record = DecodeInputRecord(input);
+  if (!record.ok()) return Fail(Status::DataError("stdin: " + record.status().message()));
+  Status opened = context.Open(SqliteEventStore::Mode::open_existing);
+  if (!opened.ok()) return Fail(opened);
+  std::string id = CommonOf(record.value()).id;
+  std::string kind(RecordKindName(KindOf(record.value())));
+  std::vector<Record> batch;
+  batch.push_back(std::move(record).value());
+  auto appended = context.db->Append(std::move(batch), context.author);
+  if (!appended.ok()) return Fail(appended.status());
+  std::printf("appended event %llu: %s %s\n", static_cast<unsigned long long>(appended->last_sequence), kind.c_str(),
+              id.c_str());
+  return kExitOk;
+}
+
+int RunVerify(AppContext& context) {
+  Status opened = context.Open(SqliteEventStore::Mode::read_only);
+  if (!opened.ok()) return Fail(opened);
+  auto summary = context.db->Verify();
+  if (!summary.ok()) {
+    std::fprintf(stderr, "ramstein: verify FAILED: %s\n", summary.status().message().c_str());
+    return kExitDataError;
+  }
+  std::printf("ok: %llu events verified; chain head %s\n", static_cast<unsigned long long>(summary->events),
+              HashToHex(summary->head).c_str());
+  return kExitOk;
+}
+
+int RunShow(AppContext& context, const std::string& id) {
+  Status opened = context.Open(SqliteEventStore::Mode::read_only);
+  if (!opened.ok()) return Fail(opened);
+  auto detail = ShowRecord(context.db->model(), id);
+  if (!detail.ok()) return Fail(detail.status());
+  std::fputs((context.json ? RecordDetailToJson(*detail) : RecordDetailToText(*detail)).c_str(), stdout);
+  return kExitOk;
+}
+
+int RunGen(std::uint64_t measures, std::uint64_t seed, const std::string& out_path) {
+  FILE* out = out_path.empty() ? stdout : std::fopen(out_path.c_str(), "w");
+  if (!out) return Fail(Status::IoError("cannot write '" + out_path + "'"));
+  SyntheticOptions options;
+  options.measures = measures;
+  options.seed = seed;
+  auto counts = GenerateSyntheticLedger(options, [&](const std::string& chunk) {
+    std::fwrite(chunk.data(), 1, chunk.size(), out);
+  });
+  bool ok = std::fflush(out) == 0;
+  if (out != stdout) ok = std::fclose(out) == 0 && ok;
+  if (!ok) return Fail(Status::IoError("cannot write '" + out_path + "'"));
+  std::fprintf(stderr, "wrote %llu records with %llu line items\n", static_cast<unsigned long long>(counts.records),
+               static_cast<unsigned long long>(counts.line_items));
+  return kExitOk;
+}
+
+}  // namespace ramstein

@@ -1,0 +1,144 @@
+#include "io/jsonl_import.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <map>
+
+#include "base/limits.h"
+#include "ledger/record_codec.h"
+
+namespace ramstein {
+
+Result<std::string> ReadFile(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) return Status::NotFound("no file '" + path + "'");
+    return Status::IoError("cannot open '" + path + "': " + std::strerror(errno));
+  }
+  struct stat info;
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    ::close(fd);
+    return Status::IoError("'" + path + "' is not a regular file");
+  }
+  std::string text(static_cast<std::size_t>(info.st_size), '\0');
+  std::size_t done = 0;
+  while (done < text.size()) {
+    ssize_t n = ::read(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      ::close(fd);
+      return Status::IoError("cannot read '" + path + "'");
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  return text;
+}
+
+DecodedLines DecodeJsonLines(std::string_view text, const std::string& file_name,
+                             const std::string& base_directory, std::size_t errors_max,
+                             const std::function<void(std::uint64_t)>& progress) {
+  DecodedLines out;
+  DecodeOptions options;
+  options.load_document = [&](std::string_view relative) -> Result<std::string> {
+    std::filesystem::path path(relative);
+    if (path.is_absolute() || relative.find("..") != std::string_view::npos) {
+      return Status::DataError("'" + std::string(relative) + "' must be a path below the input file's folder");
+    }
+    return ReadFile((std::filesystem::path(base_directory) / path).string());
+  };
+  std::size_t position = 0;
+  std::size_t line_number = 0;
+  std::uint64_t next_progress = 0;
+  while (position < text.size() && out.errors.size() < errors_max) {
+    std::size_t end = text.find('\n', position);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(position, end - position);
+    position = end + 1;
+    ++line_number;
+    if (progress && position >= next_progress) {
+      progress(std::min<std::uint64_t>(position, text.size()));
+      next_progress = position + (1u << 20);
+    }
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    std::size_t first = line.find_first_not_of(" \t");
+    if (first == std::string_view::npos || line[first] == '#' || line.substr(first, 2) == "//") continue;
+    ++out.lines_read;
+    std::string where = file_name + ":" + std::to_string(line_number) + ": ";
+    if (line.size() > limits::record_line_bytes_max) {
+      out.errors.push_back(where + "line is " + std::to_string(line.size()) + " bytes, more than the limit of " +
+                           std::to_string(limits::record_line_bytes_max));
+      continue;
+    }
+    auto record = DecodeInputRecord(line, options);
+    if (!record.ok()) {
+      out.errors.push_back(where + record.status().message());
+      continue;
+    }
+    out.records.push_back(std::move(record).value());
+    out.line_numbers.push_back(line_number);
+  }
+  if (progress) progress(text.size());
+  return out;
+}
+
+Result<ImportResult> ImportJsonLines(LedgerDb& db, const std::vector<std::string>& paths,
+                                     const std::string& author, const ImportOptions& options) {
+  ImportResult result;
+  std::vector<Record> records;
+  std::vector<std::pair<std::size_t, std::size_t>> origins;  // (path index, line)
+  std::uint64_t bytes_total = 0, bytes_before = 0;
+  std::vector<std::string> texts;
+  for (const auto& path : paths) {
+    auto text = ReadFile(path);
+    if (!text.ok()) return text.status();
+    bytes_total += text->size();
+    texts.push_back(std::move(text).value());
+  }
+  for (std::size_t f = 0; f < paths.size(); ++f) {
+    if (texts[f].find_first_not_of(" \t\r\n") == std::string::npos) {
+      result.errors.push_back(paths[f] + ":1: the file is empty: no records to import");
+      continue;
+    }
+    std::string directory = std::filesystem::path(paths[f]).parent_path().string();
+    auto decoded = DecodeJsonLines(texts[f], paths[f], directory.empty() ? "." : directory,
+                                   options.errors_max - std::min(options.errors_max, result.errors.size()),
+                                   [&](std::uint64_t done) {
+                                     if (options.progress) options.progress(bytes_before + done, bytes_total);
+                                   });
+    bytes_before += texts[f].size();
+    result.lines_read += decoded.lines_read;
+    for (auto& error : decoded.errors) result.errors.push_back(std::move(error));
+    for (std::size_t i = 0; i < decoded.records.size(); ++i) {
+      records.push_back(std::move(decoded.records[i]));
+      origins.emplace_back(f, decoded.line_numbers[i]);
+    }
+    std::string().swap(texts[f]);
+  }
+  if (result.errors.empty()) {
+    for (const RecordError& error : db.Check(records, options.errors_max)) {
+      auto [f, line] = origins[error.index];
+      result.errors.push_back(paths[f] + ":" + std::to_string(line) + ": " + error.status.message());
+    }
+  }
+  if (records.size() > limits::batch_events_max) {
+    result.errors.push_back("the import holds more than " + std::to_string(limits::batch_events_max) + " records");
+  }
+  if (!result.errors.empty()) return result;
+  result.records = records.size();
+  std::map<std::string, std::size_t> kinds;
+  for (const Record& record : records) ++kinds[std::string(RecordKindName(KindOf(record)))];
+  result.records_by_kind.assign(kinds.begin(), kinds.end());
+  if (options.dry_run) return result;
+  auto appended = db.AppendChecked(std::move(records), author);
+  if (!appended.ok()) return appended.status();
+  result.appended = appended.value();
+  return result;
+}
+
+}  // namespace ramstein

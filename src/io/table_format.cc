@@ -1,0 +1,116 @@
+#include "io/table_format.h"
+
+#include <algorithm>
+
+#include "ledger/canonical_json.h"
+
+namespace ramstein {
+
+namespace {
+
+// Display width in code points (close enough for the terminal tables).
+std::size_t Width(const std::string& text) {
+  std::size_t width = 0;
+  for (char c : text) width += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return width;
+}
+
+std::string CsvCell(const std::string& cell) {
+  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
+  std::string out = "\"";
+  for (char c : cell) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string TableToJson(const Table& table) {
+  std::string out = "{\"title\":";
+  AppendJsonString(out, table.title);
+  out += ",\"columns\":[";
+  for (std::size_t c = 0; c < table.columns.size(); ++c) {
+    if (c) out += ",";
+    out += "{\"name\":";
+    AppendJsonString(out, table.columns[c].name);
+    out += ",\"type\":";
+    const char* type = table.columns[c].type == Column::Type::text      ? "text"
+                       : table.columns[c].type == Column::Type::integer ? "integer"
+                                                                        : "amount";
+    AppendJsonString(out, type);
+    out += "}";
+  }
+  out += "],\"rows\":[";
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    if (r) out += ",";
+    out += "{";
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+      if (c) out += ",";
+      AppendJsonString(out, table.columns[c].name);
+      out += ":";
+      const std::string& cell = table.rows[r][c];
+      if (cell.empty()) {
+        out += "null";
+      } else if (table.columns[c].type == Column::Type::text) {
+        AppendJsonString(out, cell);
+      } else {
+        out += cell;
+      }
+    }
+    out += "}";
+  }
+  out += "]}\n";
+  return out;
+}
+
+std::string TableToCsv(const Table& table) {
+  std::string out;
+  for (std::size_t c = 0; c < table.columns.size(); ++c) out += (c ? "," : "") + CsvCell(table.columns[c].name);
+  out += "\r\n";
+  for (const auto& row : table.rows) {
+    for (std::size_t c = 0; c < row.size(); ++c) out += (c ? "," : "") + CsvCell(row[c]);
+    out += "\r\n";
+  }
+  return out;
+}
+
+std::string TableToText(const Table& table) {
+  std::vector<std::size_t> widths(table.columns.size());
+  for (std::size_t c = 0; c < table.columns.size(); ++c) widths[c] = Width(table.columns[c].name);
+  for (const auto& row : table.rows) {
+    for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], Width(row[c]));
+  }
+  std::string out;
+  if (!table.title.empty()) out += table.title + "\n";
+  auto line = [&](const std::vector<std::string>& cells, bool header) {
+    std::string text;
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      std::size_t pad = widths[c] - Width(cells[c]);
+      bool right = !header && table.columns[c].type != Column::Type::text;
+      if (c) text += "  ";
+      if (right) text += std::string(pad, ' ');
+      text += cells[c];
+      if (!right && c + 1 < cells.size()) text += std::string(pad, ' ');
+    }
+    out += text + "\n";
+  };
+  std::vector<std::string> names;
+  for (const auto& column : table.columns) names.push_back(column.name);
+  line(names, true);
+  for (const auto& row : table.rows) line(row, false);
+  if (table.rows.empty()) out += "(no rows)\n";
+  return out;
+}
+
+std::string FormatTable(const Table& table, TableFormat format) {
+  switch (format) {
+    case TableFormat::text: return TableToText(table);
+    case TableFormat::csv: return TableToCsv(table);
+    case TableFormat::json: return TableToJson(table);
+  }
+  return TableToText(table);
+}
+
+}  // namespace ramstein

@@ -1,0 +1,49 @@
+#include "query/labels.h"
+#include "query/reports.h"
+
+namespace ramstein {
+
+namespace {
+std::string Amount(const std::optional<Money>& money) {
+  return money ? FormatMinor(money->minor, money->currency.exponent(), false) : "";
+}
+}  // namespace
+
+Table AuthoritiesReport(const Model& model, std::int32_t day) {
+  Table table;
+  table.title = "Authorities as reported on or before " + FormatDay(day);
+  table.AddColumn("authority");
+  table.AddColumn("name");
+  table.AddColumn("holder");
+  table.AddColumn("currency");
+  table.AddColumn("cap", Column::Type::amount);
+  table.AddColumn("drawn", Column::Type::amount);
+  table.AddColumn("remaining", Column::Type::amount);
+  table.AddColumn("as_of");
+  table.AddColumn("balance");
+  auto balances = model.All(RecordKind::balance);
+  for (const StoredRecord* stored : model.All(RecordKind::authority)) {
+    const auto& authority = std::get<AuthorityRecord>(stored->record);
+    const BalanceRecord* latest = nullptr;
+    for (const StoredRecord* b : balances) {
+      const auto& balance = std::get<BalanceRecord>(b->record);
+      if (balance.authority != authority.id || balance.date.last_day() > day) continue;
+      if (!latest || balance.date > latest->date) latest = &balance;
+    }
+    auto& row = table.AddRow();
+    row[0] = authority.id;
+    row[1] = authority.name;
+    row[2] = authority.holder;
+    row[3] = authority.currency;
+    row[4] = Amount(latest && latest->cap ? latest->cap : authority.cap);
+    if (latest) {
+      row[5] = Amount(latest->drawn);
+      row[6] = Amount(latest->remaining);
+      row[7] = latest->date.ToString();
+      row[8] = latest->id;
+    }
+  }
+  return table;
+}
+
+}  // namespace ramstein

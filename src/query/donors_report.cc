@@ -1,0 +1,166 @@
+#include <algorithm>
+
+#include "query/reports.h"
+
+namespace ramstein {
+
+namespace {
+
+struct Sums {
+  std::int64_t announced = 0, committed = 0, delivered = 0, outstanding = 0, on_hold = 0;
+};
+
+struct BucketTotals {
+  Sums original;
+  Sums eur_cents;
+  bool unconverted = false;  // some money in this bucket has no EUR rate
+  bool any = false;
+};
+
+constexpr auto kAnnounced = static_cast<std::uint8_t>(MeasureStatus::announced);
+constexpr auto kCommitted = static_cast<std::uint8_t>(MeasureStatus::committed);
+constexpr auto kDelivered = static_cast<std::uint8_t>(MeasureStatus::delivered);
+
+// One pass over the line columns, accumulating per (donor, currency) bucket.
+std::vector<BucketTotals> Aggregate(const Model& model) {
+  const LineTable& t = model.lines();
+  std::vector<BucketTotals> totals(model.buckets().size());
+  const std::uint32_t rows = t.size();
+  const std::uint32_t* bucket = t.bucket.data();
+  const std::uint8_t* status = t.status.data();
+  const std::uint8_t* converted = t.converted.data();
+  const std::int64_t* value = t.value_minor.data();
+  const std::int64_t* delivered = t.delivered_minor.data();
+  const std::int64_t* held = t.held_minor.data();
+  const std::int64_t* value_eur = t.value_eur_cents.data();
+  const std::int64_t* delivered_eur = t.delivered_eur_cents.data();
+  const std::int64_t* held_eur = t.held_eur_cents.data();
+  for (std::uint32_t r = 0; r < rows; ++r) {
+    std::uint8_t s = status[r];
+    if (s < kAnnounced || s > kDelivered) continue;  // proposed or cancelled
+    BucketTotals& b = totals[bucket[r]];
+    bool is_committed = s >= kCommitted;
+    std::int64_t open = is_committed ? std::max<std::int64_t>(0, value[r] - delivered[r]) : 0;
+    b.any = true;
+    b.original.announced += value[r];
+    b.original.committed += is_committed ? value[r] : 0;
+    b.original.delivered += delivered[r];
+    b.original.outstanding += open;
+    b.original.on_hold += held[r];
+    if (!converted[r]) {
+      b.unconverted |= (value[r] | delivered[r] | held[r]) != 0;
+      continue;
+    }
+    std::int64_t open_eur = is_committed ? std::max<std::int64_t>(0, value_eur[r] - delivered_eur[r]) : 0;
+    b.eur_cents.announced += value_eur[r];
+    b.eur_cents.committed += is_committed ? value_eur[r] : 0;
+    b.eur_cents.delivered += delivered_eur[r];
+    b.eur_cents.outstanding += open_eur;
+    b.eur_cents.on_hold += held_eur[r];
+  }
+  return totals;
+}
+
+const char* kSumNames[] = {"announced", "committed", "delivered", "outstanding", "on_hold"};
+
+void PutSums(std::vector<std::string>& row, std::size_t first, const Sums& sums, int exponent) {
+  const std::int64_t values[] = {sums.announced, sums.committed, sums.delivered, sums.outstanding, sums.on_hold};
+  for (std::size_t i = 0; i < 5; ++i) row[first + i] = FormatMinor(values[i], exponent, false);
+}
+
+std::string ActorName(const Model& model, const std::string& id) {
+  const auto* actor = model.FindAs<ActorRecord>(id);
+  return actor ? actor->name : id;
+}
+
+}  // namespace
+
+Table DonorsReport(const Model& model) {
+  std::vector<BucketTotals> totals = Aggregate(model);
+  Table table;
+  table.title = "Donors: announced, committed, delivered, outstanding and on hold";
+  table.AddColumn("donor");
+  table.AddColumn("name");
+  table.AddColumn("currency");
+  for (const char* name : kSumNames) table.AddColumn(name, Column::Type::amount);
+  for (const char* name : kSumNames) table.AddColumn(std::string(name) + "_eur", Column::Type::amount);
+  table.AddColumn("note");
+  std::vector<std::uint32_t> order;
+  for (std::uint32_t b = 0; b < totals.size(); ++b) {
+    if (totals[b].any) order.push_back(b);
+  }
+  // Largest committed EUR first; ties by donor id and currency for a stable order.
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    if (totals[a].eur_cents.committed != totals[b].eur_cents.committed) {
+      return totals[a].eur_cents.committed > totals[b].eur_cents.committed;
+    }
+    const auto& ka = model.buckets()[a];
+    const auto& kb = model.buckets()[b];
+    if (ka.donor != kb.donor) return model.ActorId(ka.donor) < model.ActorId(kb.donor);
+    return ka.currency < kb.currency;
+  });
+  for (std::uint32_t b : order) {
+    const auto& key = model.buckets()[b];
+    Currency currency = Currency::FromIndex(key.currency);
+    auto& row = table.AddRow();
+    row[0] = model.ActorId(key.donor);
+    row[1] = ActorName(model, row[0]);
+    row[2] = std::string(currency.code());
+    PutSums(row, 3, totals[b].original, currency.exponent());
+    if (totals[b].unconverted) {
+      row[13] = "unconverted: no ECB rate for " + row[2] + " at some announcement dates";
+      if (totals[b].eur_cents.announced == 0 && totals[b].eur_cents.delivered == 0) continue;
+      row[13] = "partly unconverted: EUR covers only amounts with an ECB rate";
+    }
+    PutSums(row, 8, totals[b].eur_cents, 2);
+  }
+  return table;
+}
+
+Table DonorTotalsReport(const Model& model) {
+  std::vector<BucketTotals> totals = Aggregate(model);
+  std::vector<Sums> per_donor(model.actor_count());
+  std::vector<std::string> currencies(model.actor_count());
+  std::vector<bool> unconverted(model.actor_count()), any(model.actor_count());
+  for (std::uint32_t b = 0; b < totals.size(); ++b) {
+    if (!totals[b].any) continue;
+    const auto& key = model.buckets()[b];
+    Sums& s = per_donor[key.donor];
+    const Sums& e = totals[b].eur_cents;
+    s.announced += e.announced;
+    s.committed += e.committed;
+    s.delivered += e.delivered;
+    s.outstanding += e.outstanding;
+    s.on_hold += e.on_hold;
+    any[key.donor] = true;
+    unconverted[key.donor] = unconverted[key.donor] || totals[b].unconverted;
+    std::string code(Currency::FromIndex(key.currency).code());
+    currencies[key.donor] += (currencies[key.donor].empty() ? "" : " ") + code;
+  }
+  Table table;
+  table.title = "Donors: totals in EUR";
+  table.AddColumn("donor");
+  table.AddColumn("name");
+  for (const char* name : kSumNames) table.AddColumn(std::string(name) + "_eur", Column::Type::amount);
+  table.AddColumn("currencies");
+  table.AddColumn("note");
+  std::vector<std::uint32_t> order;
+  for (std::uint32_t d = 0; d < per_donor.size(); ++d) {
+    if (any[d]) order.push_back(d);
+  }
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    if (per_donor[a].committed != per_donor[b].committed) return per_donor[a].committed > per_donor[b].committed;
+    return model.ActorId(a) < model.ActorId(b);
+  });
+  for (std::uint32_t d : order) {
+    auto& row = table.AddRow();
+    row[0] = model.ActorId(d);
+    row[1] = ActorName(model, row[0]);
+    PutSums(row, 2, per_donor[d], 2);
+    row[7] = currencies[d];
+    if (unconverted[d]) row[8] = "excludes amounts without an ECB rate";
+  }
+  return table;
+}
+
+}  // namespace ramstein

@@ -1,0 +1,97 @@
+#include <algorithm>
+#include <map>
+
+#include "query/labels.h"
+#include "query/reports.h"
+
+namespace ramstein {
+
+namespace {
+
+struct ItemTotals {
+  std::int64_t pledged = 0, delivered = 0, held = 0;
+  bool pledged_unstated = false, held_unstated = false;
+  std::map<std::uint16_t, std::int64_t> value_by_currency;
+};
+
+std::string Lower(std::string text) {
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return text;
+}
+
+}  // namespace
+
+Result<Table> ItemsReport(const Model& model, const ItemsFilter& filter) {
+  std::optional<std::uint32_t> only_item;
+  if (filter.item) {
+    only_item = model.ResolveItem(*filter.item);
+    if (!only_item) return Status::NotFound("no catalogue item named '" + *filter.item + "'");
+  }
+  auto wanted = [&](std::uint32_t item) {
+    if (item == kNoItem) return false;
+    if (only_item) return item == *only_item;
+    if (filter.category) {
+      const auto* record = model.FindAs<ItemRecord>(model.ItemId(item));
+      return record && Lower(record->category) == Lower(*filter.category);
+    }
+    return true;
+  };
+  std::map<std::pair<std::uint32_t, std::uint32_t>, ItemTotals> totals;  // (item, donor)
+  const LineTable& t = model.lines();
+  for (std::uint32_t r = 0; r < t.size(); ++r) {
+    if (!wanted(t.item[r])) continue;
+    std::uint8_t s = t.status[r];
+    if (s < static_cast<std::uint8_t>(MeasureStatus::announced) || s > static_cast<std::uint8_t>(MeasureStatus::delivered)) continue;
+    ItemTotals& total = totals[{t.item[r], t.donor[r]}];
+    if (t.quantity[r] >= 0) total.pledged += t.quantity[r]; else total.pledged_unstated = true;
+    total.delivered += t.delivered_quantity[r];
+    if (t.value_minor[r] > 0) total.value_by_currency[t.currency[r]] += t.value_minor[r];
+  }
+  // Holds count whether or not they name a measure; rows of measure-bound
+  // holds are not added twice because held quantities come from holds only.
+  for (const HoldState& hold : model.holds()) {
+    const auto& record = std::get<HoldRecord>(model.records()[hold.slot].record);
+    auto donor = model.ActorNumber(record.donor);
+    for (const HoldLineState& line : hold.lines) {
+      if (!wanted(line.item) || !donor || !line.ActiveAt(INT32_MAX)) continue;
+      ItemTotals& total = totals[{line.item, *donor}];
+      auto held = line.HeldAt(INT32_MAX);
+      if (held) total.held += *held; else total.held_unstated = true;
+    }
+  }
+  Table table;
+  table.title = "Items by donor";
+  table.AddColumn("item");
+  table.AddColumn("name");
+  table.AddColumn("category");
+  table.AddColumn("donor");
+  table.AddColumn("pledged", Column::Type::integer);
+  table.AddColumn("delivered", Column::Type::integer);
+  table.AddColumn("held", Column::Type::integer);
+  table.AddColumn("value");
+  table.AddColumn("note");
+  for (const auto& [key, total] : totals) {
+    auto& row = table.AddRow();
+    row[0] = model.ItemId(key.first);
+    row[1] = Label(model, row[0]);
+    const auto* item = model.FindAs<ItemRecord>(row[0]);
+    row[2] = item ? item->category : "";
+    row[3] = model.ActorId(key.second);
+    row[4] = std::to_string(total.pledged);
+    row[5] = std::to_string(total.delivered);
+    row[6] = std::to_string(total.held);
+    for (const auto& [currency, minor] : total.value_by_currency) {
+      Currency c = Currency::FromIndex(currency);
+      row[7] += (row[7].empty() ? "" : "; ") + std::string(c.code()) + " " + FormatMinor(minor, c.exponent(), false);
+    }
+    std::string note;
+    if (total.pledged_unstated) note += "some pledges state no quantity";
+    if (total.held_unstated) note += std::string(note.empty() ? "" : "; ") + "some holds state no quantity";
+    row[8] = note;
+  }
+  return table;
+}
+
+}  // namespace ramstein

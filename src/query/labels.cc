@@ -1,0 +1,27 @@
+#include "query/labels.h"
+
+namespace ramstein {
+
+std::string Label(const Model& model, const std::string& id) {
+  const StoredRecord* stored = model.Find(id);
+  if (!stored) return id;
+  return std::visit(
+      [&](const auto& r) -> std::string {
+        if constexpr (requires { r.name; }) {
+          return r.name;
+        } else if constexpr (requires { r.title; }) {
+          return r.title;
+        } else {
+          return id;
+        }
+      },
+      stored->record);
+}
+
+std::string PersonWithActor(const Model& model, const std::string& person_id) {
+  const auto* person = model.FindAs<PersonRecord>(person_id);
+  if (!person) return person_id;
+  return person->actor ? person->name + " (" + *person->actor + ")" : person->name;
+}
+
+}  // namespace ramstein

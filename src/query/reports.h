@@ -1,0 +1,67 @@
+// The reports: every question Ramstein answers as a table, one function per
+// question. The CLI, the HTTP API and the dashboard all call these, so they
+// always show the same figures.
+//
+// All functions read the model only; they may run concurrently with each
+// other (not with appends). Dates are days since 1970-01-01.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "model/model.h"
+#include "query/table.h"
+
+namespace ramstein {
+
+// Per donor and currency: announced, committed, delivered, outstanding and on
+// hold, in the original currency and in EUR at each measure's announcement
+// date. Money never adds across currencies; a row whose EUR conversion is
+// impossible shows empty EUR cells and "unconverted" in its note.
+//   announced:   measures announced or later in the lifecycle (not proposed, not cancelled)
+//   committed:   committed, allocated, contracted or delivered
+//   delivered:   value delivered (stated, or pro rata of delivered quantities)
+//   outstanding: committed minus delivered, per line, never below zero
+//   on hold:     value of quantities currently held
+Table DonorsReport(const Model& model);
+
+// Per donor: the EUR totals of DonorsReport summed over currencies; what the
+// overview shows.
+Table DonorTotalsReport(const Model& model);
+
+// Hold lines active at the end of `day`: item, quantity held, since when,
+// days held, expected resumption.
+Table HoldsReport(const Model& model, std::int32_t day);
+
+// Every meeting: forum, number, date, venue, format, chairs, attendance counts,
+// measures announced there.
+Table MeetingsReport(const Model& model);
+
+// One meeting: its facts, the attendance grid, the measures announced there.
+struct MeetingReport {
+  Table facts;
+  Table attendance;
+  Table measures;
+};
+// `key` is a meeting id, or a sequence number of the UDCG ("27").
+Result<MeetingReport> MeetingDetail(const Model& model, const std::string& key);
+
+// Each authority's cap, drawn and remaining as last reported on or before `day`.
+Table AuthoritiesReport(const Model& model, std::int32_t day);
+
+// Per item and donor: quantities pledged, delivered and held, and value.
+// Filters: an item (id, name or alias) or a category; both empty = all.
+struct ItemsFilter {
+  std::optional<std::string> item;
+  std::optional<std::string> category;
+};
+Result<Table> ItemsReport(const Model& model, const ItemsFilter& filter);
+
+// What happened on or after `day`, by the date of the fact (announcements,
+// status changes, deliveries, holds, resumptions, balances, meetings).
+Table ChangesReport(const Model& model, std::int32_t since_day);
+
+}  // namespace ramstein

@@ -1,0 +1,34 @@
+// Table: what every tabular report returns, whatever shows it (terminal,
+// CSV, JSON, HTTP). Cells are text; the column type says how to read them.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace ramstein {
+
+struct Column {
+  enum class Type { text, integer, amount };  // amount: exact decimal text ("700000000.00")
+  std::string name;
+  Type type = Type::text;
+};
+
+struct Table {
+  std::string title;
+  std::vector<Column> columns;
+  std::vector<std::vector<std::string>> rows;  // each row has columns.size() cells; "" = empty
+
+  void AddColumn(std::string name, Column::Type type = Column::Type::text) {
+    columns.push_back({std::move(name), type});
+  }
+  std::vector<std::string>& AddRow() { return rows.emplace_back(columns.size()); }
+  // Index of a column by name, or -1.
+  int ColumnIndex(const std::string& name) const {
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      if (columns[i].name == name) return static_cast<int>(i);
+    }
+    return -1;
+  }
+};
+
+}  // namespace ramstein
