@@ -41,7 +41,7 @@ std::vector<BucketTotals> Aggregate(const Model& model) {
     BucketTotals& b = totals[bucket[r]];
     bool is_committed = s >= kCommitted;
     std::int64_t open = is_committed ? std::max<std::int64_t>(0, value[r] - delivered[r]) : 0;
-    b.any = true;
+    b.any |= (value[r] | delivered[r] | held[r]) != 0;
     b.original.announced += value[r];
     b.original.committed += is_committed ? value[r] : 0;
     b.original.delivered += delivered[r];
