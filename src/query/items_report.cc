@@ -55,7 +55,8 @@ Result<Table> ItemsReport(const Model& model, const ItemsFilter& filter) {
     const auto& record = std::get<HoldRecord>(model.records()[hold.slot].record);
     auto donor = model.ActorNumber(record.donor);
     for (const HoldLineState& line : hold.lines) {
-      if (!wanted(line.item) || !donor || !line.ActiveAt(INT32_MAX)) continue;
+      if (!wanted(line.item) || !donor) continue;
+      // A resumed hold still lists its item, with nothing held now.
       ItemTotals& total = totals[{line.item, *donor}];
       auto held = line.HeldAt(INT32_MAX);
       if (held) total.held += *held; else total.held_unstated = true;

@@ -1,0 +1,81 @@
+// The command line itself: help everywhere, exit codes, add and log.
+#include <gtest/gtest.h>
+
+#include "tests/test_support.h"
+
+namespace ramstein::testing {
+namespace {
+
+TEST(CliTest, HelpListsEveryCommandAndEveryCommandHasHelp) {
+  auto help = Ramstein("--help");
+  EXPECT_EQ(help.exit_code, 0);
+  for (const char* command : {"init", "import", "add", "log", "verify", "show", "report", "gen"}) {
+    EXPECT_NE(help.out.find(command), std::string::npos) << command;
+    auto sub = Ramstein(std::string(command) + " --help");
+    EXPECT_EQ(sub.exit_code, 0) << command;
+    EXPECT_NE(sub.out.find("Usage"), std::string::npos) << command;
+  }
+  for (const char* report : {"donors", "totals", "holds", "meetings", "meeting", "authorities", "items", "changes"}) {
+    auto sub = Ramstein(std::string("report ") + report + " --help");
+    EXPECT_EQ(sub.exit_code, 0) << report;
+  }
+}
+
+TEST(CliTest, UsageErrorsExitWithOneDataErrorsWithTwo) {
+  EXPECT_EQ(Ramstein("").exit_code, 1);
+  EXPECT_EQ(Ramstein("frobnicate").exit_code, 1);
+  EXPECT_EQ(Ramstein("report holds --at").exit_code, 1);
+  std::string db = TempDir("cli-codes") + "/ledger.db";
+  EXPECT_EQ(Ramstein("--db '" + db + "' verify").exit_code, 2);  // no ledger yet
+  ASSERT_EQ(Ramstein("--db '" + db + "' init").exit_code, 0);
+  EXPECT_EQ(Ramstein("--db '" + db + "' init").exit_code, 2);  // exists
+  EXPECT_EQ(Ramstein("--db '" + db + "' report holds --at 2025-13-01").exit_code, 1);
+  EXPECT_EQ(Ramstein("--db '" + db + "' show nothing").exit_code, 2);
+}
+
+TEST(CliTest, AddAppendsOneRecordAndLogFilters) {
+  std::string db = TempDir("cli-add") + "/ledger.db";
+  ASSERT_EQ(Ramstein("--db '" + db + "' init --bundled").exit_code, 0);
+  auto added = Ramstein("--db '" + db + "' --author analyst add",
+                        R"({"kind": "measure", "id": "measure:cli-1", "donor": "NLD", "recipient": "UKR",
+                            "announced": "2025-05-05", "type": "military", "instrument": "grant",
+                            "status": "committed", "title": "Test", "value": {"amount": "12.50", "currency": "EUR"}})");
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  EXPECT_EQ(added.out, "appended event 374: measure measure:cli-1\n");
+  auto bad = Ramstein("--db '" + db + "' add", R"({"kind": "measure", "id": "measure:cli-2"})");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("stdin: field"), std::string::npos) << bad.err;
+  auto log = Ramstein("--db '" + db + "' log --actor NLD --csv");
+  EXPECT_EQ(log.exit_code, 0);
+  EXPECT_NE(log.out.find("374,"), std::string::npos);
+  EXPECT_NE(log.out.find("analyst,measure,measure:cli-1"), std::string::npos) << log.out;
+  auto holds = Ramstein("--db '" + db + "' log --type hold --json");
+  EXPECT_NE(holds.out.find("\"id\":\"hold:usa-2025-07\""), std::string::npos);
+  EXPECT_EQ(holds.out.find("\"kind\":\"measure\""), std::string::npos);
+  auto donors = Ramstein("--db '" + db + "' report donors");
+  EXPECT_NE(donors.out.find("NLD"), std::string::npos);
+}
+
+TEST(CliTest, DryRunWritesNothing) {
+  std::string dir = TempDir("cli-dry");
+  std::string db = dir + "/ledger.db";
+  ASSERT_EQ(Ramstein("--db '" + db + "' init").exit_code, 0);
+  ASSERT_EQ(Ramstein("gen --measures 50 --seed 3 --out '" + dir + "/g.jsonl'").exit_code, 0);
+  std::string before = Fingerprint(db);
+  auto dry = Ramstein("--db '" + db + "' import --dry-run '" + dir + "/g.jsonl'");
+  EXPECT_EQ(dry.exit_code, 0) << dry.err;
+  EXPECT_NE(dry.out.find("dry run"), std::string::npos);
+  EXPECT_EQ(Fingerprint(db), before);
+}
+
+TEST(CliTest, GenIsDeterministic) {
+  auto a = Ramstein("gen --measures 200 --seed 9");
+  auto b = Ramstein("gen --measures 200 --seed 9");
+  auto c = Ramstein("gen --measures 200 --seed 10");
+  EXPECT_EQ(a.out, b.out);
+  EXPECT_NE(a.out, c.out);
+  EXPECT_GT(a.out.size(), 10000u);
+}
+
+}  // namespace
+}  // namespace ramstein::testing

@@ -1,0 +1,100 @@
+#include "tests/test_support.h"
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "base/clock.h"
+#include "io/jsonl_import.h"
+#include "ledger/record_codec.h"
+#include "store/sqlite/sqlite_event_store.h"
+
+namespace ramstein::testing {
+
+std::string SourceDir() { return RAMSTEIN_SOURCE_DIR; }
+std::string RamsteinBinary() { return std::string(RAMSTEIN_BINARY_DIR) + "/src/app/ramstein"; }
+
+std::string TempDir(const std::string& name) {
+  auto dir = std::filesystem::temp_directory_path() /
+             ("ramstein-test-" + std::to_string(::getpid())) / name;
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir.string();
+}
+
+std::string ReadText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+CommandResult Shell(const std::string& command) {
+  CommandResult result;
+  std::string err_path = TempDir("shell-stderr") + "/err";
+  FILE* pipe = ::popen((command + " 2>" + err_path).c_str(), "r");
+  if (!pipe) return result;
+  std::array<char, 65536> buffer;
+  std::size_t n;
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.out.append(buffer.data(), n);
+  int status = ::pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.err = ReadText(err_path);
+  return result;
+}
+
+CommandResult Ramstein(const std::string& arguments, const std::string& stdin_text) {
+  std::string command = "'" + RamsteinBinary() + "' --data-dir '" + SourceDir() + "/data' " + arguments;
+  if (!stdin_text.empty()) {
+    std::string in_path = TempDir("stdin") + "/in";
+    std::ofstream(in_path, std::ios::binary) << stdin_text;
+    command += " <'" + in_path + "'";
+  } else {
+    command += " </dev/null";
+  }
+  return Shell(command);
+}
+
+std::string Fingerprint(const std::string& db_path) {
+  std::string out;
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::string path = db_path + suffix;
+    if (!std::filesystem::exists(path)) continue;
+    if (std::string(suffix) == "-shm") continue;  // the shared-memory index is not the ledger
+    out += std::string(suffix) + ":" + Sha256Hex(ReadText(path)) + " ";
+  }
+  return out;
+}
+
+const FxRates& BundledRates() {
+  static const FxRates rates = [] {
+    auto parsed = FxRates::ParseEcbCsv(ReadText(SourceDir() + "/data/fx/eurofxref-hist.csv"), "eurofxref-hist.csv");
+    return parsed.ok() ? std::move(parsed).value() : FxRates();
+  }();
+  return rates;
+}
+
+std::unique_ptr<LedgerDb> OpenLedger(const std::string& path) {
+  static SystemClock clock;
+  auto store = SqliteEventStore::Open(path, SqliteEventStore::Mode::create_if_missing);
+  EXPECT_TRUE(store.ok()) << store.status().ToString();
+  if (!store.ok()) return nullptr;
+  auto db = LedgerDb::Open(std::move(store).value(), &BundledRates(), &clock);
+  EXPECT_TRUE(db.ok()) << db.status().ToString();
+  return db.ok() ? std::move(db).value() : nullptr;
+}
+
+std::unique_ptr<LedgerDb> OpenBundled(const std::string& path) {
+  std::filesystem::remove(path);
+  auto result = Ramstein("--db '" + path + "' init --bundled");
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  return OpenLedger(path);
+}
+
+}  // namespace ramstein::testing

@@ -1,0 +1,39 @@
+// Helpers shared by the cross-module tests: temporary folders, running the
+// `ramstein` binary, opening a ledger built from the bundled data.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "db/ledger_db.h"
+#include "fx/fx_rates.h"
+
+namespace ramstein::testing {
+
+// A fresh, empty folder for this test, removed at the end of the process.
+std::string TempDir(const std::string& name);
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;  // stdout
+  std::string err;  // stderr
+};
+// Runs the ramstein binary with `arguments` (shell-quoted by the caller) and,
+// if given, `stdin_text` on standard input.
+CommandResult Ramstein(const std::string& arguments, const std::string& stdin_text = "");
+// Runs a shell command, capturing stdout.
+CommandResult Shell(const std::string& command);
+
+std::string SourceDir();
+std::string RamsteinBinary();
+std::string ReadText(const std::string& path);
+// SHA-256 hex of every file in `paths` that exists, concatenated.
+std::string Fingerprint(const std::string& db_path);
+
+// The ECB rates of data/fx, loaded once.
+const FxRates& BundledRates();
+// A ledger at `path` created from the bundled data via `ramstein init --bundled`.
+std::unique_ptr<LedgerDb> OpenBundled(const std::string& path);
+std::unique_ptr<LedgerDb> OpenLedger(const std::string& path);
+
+}  // namespace ramstein::testing
