@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Every test: installs what is missing, builds a release tree and an
+# AddressSanitizer + UndefinedBehaviorSanitizer tree, and runs the whole
+# suite in both. ctest prints the summary of each.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+scripts/build.sh release
+(cd build && ctest --output-on-failure --parallel "$(nproc)")
+scripts/build.sh asan
+(cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure --parallel "$(nproc)")
