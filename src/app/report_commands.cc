@@ -92,7 +92,7 @@ int RunLog(AppContext& context, const LogFilter& filter) {
     if (!record.ok()) return Status::Corruption("event " + std::to_string(event.sequence) + ": " + record.status().message());
     if (!filter.actor.empty()) {
       bool mentions = false;
-      VisitReferences(record.value(), [&](const std::string&, std::optional<RecordKind> k, const std::string& id) {
+      VisitReferences(record.value(), [&](const FieldPath&, std::optional<RecordKind> k, const std::string& id) {
         if (k == RecordKind::actor && id == filter.actor) mentions = true;
       });
       if (!mentions) return Status::Ok();

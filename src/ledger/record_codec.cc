@@ -23,28 +23,26 @@ using simdjson::dom::object;
 // Remembers the first error; later calls are no-ops once one is set.
 class DecodeVisitor {
  public:
-  DecodeVisitor(object obj, std::string path, const DecodeOptions* options)
-      : object_(obj), path_(std::move(path)), options_(options) {}
-
-  Status Finish(std::span<const std::string_view> extra_keys = {}) {
-    if (!status_.ok()) return status_;
-    // Every key must be known and appear once.
-    std::vector<std::string_view> seen;
-    for (auto field : object_) {
-      std::string_view key = field.key;
-      bool known = std::find(visited_.begin(), visited_.end(), key) != visited_.end() ||
-                   std::find(extra_keys.begin(), extra_keys.end(), key) != extra_keys.end();
-      if (!known) {
-        Fail(std::string(key), "unknown field");
-        return status_;
-      }
-      if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
-        Fail(std::string(key), "duplicate field");
-        return status_;
-      }
-      seen.push_back(key);
+  // Collects the object's fields sorted by key (canonical payloads already
+  // are), so that Visit(), which names fields in key order, finds each by
+  // walking forward once.
+  DecodeVisitor(object obj, std::string path, const DecodeOptions* options,
+                std::span<const std::string_view> extra_keys = {})
+      : path_(std::move(path)), options_(options), extra_keys_(extra_keys) {
+    bool sorted = true;
+    for (auto field : obj) {
+      if (!fields_.empty() && !(fields_.back().key < field.key)) sorted = false;
+      fields_.push_back({field.key, field.value});
     }
-    return Status::Ok();
+    if (!sorted) {
+      std::stable_sort(fields_.begin(), fields_.end(), [](const Field& a, const Field& b) { return a.key < b.key; });
+    }
+  }
+
+  Status Finish() {
+    if (!status_.ok()) return status_;
+    SkipTo(std::string_view("\xff\xff\xff\xff", 4));  // everything left is unknown
+    return status_;
   }
 
   void Correction(std::optional<std::string>& value) { OptText("correction", value); }
@@ -172,18 +170,36 @@ class DecodeVisitor {
   void Fail(const std::string& name, const std::string& message) {
     if (status_.ok()) status_ = Status::DataError("field '" + Path(name) + "': " + message);
   }
-  bool Has(std::string_view name) {
-    visited_.push_back(name);
-    element value;
-    return !object_.at_key(name).get(value) && !value.is_null();
+  bool Has(std::string_view name) { return Lookup(name).has_value(); }
+  // Advances past keys below `name`, each of which is unknown (unless the
+  // caller reads it itself) or a duplicate.
+  void SkipTo(std::string_view name) {
+    while (cursor_ < fields_.size() && fields_[cursor_].key < name) {
+      std::string_view key = fields_[cursor_].key;
+      bool extra = std::find(extra_keys_.begin(), extra_keys_.end(), key) != extra_keys_.end();
+      if (key == last_key_) {
+        Fail(std::string(key), "duplicate field");
+      } else if (!extra) {
+        Fail(std::string(key), "unknown field");
+      }
+      last_key_ = key;
+      ++cursor_;
+    }
   }
   std::optional<element> Lookup(std::string_view name) {
-    visited_.push_back(name);
     if (!status_.ok()) return std::nullopt;
-    element value;
-    if (object_.at_key(name).get(value)) return std::nullopt;
-    if (value.is_null()) return std::nullopt;  // null means absent
-    return value;
+    if (name == last_key_ && last_value_) return last_value_;  // read twice by one Visit entry
+    SkipTo(name);
+    if (!status_.ok() || cursor_ >= fields_.size() || fields_[cursor_].key != name) return std::nullopt;
+    element value = fields_[cursor_].value;
+    last_key_ = name;
+    ++cursor_;
+    if (cursor_ < fields_.size() && fields_[cursor_].key == name) {
+      Fail(std::string(name), "duplicate field");
+      return std::nullopt;
+    }
+    last_value_ = value.is_null() ? std::nullopt : std::optional<element>(value);  // null means absent
+    return last_value_;
   }
   void ReadString(std::string_view name, element value, std::string& out) {
     std::string_view text;
@@ -250,10 +266,17 @@ class DecodeVisitor {
     out = number;
   }
 
-  object object_;
+  struct Field {
+    std::string_view key;
+    element value;
+  };
+  std::vector<Field> fields_;
+  std::size_t cursor_ = 0;
+  std::string_view last_key_;
+  std::optional<element> last_value_;
   std::string path_;
   const DecodeOptions* options_;
-  std::vector<std::string_view> visited_;
+  std::span<const std::string_view> extra_keys_;
   Status status_;
 };
 
@@ -266,13 +289,13 @@ void DecodeVisitor::OptMoney(std::string_view name, std::optional<Money>& value)
     return;
   }
   DecodeVisitor nested(money_object, Path(name), options_);
+  auto amount = nested.Lookup("amount");
   std::string code;
   nested.Text("currency", code);
   auto currency = nested.status_.ok() ? Currency::FromCode(code) : std::nullopt;
   if (nested.status_.ok() && !currency) {
     nested.Fail("currency", "unknown currency '" + code + "' (ISO 4217 code expected)");
   }
-  auto amount = nested.Lookup("amount");
   if (nested.status_.ok() && !amount) nested.Fail("amount", "required field is missing");
   if (nested.status_.ok()) {
     std::string_view text;
@@ -419,7 +442,7 @@ class EncodeVisitor {
 // Reports every reference through a ReferenceVisitor.
 class ReferenceCollector {
  public:
-  ReferenceCollector(const ReferenceVisitor& visit, std::string path) : visit_(visit), path_(std::move(path)) {}
+  ReferenceCollector(const ReferenceVisitor& visit, const FieldPath* parent) : visit_(visit), parent_(parent) {}
   void Correction(const std::optional<std::string>&) {}
   void Id(const std::string&) {}
   void EvidenceList(const std::vector<Evidence>& list) { List("evidence", list); }
@@ -427,16 +450,14 @@ class ReferenceCollector {
   void OptText(std::string_view, const std::optional<std::string>&) {}
   void OptDocument(std::string_view, const std::optional<std::string>&) {}
   void Ref(std::string_view name, const std::string& value, RecordKind kind) {
-    visit_(Path(name), kind, value);
+    visit_(FieldPath(parent_, name), kind, value);
   }
-  void AnyRef(std::string_view name, const std::string& value) { visit_(Path(name), std::nullopt, value); }
+  void AnyRef(std::string_view name, const std::string& value) { visit_(FieldPath(parent_, name), std::nullopt, value); }
   void OptRef(std::string_view name, const std::optional<std::string>& value, RecordKind kind) {
     if (value) Ref(name, *value, kind);
   }
   void RefList(std::string_view name, const std::vector<std::string>& values, RecordKind kind) {
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      visit_(Path(name) + "[" + std::to_string(i) + "]", kind, values[i]);
-    }
+    for (std::size_t i = 0; i < values.size(); ++i) visit_(FieldPath(parent_, name, i), kind, values[i]);
   }
   void TextList(std::string_view, const std::vector<std::string>&) {}
   void DateField(std::string_view, const Date&) {}
@@ -450,17 +471,15 @@ class ReferenceCollector {
   template <typename T>
   void List(std::string_view name, const std::vector<T>& values) {
     for (std::size_t i = 0; i < values.size(); ++i) {
-      ReferenceCollector nested(visit_, Path(name) + "[" + std::to_string(i) + "]");
+      FieldPath entry(parent_, name, i);
+      ReferenceCollector nested(visit_, &entry);
       const_cast<T&>(values[i]).Visit(nested);
     }
   }
 
  private:
-  std::string Path(std::string_view name) const {
-    return path_.empty() ? std::string(name) : path_ + "." + std::string(name);
-  }
   const ReferenceVisitor& visit_;
-  std::string path_;
+  const FieldPath* parent_;
 };
 
 simdjson::dom::parser& ThreadParser() {
@@ -479,9 +498,9 @@ Result<Record> DecodeObject(RecordKind kind, object obj, const DecodeOptions* op
         +[]() -> Record { return Record(std::in_place_index<I>); }...};
   }(std::make_index_sequence<std::variant_size_v<Record>>());
   record = kMakers[static_cast<std::size_t>(kind) - 1]();
-  DecodeVisitor visitor(obj, "", options);
+  DecodeVisitor visitor(obj, "", options, extra_keys);
   std::visit([&](auto& r) { r.Visit(visitor); }, record);
-  Status status = visitor.Finish(extra_keys);
+  Status status = visitor.Finish();
   if (!status.ok()) return status;
   if (auto* source = std::get_if<SourceRecord>(&record)) {
     // The content hash is derived from the text when the text is held.
@@ -561,8 +580,15 @@ std::string EncodeInputRecord(const Record& record) {
   return out;
 }
 
+std::string FieldPath::ToString() const {
+  std::string out = parent_ ? parent_->ToString() + "." : "";
+  out.append(name_);
+  if (index_ != SIZE_MAX) out += "[" + std::to_string(index_) + "]";
+  return out;
+}
+
 void VisitReferences(const Record& record, const ReferenceVisitor& visit) {
-  ReferenceCollector collector(visit, "");
+  ReferenceCollector collector(visit, nullptr);
   std::visit([&](auto& r) { const_cast<std::decay_t<decltype(r)>&>(r).Visit(collector); }, record);
 }
 

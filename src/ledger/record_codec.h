@@ -39,10 +39,26 @@ std::string EncodePayload(const Record& record);
 // The canonical input form of a record: its payload with "kind" added.
 std::string EncodeInputRecord(const Record& record);
 
-// Calls visit(field_path, kind, id) for every reference the record holds; kind
+// Where a field sits in a record ("lines[2].item"), rendered only on demand
+// so that walking references costs no string building.
+class FieldPath {
+ public:
+  FieldPath(const FieldPath* parent, std::string_view name, std::size_t index = SIZE_MAX)
+      : parent_(parent), name_(name), index_(index) {}
+  std::string ToString() const;
+  // The first name of the path ("evidence" for "evidence[0].source").
+  std::string_view root() const { return parent_ ? parent_->root() : name_; }
+
+ private:
+  const FieldPath* parent_;
+  std::string_view name_;
+  std::size_t index_;  // SIZE_MAX: not a list entry
+};
+
+// Calls visit(field, kind, id) for every reference the record holds; kind
 // is nullopt for a reference to a record of any kind (claim subjects).
 using ReferenceVisitor =
-    std::function<void(const std::string& field, std::optional<RecordKind> kind, const std::string& id)>;
+    std::function<void(const FieldPath& field, std::optional<RecordKind> kind, const std::string& id)>;
 void VisitReferences(const Record& record, const ReferenceVisitor& visit);
 
 // True when `id` is a valid record id: 1..200 bytes of [A-Za-z0-9._:/-].

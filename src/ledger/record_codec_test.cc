@@ -84,9 +84,9 @@ TEST(RecordCodecTest, ListsReferencesWithTheirPaths) {
   auto record = DecodeInputRecord(kMeasure);
   ASSERT_TRUE(record.ok());
   std::vector<std::string> seen;
-  VisitReferences(record.value(), [&](const std::string& field, std::optional<RecordKind> kind,
+  VisitReferences(record.value(), [&](const FieldPath& field, std::optional<RecordKind> kind,
                                       const std::string& id) {
-    seen.push_back(field + "=" + id + "/" + std::string(RecordKindName(*kind)));
+    seen.push_back(field.ToString() + "=" + id + "/" + std::string(RecordKindName(*kind)));
   });
   std::vector<std::string> expected = {"donor=USA/actor", "lines[0].item=item:himars-ammunition/item",
                                        "lines[1].item=item:155mm/item", "recipient=UKR/actor"};

@@ -67,15 +67,16 @@ Status Model::Check(const Record& record, const Pending& pending) const {
 
 Status Model::CheckReferences(const Record& record, const Pending& pending) const {
   Status status;
-  VisitReferences(record, [&](const std::string& field, std::optional<RecordKind> kind, const std::string& id) {
+  VisitReferences(record, [&](const FieldPath& field, std::optional<RecordKind> kind, const std::string& id) {
     if (!status.ok()) return;
     const Record* target = Resolve(id, pending);
+    if (target && (!kind || KindOf(*target) == *kind)) return;
     std::string kind_name = kind ? std::string(RecordKindName(*kind)) : "record";
     if (!target) {
-      status = FieldError(field, "unknown " + kind_name + " '" + id + "'");
-    } else if (kind && KindOf(*target) != *kind) {
-      status = FieldError(field, "'" + id + "' is a " + std::string(RecordKindName(KindOf(*target))) +
-                                     ", not a " + kind_name);
+      status = FieldError(field.ToString(), "unknown " + kind_name + " '" + id + "'");
+    } else {
+      status = FieldError(field.ToString(), "'" + id + "' is a " + std::string(RecordKindName(KindOf(*target))) +
+                                                ", not a " + kind_name);
     }
   });
   return status;

@@ -77,8 +77,8 @@ Result<RecordDetail> ShowRecord(const Model& model, const std::string& id) {
     if (common.id == id || model.Find(common.id) != &other) continue;
     if (KindOf(other.record) == RecordKind::claim) continue;  // listed as claims
     bool refers = false;
-    VisitReferences(other.record, [&](const std::string& field, std::optional<RecordKind>, const std::string& target) {
-      if (target == id && field.rfind("evidence", 0) != 0) refers = true;
+    VisitReferences(other.record, [&](const FieldPath& field, std::optional<RecordKind>, const std::string& target) {
+      if (target == id && field.root() != "evidence") refers = true;
     });
     if (refers) {
       detail.related.push_back({common.id, std::string(RecordKindName(KindOf(other.record))), Label(model, common.id)});
