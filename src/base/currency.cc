@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "base/check.h"
 
@@ -30,10 +31,28 @@ std::uint16_t IndexOf(std::string_view code) {
   return static_cast<std::uint16_t>(it - kCurrencies);
 }
 
+
+// Three upper-case letters map to a slot of a 26^3 table, built once.
+std::uint16_t FastIndexOf(std::string_view code) {
+  static const std::vector<std::uint16_t> table = [] {
+    std::vector<std::uint16_t> t(26 * 26 * 26, UINT16_MAX);
+    for (std::size_t i = 0; i < kCurrencyCount; ++i) {
+      const char* c = kCurrencies[i].code;
+      t[static_cast<std::size_t>(((c[0] - 'A') * 26 + (c[1] - 'A')) * 26 + (c[2] - 'A'))] = static_cast<std::uint16_t>(i);
+    }
+    return t;
+  }();
+  if (code.size() != 3) return UINT16_MAX;
+  for (char c : code) {
+    if (c < 'A' || c > 'Z') return UINT16_MAX;
+  }
+  return table[static_cast<std::size_t>(((code[0] - 'A') * 26 + (code[1] - 'A')) * 26 + (code[2] - 'A'))];
+}
+
 }  // namespace
 
 std::optional<Currency> Currency::FromCode(std::string_view code) {
-  std::uint16_t index = IndexOf(code);
+  std::uint16_t index = FastIndexOf(code);
   if (index == UINT16_MAX) return std::nullopt;
   return Currency(index);
 }
@@ -86,20 +105,25 @@ std::string FormatMinor(std::int64_t minor, int exponent, bool thousands_separat
   bool negative = minor < 0;
   // Work in unsigned to cover INT64_MIN.
   std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(minor) : static_cast<std::uint64_t>(minor);
-  std::string digits = std::to_string(magnitude);
-  if (digits.size() <= static_cast<std::size_t>(exponent)) {
-    digits.insert(0, static_cast<std::size_t>(exponent) + 1 - digits.size(), '0');
+  char digits[24];
+  int count = 0;
+  do {
+    digits[count++] = static_cast<char>('0' + magnitude % 10);
+    magnitude /= 10;
+  } while (magnitude > 0 || count <= exponent);
+  // digits[] holds the number reversed, with at least exponent + 1 digits.
+  std::string out;
+  out.reserve(static_cast<std::size_t>(count) + 8);
+  if (negative) out.push_back('-');
+  for (int i = count - 1; i >= exponent; --i) {
+    out.push_back(digits[i]);
+    int left = i - exponent;  // whole digits still to write
+    if (thousands_separators && left > 0 && left % 3 == 0) out.push_back(',');
   }
-  std::string whole = digits.substr(0, digits.size() - static_cast<std::size_t>(exponent));
-  std::string fraction = digits.substr(digits.size() - static_cast<std::size_t>(exponent));
-  if (thousands_separators) {
-    for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3) {
-      whole.insert(static_cast<std::size_t>(i), ",");
-    }
+  if (exponent > 0) {
+    out.push_back('.');
+    for (int i = exponent - 1; i >= 0; --i) out.push_back(digits[i]);
   }
-  std::string out = negative ? "-" : "";
-  out += whole;
-  if (exponent > 0) out += "." + fraction;
   return out;
 }
 

@@ -38,9 +38,17 @@ std::string FormatDay(std::int32_t days) {
   int y;
   unsigned m, d;
   CivilFromDays(days, &y, &m, &d);
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", y, m, d);
-  return buffer;
+  if (y < 0 || y > 9999) {
+    char buffer[24];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", y, m, d);
+    return buffer;
+  }
+  auto year = static_cast<unsigned>(y);
+  char text[10] = {static_cast<char>('0' + year / 1000), static_cast<char>('0' + year / 100 % 10),
+                   static_cast<char>('0' + year / 10 % 10), static_cast<char>('0' + year % 10), '-',
+                   static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10), '-',
+                   static_cast<char>('0' + d / 10), static_cast<char>('0' + d % 10)};
+  return std::string(text, sizeof text);
 }
 
 Date Date::FromCivil(int year, unsigned month, unsigned day) {

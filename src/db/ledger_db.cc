@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/limits.h"
+#include "db/parallel_replay.h"
 #include "ledger/record_codec.h"
 
 namespace ramstein {
@@ -46,27 +47,35 @@ Status LedgerDb::Refresh() {
   auto stored_head = store_->Head();
   if (!stored_head.ok()) return stored_head.status();
   if (stored_head->sequence == head_.sequence) return Status::Ok();
-  RAMSTEIN_RETURN_IF_ERROR(store_->Scan(head_.sequence, [&](const EventView& event) {
-    if (event.sequence != head_.sequence + 1) {
-      return Status::Corruption("event " + std::to_string(head_.sequence + 1) + " is missing");
-    }
-    RAMSTEIN_RETURN_IF_ERROR(ApplyStored(event, *model_));
+  // Small catch-ups (a server noticing one new batch) are not worth threads.
+  if (stored_head->sequence - head_.sequence < 4 * replay_chunk_events) {
+    return store_->Scan(head_.sequence, [&](const EventView& event) {
+      if (event.sequence != head_.sequence + 1) {
+        return Status::Corruption("event " + std::to_string(head_.sequence + 1) + " is missing");
+      }
+      RAMSTEIN_RETURN_IF_ERROR(ApplyStored(event, *model_));
+      head_ = StoreHead{event.sequence, event.hash};
+      return Status::Ok();
+    });
+  }
+  return ParallelReplay(*store_, head_.sequence, [&](const ReplayedEvent& event, Record record) {
+    model_->Apply(event.sequence, event.time_ms, event.author, std::move(record));
     head_ = StoreHead{event.sequence, event.hash};
     return Status::Ok();
-  }));
-  return Status::Ok();
+  });
 }
 
 std::vector<RecordError> LedgerDb::Check(const std::vector<Record>& records, std::size_t errors_max) const {
   std::vector<RecordError> errors;
   Model::Pending pending;
+  pending.reserve(records.size());
   for (std::size_t i = 0; i < records.size() && errors.size() < errors_max; ++i) {
     Status status = model_->Check(records[i], pending);
     if (!status.ok()) {
       errors.push_back({i, status});
       continue;
     }
-    pending[CommonOf(records[i]).id] = &records[i];
+    pending[Model::Key(CommonOf(records[i]).id)] = &records[i];
   }
   return errors;
 }
@@ -85,27 +94,29 @@ Result<AppendSummary> LedgerDb::Append(std::vector<Record> records, const std::s
 
 Result<AppendSummary> LedgerDb::AppendChecked(std::vector<Record> records, const std::string& author) {
   if (records.empty()) return AppendSummary{head_.sequence + 1, head_.sequence, 0};
-  std::vector<Event> events(records.size());
   std::int64_t now_ms = clock_->NowMs();
+  // Each event is encoded and chained as the store asks for it, so a large
+  // batch never holds all its payloads at once.
+  Event event;
   Hash previous = head_.hash;
   std::string scratch;
+  auto produce = [&](std::size_t i) -> const Event& {
+    event.sequence = head_.sequence + 1 + i;
+    event.time_ms = now_ms;
+    event.author = author;
+    event.type = static_cast<std::uint16_t>(KindOf(records[i]));
+    event.sources = CitedSources(records[i]);
+    event.payload = EncodePayload(records[i]);
+    event.hash = ChainHash(previous, event.view(), scratch);
+    previous = event.hash;
+    return event;
+  };
+  RAMSTEIN_RETURN_IF_ERROR(store_->AppendProduced(head_, records.size(), produce));
+  AppendSummary summary{head_.sequence + 1, head_.sequence + records.size(), records.size()};
   for (std::size_t i = 0; i < records.size(); ++i) {
-    Event& e = events[i];
-    e.sequence = head_.sequence + 1 + i;
-    e.time_ms = now_ms;
-    e.author = author;
-    e.type = static_cast<std::uint16_t>(KindOf(records[i]));
-    e.sources = CitedSources(records[i]);
-    e.payload = EncodePayload(records[i]);
-    e.hash = ChainHash(previous, e.view(), scratch);
-    previous = e.hash;
+    model_->Apply(head_.sequence + 1 + i, now_ms, author, std::move(records[i]));
   }
-  RAMSTEIN_RETURN_IF_ERROR(store_->Append(head_, events));
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    model_->Apply(events[i].sequence, now_ms, author, std::move(records[i]));
-  }
-  AppendSummary summary{head_.sequence + 1, events.back().sequence, records.size()};
-  head_ = StoreHead{events.back().sequence, events.back().hash};
+  head_ = StoreHead{summary.last_sequence, previous};
   return summary;
 }
 

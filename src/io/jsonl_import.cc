@@ -4,7 +4,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <map>
@@ -44,6 +46,9 @@ DecodedLines DecodeJsonLines(std::string_view text, const std::string& file_name
                              const std::string& base_directory, std::size_t errors_max,
                              const std::function<void(std::uint64_t)>& progress) {
   DecodedLines out;
+  std::size_t lines_max = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+  out.records.reserve(lines_max);
+  out.line_numbers.reserve(lines_max);
   DecodeOptions options;
   options.load_document = [&](std::string_view relative) -> Result<std::string> {
     std::filesystem::path path(relative);
@@ -90,6 +95,11 @@ DecodedLines DecodeJsonLines(std::string_view text, const std::string& file_name
 Result<ImportResult> ImportJsonLines(LedgerDb& db, const std::vector<std::string>& paths,
                                      const std::string& author, const ImportOptions& options) {
   ImportResult result;
+  using SteadyClock = std::chrono::steady_clock;
+  auto since_ms = [](SteadyClock::time_point start) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(SteadyClock::now() - start).count();
+  };
+  auto phase_start = SteadyClock::now();
   std::vector<Record> records;
   std::vector<std::pair<std::size_t, std::size_t>> origins;  // (path index, line)
   std::uint64_t bytes_total = 0, bytes_before = 0;
@@ -100,6 +110,12 @@ Result<ImportResult> ImportJsonLines(LedgerDb& db, const std::vector<std::string
     bytes_total += text->size();
     texts.push_back(std::move(text).value());
   }
+  result.read_ms = since_ms(phase_start);
+  phase_start = SteadyClock::now();
+  std::size_t lines_total = 0;
+  for (const auto& text : texts) lines_total += static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+  records.reserve(lines_total);
+  origins.reserve(lines_total);
   for (std::size_t f = 0; f < paths.size(); ++f) {
     if (texts[f].find_first_not_of(" \t\r\n") == std::string::npos) {
       result.errors.push_back(paths[f] + ":1: the file is empty: no records to import");
@@ -120,6 +136,8 @@ Result<ImportResult> ImportJsonLines(LedgerDb& db, const std::vector<std::string
     }
     std::string().swap(texts[f]);
   }
+  result.decode_ms = since_ms(phase_start);
+  phase_start = SteadyClock::now();
   if (result.errors.empty()) {
     for (const RecordError& error : db.Check(records, options.errors_max)) {
       auto [f, line] = origins[error.index];
@@ -129,15 +147,18 @@ Result<ImportResult> ImportJsonLines(LedgerDb& db, const std::vector<std::string
   if (records.size() > limits::batch_events_max) {
     result.errors.push_back("the import holds more than " + std::to_string(limits::batch_events_max) + " records");
   }
+  result.check_ms = since_ms(phase_start);
   if (!result.errors.empty()) return result;
   result.records = records.size();
   std::map<std::string, std::size_t> kinds;
   for (const Record& record : records) ++kinds[std::string(RecordKindName(KindOf(record)))];
   result.records_by_kind.assign(kinds.begin(), kinds.end());
   if (options.dry_run) return result;
+  phase_start = SteadyClock::now();
   auto appended = db.AppendChecked(std::move(records), author);
   if (!appended.ok()) return appended.status();
   result.appended = appended.value();
+  result.write_ms = since_ms(phase_start);
   return result;
 }
 

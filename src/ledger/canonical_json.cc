@@ -8,9 +8,21 @@ namespace ramstein {
 
 void AppendJsonString(std::string& out, std::string_view value) {
   static constexpr char kHex[] = "0123456789abcdef";
+  out.reserve(out.size() + value.size() + 2);
   out.push_back('"');
-  for (char c : value) {
-    auto u = static_cast<unsigned char>(c);
+  const char* p = value.data();
+  const char* end = p + value.size();
+  while (p < end) {
+    // Copy the longest run that needs no escaping in one append.
+    const char* run = p;
+    while (p < end) {
+      auto u = static_cast<unsigned char>(*p);
+      if (u < 0x20 || u == '"' || u == '\\') break;
+      ++p;
+    }
+    out.append(run, static_cast<std::size_t>(p - run));
+    if (p == end) break;
+    char c = *p++;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -19,14 +31,12 @@ void AppendJsonString(std::string& out, std::string_view value) {
       case '\t': out += "\\t"; break;
       case '\b': out += "\\b"; break;
       case '\f': out += "\\f"; break;
-      default:
-        if (u < 0x20) {
-          out += "\\u00";
-          out.push_back(kHex[u >> 4]);
-          out.push_back(kHex[u & 15]);
-        } else {
-          out.push_back(c);
-        }
+      default: {
+        auto u = static_cast<unsigned char>(c);
+        out += "\\u00";
+        out.push_back(kHex[u >> 4]);
+        out.push_back(kHex[u & 15]);
+      }
     }
   }
   out.push_back('"');
@@ -70,7 +80,7 @@ void CanonicalJson::Key(std::string_view key) {
   RAMSTEIN_CHECK(level.empty || level.last_key < key);
   if (!level.empty) out_.push_back(',');
   level.empty = false;
-  level.last_key.assign(key);
+  level.last_key = key;
   AppendJsonString(out_, key);
   out_.push_back(':');
 }

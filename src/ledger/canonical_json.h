@@ -19,7 +19,9 @@ class CanonicalJson {
   void EndObject();
   void BeginArray();
   void EndArray();
-  // REQUIRES: inside an object, and key greater than the previous key there.
+  // REQUIRES: inside an object, and key greater than the previous key there;
+  // the key's characters outlive the next Key() call at this level (record
+  // field names are string literals).
   void Key(std::string_view key);
   void String(std::string_view value);
   void Integer(std::int64_t value);
@@ -34,7 +36,7 @@ class CanonicalJson {
   struct Level {
     bool is_object;
     bool empty;
-    std::string last_key;
+    std::string_view last_key;
   };
   std::string out_;
   std::vector<Level> levels_;

@@ -26,16 +26,21 @@ class DecodeVisitor {
   // Collects the object's fields sorted by key (canonical payloads already
   // are), so that Visit(), which names fields in key order, finds each by
   // walking forward once.
-  DecodeVisitor(object obj, std::string path, const DecodeOptions* options,
+  DecodeVisitor(object obj, const FieldPath* path, const DecodeOptions* options,
                 std::span<const std::string_view> extra_keys = {})
-      : path_(std::move(path)), options_(options), extra_keys_(extra_keys) {
+      : path_(path), options_(options), extra_keys_(extra_keys) {
     bool sorted = true;
     for (auto field : obj) {
-      if (!fields_.empty() && !(fields_.back().key < field.key)) sorted = false;
-      fields_.push_back({field.key, field.value});
+      if (field_count_ == kFieldsMax) {
+        Fail(std::string(field.key), "the object has more fields than any record kind");
+        return;
+      }
+      if (field_count_ > 0 && !(fields_[field_count_ - 1].key < field.key)) sorted = false;
+      fields_[field_count_++] = {field.key, field.value};
     }
     if (!sorted) {
-      std::stable_sort(fields_.begin(), fields_.end(), [](const Field& a, const Field& b) { return a.key < b.key; });
+      std::stable_sort(fields_.begin(), fields_.begin() + static_cast<std::ptrdiff_t>(field_count_),
+                       [](const Field& a, const Field& b) { return a.key < b.key; });
     }
   }
 
@@ -149,14 +154,15 @@ class DecodeVisitor {
       return;
     }
     std::size_t index = 0;
+    values.reserve(array.size());
     for (element entry : array) {
-      std::string entry_path = Path(name) + "[" + std::to_string(index++) + "]";
+      FieldPath entry_path(path_, name, index++);
       object entry_object;
       if (entry.get_object().get(entry_object)) {
-        status_ = Status::DataError("field '" + entry_path + "': must be an object");
+        status_ = Status::DataError("field '" + entry_path.ToString() + "': must be an object");
         return;
       }
-      DecodeVisitor nested(entry_object, entry_path, options_);
+      DecodeVisitor nested(entry_object, &entry_path, options_);
       values.emplace_back().Visit(nested);
       status_ = nested.Finish();
       if (!status_.ok()) return;
@@ -164,9 +170,7 @@ class DecodeVisitor {
   }
 
  private:
-  std::string Path(std::string_view name) const {
-    return path_.empty() ? std::string(name) : path_ + "." + std::string(name);
-  }
+  std::string Path(std::string_view name) const { return FieldPath(path_, name).ToString(); }
   void Fail(const std::string& name, const std::string& message) {
     if (status_.ok()) status_ = Status::DataError("field '" + Path(name) + "': " + message);
   }
@@ -174,7 +178,7 @@ class DecodeVisitor {
   // Advances past keys below `name`, each of which is unknown (unless the
   // caller reads it itself) or a duplicate.
   void SkipTo(std::string_view name) {
-    while (cursor_ < fields_.size() && fields_[cursor_].key < name) {
+    while (cursor_ < field_count_ && fields_[cursor_].key < name) {
       std::string_view key = fields_[cursor_].key;
       bool extra = std::find(extra_keys_.begin(), extra_keys_.end(), key) != extra_keys_.end();
       if (key == last_key_) {
@@ -190,11 +194,11 @@ class DecodeVisitor {
     if (!status_.ok()) return std::nullopt;
     if (name == last_key_ && last_value_) return last_value_;  // read twice by one Visit entry
     SkipTo(name);
-    if (!status_.ok() || cursor_ >= fields_.size() || fields_[cursor_].key != name) return std::nullopt;
+    if (!status_.ok() || cursor_ >= field_count_ || fields_[cursor_].key != name) return std::nullopt;
     element value = fields_[cursor_].value;
     last_key_ = name;
     ++cursor_;
-    if (cursor_ < fields_.size() && fields_[cursor_].key == name) {
+    if (cursor_ < field_count_ && fields_[cursor_].key == name) {
       Fail(std::string(name), "duplicate field");
       return std::nullopt;
     }
@@ -270,11 +274,13 @@ class DecodeVisitor {
     std::string_view key;
     element value;
   };
-  std::vector<Field> fields_;
+  static constexpr std::size_t kFieldsMax = 32;
+  std::array<Field, kFieldsMax> fields_;
+  std::size_t field_count_ = 0;
   std::size_t cursor_ = 0;
   std::string_view last_key_;
   std::optional<element> last_value_;
-  std::string path_;
+  const FieldPath* path_;  // of the object this visitor reads; null at the top
   const DecodeOptions* options_;
   std::span<const std::string_view> extra_keys_;
   Status status_;
@@ -288,7 +294,8 @@ void DecodeVisitor::OptMoney(std::string_view name, std::optional<Money>& value)
     Fail(std::string(name), "must be an object {\"amount\": \"123.45\", \"currency\": \"EUR\"}");
     return;
   }
-  DecodeVisitor nested(money_object, Path(name), options_);
+  FieldPath money_path(path_, name);
+  DecodeVisitor nested(money_object, &money_path, options_);
   auto amount = nested.Lookup("amount");
   std::string code;
   nested.Text("currency", code);
@@ -498,7 +505,7 @@ Result<Record> DecodeObject(RecordKind kind, object obj, const DecodeOptions* op
         +[]() -> Record { return Record(std::in_place_index<I>); }...};
   }(std::make_index_sequence<std::variant_size_v<Record>>());
   record = kMakers[static_cast<std::size_t>(kind) - 1]();
-  DecodeVisitor visitor(obj, "", options, extra_keys);
+  DecodeVisitor visitor(obj, nullptr, options, extra_keys);
   std::visit([&](auto& r) { r.Visit(visitor); }, record);
   Status status = visitor.Finish();
   if (!status.ok()) return status;

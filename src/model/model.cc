@@ -40,17 +40,8 @@ bool HoldLineState::ActiveAt(std::int32_t day) const {
 Model::Model(const FxRates* rates) : rates_(rates), by_kind_(kRecordKindMax + 1) {}
 
 void Model::Reserve(std::size_t records, std::size_t line_rows) {
-  records_.reserve(records);
   latest_.reserve(records);
   lines_.Reserve(line_rows);
-}
-
-std::uint32_t Model::Intern(std::vector<std::string>& ids,
-                            std::unordered_map<std::string, std::uint32_t>& numbers,
-                            const std::string& id) {
-  auto [it, inserted] = numbers.try_emplace(id, static_cast<std::uint32_t>(ids.size()));
-  if (inserted) ids.push_back(id);
-  return it->second;
 }
 
 void Model::Apply(std::uint64_t sequence, std::int64_t time_ms, std::string_view author, Record record) {
@@ -60,7 +51,7 @@ void Model::Apply(std::uint64_t sequence, std::int64_t time_ms, std::string_view
   std::string id = CommonOf(record).id;
   records_.push_back({sequence, time_ms, std::string(author), std::move(record)});
   auto& by_kind = by_kind_[static_cast<std::size_t>(kind)];
-  auto [it, inserted] = latest_.try_emplace(id, Latest{slot, static_cast<std::uint32_t>(by_kind.size())});
+  auto [it, inserted] = latest_.try_emplace(id, Latest{slot, static_cast<std::uint32_t>(by_kind.size()), UINT32_MAX});
   std::optional<std::uint32_t> previous;
   if (inserted) {
     by_kind.push_back(slot);
@@ -73,10 +64,17 @@ void Model::Apply(std::uint64_t sequence, std::int64_t time_ms, std::string_view
   const Record& stored = records_[slot].record;
   switch (kind) {
     case RecordKind::actor:
-      Intern(actor_ids_, actor_numbers_, id);
+      if (inserted) {
+        it->second.number = static_cast<std::uint32_t>(actor_ids_.size());
+        actor_ids_.push_back(id);
+      }
       break;
     case RecordKind::item: {
-      std::uint32_t number = Intern(item_ids_, item_numbers_, id);
+      if (inserted) {
+        it->second.number = static_cast<std::uint32_t>(item_ids_.size());
+        item_ids_.push_back(id);
+      }
+      std::uint32_t number = it->second.number;
       const auto& item = std::get<ItemRecord>(stored);
       item_names_[Lower(id)] = number;
       item_names_[Lower(item.name)] = number;
@@ -133,7 +131,7 @@ void Model::ApplyMeasure(std::uint32_t slot, bool correction) {
   const auto& measure = std::get<MeasureRecord>(records_[slot].record);
   std::uint32_t number;
   if (correction) {
-    number = measure_numbers_.at(measure.id);
+    number = NumberOf(measure.id);
     MeasureState& old = measures_[number];
     // Old rows stay, emptied, so row numbers remain stable.
     auto clear = [&](std::uint32_t row) {
@@ -148,7 +146,7 @@ void Model::ApplyMeasure(std::uint32_t slot, bool correction) {
     if (old.remainder_row != UINT32_MAX) clear(old.remainder_row);
   } else {
     number = static_cast<std::uint32_t>(measures_.size());
-    measure_numbers_.emplace(measure.id, number);
+    latest_.find(Key(measure.id))->second.number = number;
     measures_.emplace_back();
   }
   MeasureState& state = measures_[number];
@@ -167,13 +165,13 @@ void Model::ApplyMeasure(std::uint32_t slot, bool correction) {
   if (auto rate = rates_->RateNano(currency, measure.announced.days, &state.rate_day)) {
     state.rate_nano = *rate;
   }
-  std::uint32_t donor = actor_numbers_.at(measure.donor);
+  std::uint32_t donor = NumberOf(measure.donor);
   auto status = static_cast<std::uint8_t>(measure.status);
   std::uint32_t bucket = BucketFor(donor, currency.index());
   state.first_row = lines_.size();
   state.line_count = static_cast<std::uint32_t>(measure.lines.size());
   for (const auto& line : measure.lines) {
-    std::uint32_t row = lines_.AddRow(number, item_numbers_.at(line.item), donor, bucket, currency.index(), status,
+    std::uint32_t row = lines_.AddRow(number, NumberOf(line.item), donor, bucket, currency.index(), status,
                                       line.quantity.value_or(-1), line.value ? line.value->minor : 0);
     UpdateEur(row);
   }
@@ -185,7 +183,7 @@ void Model::ApplyMeasure(std::uint32_t slot, bool correction) {
   if (!correction) return;
   // Re-apply what points at this measure onto its new rows.
   for (std::uint32_t delivery_slot : delivery_slots_) {
-    const auto& delivery = std::get<DeliveryRecord>(records_[latest_.at(CommonOf(records_[delivery_slot].record).id).slot].record);
+    const auto& delivery = std::get<DeliveryRecord>(Find(CommonOf(records_[delivery_slot].record).id)->record);
     if (delivery.measure == measure.id) ApplyDelivery(delivery, +1);
   }
   for (HoldState& hold : holds_) {
@@ -199,7 +197,7 @@ void Model::ApplyMeasure(std::uint32_t slot, bool correction) {
 }
 
 void Model::ApplyStatus(const StatusRecord& status) {
-  std::uint32_t number = measure_numbers_.at(status.measure);
+  std::uint32_t number = NumberOf(status.measure);
   const MeasureState& state = measures_[number];
   auto code = static_cast<std::uint8_t>(status.status);
   for (std::uint32_t r = state.first_row; r < state.first_row + state.line_count; ++r) lines_.status[r] = code;
@@ -209,7 +207,7 @@ void Model::ApplyStatus(const StatusRecord& status) {
 std::uint32_t Model::RowFor(std::uint32_t measure_number, const std::optional<std::string>& item) {
   MeasureState& state = measures_[measure_number];
   if (item) {
-    std::uint32_t item_number = item_numbers_.at(*item);
+    std::uint32_t item_number = NumberOf(*item);
     for (std::uint32_t r = state.first_row; r < state.first_row + state.line_count; ++r) {
       if (lines_.item[r] == item_number) return r;
     }
@@ -218,7 +216,7 @@ std::uint32_t Model::RowFor(std::uint32_t measure_number, const std::optional<st
     const MeasureRecord& measure = Measure(measure_number);
     Currency currency = measure.value ? measure.value->currency : Currency::Eur();
     if (state.line_count > 0) currency = Currency::FromIndex(lines_.currency[state.first_row]);
-    std::uint32_t donor = actor_numbers_.at(measure.donor);
+    std::uint32_t donor = NumberOf(measure.donor);
     state.remainder_row = lines_.AddRow(measure_number, kNoItem, donor, BucketFor(donor, currency.index()),
                                         currency.index(), static_cast<std::uint8_t>(measure.status), -1, 0);
   }
@@ -226,7 +224,7 @@ std::uint32_t Model::RowFor(std::uint32_t measure_number, const std::optional<st
 }
 
 void Model::ApplyDelivery(const DeliveryRecord& delivery, int sign) {
-  std::uint32_t row = RowFor(measure_numbers_.at(delivery.measure), delivery.item);
+  std::uint32_t row = RowFor(NumberOf(delivery.measure), delivery.item);
   if (delivery.quantity) lines_.delivered_quantity[row] += sign * *delivery.quantity;
   if (delivery.value) {
     lines_.delivered_minor[row] += sign * delivery.value->minor;
@@ -245,18 +243,21 @@ void Model::SetHeld(std::uint32_t row, std::int64_t quantity_units) {
 
 void Model::ApplyHold(std::uint32_t slot) {
   const auto& hold = std::get<HoldRecord>(records_[slot].record);
-  auto [it, inserted] = hold_numbers_.try_emplace(hold.id, static_cast<std::uint32_t>(holds_.size()));
-  if (inserted) holds_.emplace_back();
-  HoldState& state = holds_[it->second];
+  auto& latest = latest_.find(Key(hold.id))->second;
+  if (latest.number == UINT32_MAX) {
+    latest.number = static_cast<std::uint32_t>(holds_.size());
+    holds_.emplace_back();
+  }
+  HoldState& state = holds_[latest.number];
   for (const HoldLineState& line : state.lines) SetHeld(line.row, 0);  // a corrected hold
   state.slot = slot;
   state.lines.clear();
   for (const auto& line : hold.lines) {
     HoldLineState held;
-    held.item = item_numbers_.at(line.item);
+    held.item = NumberOf(line.item);
     held.quantity = line.quantity;
     if (hold.measure) {
-      held.row = RowFor(measure_numbers_.at(*hold.measure), line.item);
+      held.row = RowFor(NumberOf(*hold.measure), line.item);
       SetHeld(held.row, line.quantity.value_or(0));
     }
     state.lines.push_back(held);
@@ -265,13 +266,13 @@ void Model::ApplyHold(std::uint32_t slot) {
 
 void Model::ApplyResumption(std::uint32_t slot) {
   const auto& resumption = std::get<ResumptionRecord>(records_[slot].record);
-  HoldState& hold = holds_[hold_numbers_.at(resumption.hold)];
+  HoldState& hold = holds_[NumberOf(resumption.hold)];
   hold.resumptions.push_back(slot);
   for (HoldLineState& line : hold.lines) {
     std::optional<std::int64_t> units;
     if (!resumption.lines.empty()) {
       auto match = std::find_if(resumption.lines.begin(), resumption.lines.end(),
-                                [&](const LineItem& l) { return item_numbers_.at(l.item) == line.item; });
+                                [&](const LineItem& l) { return NumberOf(l.item) == line.item; });
       if (match == resumption.lines.end()) continue;
       units = match->quantity;
     }
@@ -285,7 +286,7 @@ void Model::ApplyResumption(std::uint32_t slot) {
 }
 
 const StoredRecord* Model::Find(std::string_view id) const {
-  auto it = latest_.find(std::string(id));
+  auto it = latest_.find(Key(id));
   return it == latest_.end() ? nullptr : &records_[it->second.slot];
 }
 
@@ -317,15 +318,15 @@ std::vector<const ClaimRecord*> Model::ClaimsAbout(std::string_view id) const {
 }
 
 std::optional<std::uint32_t> Model::ActorNumber(std::string_view id) const {
-  auto it = actor_numbers_.find(std::string(id));
-  if (it == actor_numbers_.end()) return std::nullopt;
-  return it->second;
+  auto it = latest_.find(Key(id));
+  if (it == latest_.end() || KindOf(records_[it->second.slot].record) != RecordKind::actor) return std::nullopt;
+  return it->second.number;
 }
 
 std::optional<std::uint32_t> Model::ItemNumber(std::string_view id) const {
-  auto it = item_numbers_.find(std::string(id));
-  if (it == item_numbers_.end()) return std::nullopt;
-  return it->second;
+  auto it = latest_.find(Key(id));
+  if (it == latest_.end() || KindOf(records_[it->second.slot].record) != RecordKind::item) return std::nullopt;
+  return it->second.number;
 }
 
 std::optional<std::uint32_t> Model::ResolveItem(std::string_view name_or_alias) const {

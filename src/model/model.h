@@ -10,10 +10,13 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+
+#include <absl/container/flat_hash_map.h>
 #include <vector>
 
 #include "base/status.h"
@@ -69,7 +72,9 @@ class Model {
   // in the model or earlier in `pending`), ids are new unless the record is a
   // correction, evidence quotes match their documents, amounts agree.
   // Returns DataError naming the field.
-  using Pending = std::unordered_map<std::string_view, const Record*>;
+  using Pending = absl::flat_hash_map<absl::string_view, const Record*>;
+  // Debian's Abseil has its own string_view type for heterogeneous lookup.
+  static absl::string_view Key(std::string_view id) { return absl::string_view(id.data(), id.size()); }
   Status Check(const Record& record, const Pending& pending) const;
 
   // Applies a record appended as event `sequence`. REQUIRES: Check() passed
@@ -92,7 +97,9 @@ class Model {
   // Claims whose subject is `id`.
   std::vector<const ClaimRecord*> ClaimsAbout(std::string_view id) const;
   // Records that cite `id` by reference (for show).
-  const std::vector<StoredRecord>& records() const { return records_; }
+  // Every stored version, in event order. A deque: growing it never moves
+  // what is stored, so pointers to records stay valid.
+  const std::deque<StoredRecord>& records() const { return records_; }
 
   // Dense numbers used as column values.
   std::optional<std::uint32_t> ActorNumber(std::string_view id) const;
@@ -120,8 +127,6 @@ class Model {
   void Reserve(std::size_t records, std::size_t line_rows);
 
  private:
-  std::uint32_t Intern(std::vector<std::string>& ids,
-                       std::unordered_map<std::string, std::uint32_t>& numbers, const std::string& id);
   void ApplyMeasure(std::uint32_t slot, bool correction);
   void ApplyStatus(const StatusRecord& status);
   void ApplyDelivery(const DeliveryRecord& delivery, int sign);
@@ -137,27 +142,29 @@ class Model {
 
   const FxRates* rates_;
   std::uint64_t sequence_ = 0;
-  std::vector<StoredRecord> records_;
+  std::deque<StoredRecord> records_;
   struct Latest {
     std::uint32_t slot;      // latest version
     std::uint32_t position;  // in by_kind_[kind]
+    std::uint32_t number = UINT32_MAX;  // dense number of actors, items, measures, holds
   };
-  std::unordered_map<std::string, Latest> latest_;
+  // The one index by id. An open-addressing map: at a million records the
+  // lookups are cache misses, and absl's flat layout takes one per probe.
+  absl::flat_hash_map<std::string, Latest> latest_;
+  // REQUIRES: `id` is in the model and has a number.
+  std::uint32_t NumberOf(std::string_view id) const { return latest_.find(Key(id))->second.number; }
+
   std::unordered_map<std::string, std::vector<std::uint32_t>> earlier_;  // id -> older slots
   std::vector<std::vector<std::uint32_t>> by_kind_;  // kind code -> latest slots, first-seen order
   std::unordered_multimap<std::string, std::uint32_t> claims_by_subject_;
 
   std::vector<std::string> actor_ids_;
-  std::unordered_map<std::string, std::uint32_t> actor_numbers_;
   std::vector<std::string> item_ids_;
-  std::unordered_map<std::string, std::uint32_t> item_numbers_;
   std::unordered_map<std::string, std::uint32_t> item_names_;  // lower-case name/alias -> number
 
   LineTable lines_;
   std::vector<MeasureState> measures_;
-  std::unordered_map<std::string, std::uint32_t> measure_numbers_;
   std::vector<HoldState> holds_;
-  std::unordered_map<std::string, std::uint32_t> hold_numbers_;
   std::vector<std::uint32_t> delivery_slots_;
   std::vector<Bucket> buckets_;
   std::unordered_map<std::uint64_t, std::uint32_t> bucket_numbers_;

@@ -41,7 +41,9 @@ std::string Excerpt(std::string_view text) {
 }  // namespace
 
 const Record* Model::Resolve(std::string_view id, const Pending& pending) const {
-  if (auto it = pending.find(id); it != pending.end()) return it->second;
+  if (!pending.empty()) {
+    if (auto it = pending.find(Key(id)); it != pending.end()) return it->second;
+  }
   const StoredRecord* stored = Find(id);
   return stored ? &stored->record : nullptr;
 }

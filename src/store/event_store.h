@@ -30,6 +30,13 @@ class EventStore {
   // is not `expected_head` (another writer went first).
   virtual Status Append(const StoreHead& expected_head, std::span<const Event> events) = 0;
 
+  // The same for `count` events produced one at a time by `event_at(i)`,
+  // i = 0, 1, ... in order; the reference it returns need only stay valid
+  // until the next call. Lets a large batch be encoded while it is written.
+  using EventProducer = std::function<const Event&(std::size_t index)>;
+  virtual Status AppendProduced(const StoreHead& expected_head, std::size_t count,
+                                const EventProducer& event_at) = 0;
+
   // Calls `visit` for each event with sequence > `after`, in sequence order,
   // stopping at the first non-ok Status it returns. The views are valid only
   // during the call.

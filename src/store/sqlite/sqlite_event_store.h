@@ -27,6 +27,8 @@ class SqliteEventStore final : public EventStore {
   ~SqliteEventStore() override;
 
   Status Append(const StoreHead& expected_head, std::span<const Event> events) override;
+  Status AppendProduced(const StoreHead& expected_head, std::size_t count,
+                        const EventProducer& event_at) override;
   Status Scan(std::uint64_t after, const std::function<Status(const EventView&)>& visit) override;
   Result<StoreHead> Head() override;
 

@@ -1,0 +1,174 @@
+#include "db/parallel_replay.h"
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+#include "ledger/record_codec.h"
+
+namespace ramstein {
+
+namespace {
+
+struct Chunk {
+  enum class State { raw, decoding, decoded };
+  State state = State::raw;
+  std::vector<ReplayedEvent> events;
+  std::vector<Record> records;
+  Status status;  // a decoding failure
+};
+
+// Decodes every event of a chunk; stops at the first failure.
+void DecodeChunk(Chunk& chunk) {
+  chunk.records.reserve(chunk.events.size());
+  for (ReplayedEvent& event : chunk.events) {
+    auto kind = RecordKindFromCode(event.type);
+    if (!kind) {
+      chunk.status = Status::Corruption("event " + std::to_string(event.sequence) + ": unknown type " +
+                                        std::to_string(event.type));
+      return;
+    }
+    auto record = DecodePayload(*kind, event.payload);
+    if (!record.ok()) {
+      chunk.status = Status::Corruption("event " + std::to_string(event.sequence) + ": " + record.status().message());
+      return;
+    }
+    chunk.records.push_back(std::move(record).value());
+    std::string().swap(event.payload);
+  }
+}
+
+class Pipeline {
+ public:
+  explicit Pipeline(std::uint64_t after) : next_sequence_(after + 1) {}
+
+  // Scanning thread.
+  void Scan(EventStore& store, std::uint64_t after) {
+    Chunk current;
+    auto flush = [&]() -> bool {
+      std::unique_lock lock(mutex_);
+      space_.wait(lock, [&] { return stop_ || chunks_.size() - applied_ < chunks_in_flight_max; });
+      if (stop_) return false;
+      chunks_.push_back(std::move(current));
+      current = Chunk();
+      changed_.notify_all();
+      return true;
+    };
+    Status status = store.Scan(after, [&](const EventView& view) {
+      current.events.push_back({view.sequence, view.time_ms, std::string(view.author), view.type, view.hash,
+                                std::string(view.payload)});
+      if (current.events.size() == replay_chunk_events && !flush()) return Status::Corruption("stopped");
+      return Status::Ok();
+    });
+    if (status.ok() && !current.events.empty()) flush();
+    std::lock_guard lock(mutex_);
+    scan_status_ = stop_ ? Status::Ok() : status;
+    scan_done_ = true;
+    changed_.notify_all();
+  }
+
+  // Decoding thread: takes the oldest chunk not yet claimed.
+  void Decode() {
+    std::unique_lock lock(mutex_);
+    while (true) {
+      Chunk* claimed = nullptr;
+      changed_.wait(lock, [&] {
+        if (stop_) return true;
+        for (std::size_t i = applied_; i < chunks_.size(); ++i) {
+          if (chunks_[i].state == Chunk::State::raw) {
+            claimed = &chunks_[i];
+            return true;
+          }
+        }
+        return scan_done_;
+      });
+      if (!claimed) return;  // stopped, or nothing left to decode
+      claimed->state = Chunk::State::decoding;
+      lock.unlock();
+      DecodeChunk(*claimed);
+      lock.lock();
+      claimed->state = Chunk::State::decoded;
+      changed_.notify_all();
+    }
+  }
+
+  // Calling thread: applies chunks in order.
+  Status Apply(const std::function<Status(const ReplayedEvent&, Record)>& apply) {
+    for (std::size_t index = 0;; ++index) {
+      Chunk* chunk = nullptr;
+      {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return index < chunks_.size() || scan_done_; });
+        if (index >= chunks_.size()) return scan_status_;
+        chunk = &chunks_[index];
+        // Decode this chunk, or while the decoding thread has it, a later one.
+        while (chunk->state != Chunk::State::decoded) {
+          Chunk* work = nullptr;
+          for (std::size_t i = index; i < chunks_.size() && !work; ++i) {
+            if (chunks_[i].state == Chunk::State::raw) work = &chunks_[i];
+          }
+          if (!work) {
+            changed_.wait(lock);
+            continue;
+          }
+          work->state = Chunk::State::decoding;
+          lock.unlock();
+          DecodeChunk(*work);
+          lock.lock();
+          work->state = Chunk::State::decoded;
+          changed_.notify_all();
+        }
+      }
+      if (!chunk->status.ok()) return chunk->status;
+      for (std::size_t i = 0; i < chunk->records.size(); ++i) {
+        const ReplayedEvent& event = chunk->events[i];
+        if (event.sequence != next_sequence_) {
+          return Status::Corruption("event " + std::to_string(next_sequence_) + " is missing");
+        }
+        ++next_sequence_;
+        RAMSTEIN_RETURN_IF_ERROR(apply(event, std::move(chunk->records[i])));
+      }
+      std::lock_guard lock(mutex_);
+      // Free the chunk's memory; the deque keeps its slot so indexes hold.
+      chunks_[index] = Chunk();
+      chunks_[index].state = Chunk::State::decoded;
+      applied_ = index + 1;
+      space_.notify_all();
+    }
+  }
+
+  void Stop() {
+    std::lock_guard lock(mutex_);
+    stop_ = true;
+    changed_.notify_all();
+    space_.notify_all();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;  // a chunk arrived, was decoded, or the scan ended
+  std::condition_variable space_;    // a chunk was applied
+  std::deque<Chunk> chunks_;
+  std::size_t applied_ = 0;
+  bool scan_done_ = false;
+  bool stop_ = false;
+  Status scan_status_;
+  std::uint64_t next_sequence_;
+};
+
+}  // namespace
+
+Status ParallelReplay(EventStore& store, std::uint64_t after,
+                      const std::function<Status(const ReplayedEvent&, Record)>& apply) {
+  Pipeline pipeline(after);
+  std::thread scanner([&] { pipeline.Scan(store, after); });
+  std::thread decoder([&] { pipeline.Decode(); });
+  Status status = pipeline.Apply(apply);
+  pipeline.Stop();
+  scanner.join();
+  decoder.join();
+  return status;
+}
+
+}  // namespace ramstein
