@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/limits.h"
+#include "db/event_encoder.h"
 #include "db/parallel_replay.h"
 #include "ledger/record_codec.h"
 
@@ -95,28 +96,20 @@ Result<AppendSummary> LedgerDb::Append(std::vector<Record> records, const std::s
 Result<AppendSummary> LedgerDb::AppendChecked(std::vector<Record> records, const std::string& author) {
   if (records.empty()) return AppendSummary{head_.sequence + 1, head_.sequence, 0};
   std::int64_t now_ms = clock_->NowMs();
-  // Each event is encoded and chained as the store asks for it, so a large
-  // batch never holds all its payloads at once.
-  Event event;
-  Hash previous = head_.hash;
-  std::string scratch;
-  auto produce = [&](std::size_t i) -> const Event& {
-    event.sequence = head_.sequence + 1 + i;
-    event.time_ms = now_ms;
-    event.author = author;
-    event.type = static_cast<std::uint16_t>(KindOf(records[i]));
-    event.sources = CitedSources(records[i]);
-    event.payload = EncodePayload(records[i]);
-    event.hash = ChainHash(previous, event.view(), scratch);
-    previous = event.hash;
-    return event;
-  };
-  RAMSTEIN_RETURN_IF_ERROR(store_->AppendProduced(head_, records.size(), produce));
+  Hash last_hash;
+  {
+    // Events are encoded and chained on another thread while the store
+    // writes; a large batch never holds all its payloads at once.
+    EventEncoder encoder(records, head_.sequence + 1, head_.hash, now_ms, author);
+    RAMSTEIN_RETURN_IF_ERROR(store_->AppendProduced(
+        head_, records.size(), [&](std::size_t i) -> const Event& { return encoder.At(i); }));
+    last_hash = encoder.last_hash();
+  }
   AppendSummary summary{head_.sequence + 1, head_.sequence + records.size(), records.size()};
   for (std::size_t i = 0; i < records.size(); ++i) {
     model_->Apply(head_.sequence + 1 + i, now_ms, author, std::move(records[i]));
   }
-  head_ = StoreHead{summary.last_sequence, previous};
+  head_ = StoreHead{summary.last_sequence, last_hash};
   return summary;
 }
 

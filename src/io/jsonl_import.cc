@@ -9,6 +9,8 @@
 #include <chrono>
 #include <cstring>
 #include <filesystem>
+#include <iterator>
+#include <thread>
 #include <map>
 
 #include "base/limits.h"
@@ -42,9 +44,49 @@ Result<std::string> ReadFile(const std::string& path) {
   return text;
 }
 
+namespace {
+
+constexpr std::size_t parallel_decode_bytes_min = 4u << 20;
+
+DecodedLines DecodeRange(std::string_view text, const std::string& file_name, const std::string& base_directory,
+                         std::size_t errors_max, const std::function<void(std::uint64_t)>& progress,
+                         std::size_t first_line);
+
+}  // namespace
+
 DecodedLines DecodeJsonLines(std::string_view text, const std::string& file_name,
                              const std::string& base_directory, std::size_t errors_max,
-                             const std::function<void(std::uint64_t)>& progress) {
+                             const std::function<void(std::uint64_t)>& progress, std::size_t first_line) {
+  std::size_t middle = text.size() / 2;
+  middle = text.size() < parallel_decode_bytes_min ? std::string_view::npos : text.find('\n', middle);
+  if (middle == std::string_view::npos) {
+    return DecodeRange(text, file_name, base_directory, errors_max, progress, first_line);
+  }
+  std::string_view head = text.substr(0, middle + 1);
+  std::string_view tail = text.substr(middle + 1);
+  std::size_t tail_first_line = first_line + static_cast<std::size_t>(std::count(head.begin(), head.end(), '\n'));
+  DecodedLines second;
+  std::thread worker([&] {
+    second = DecodeRange(tail, file_name, base_directory, errors_max, nullptr, tail_first_line);
+  });
+  DecodedLines out = DecodeRange(head, file_name, base_directory, errors_max,
+                                 progress ? [&](std::uint64_t done) { progress(done * text.size() / head.size()); }
+                                          : std::function<void(std::uint64_t)>(), first_line);
+  worker.join();
+  out.lines_read += second.lines_read;
+  std::move(second.records.begin(), second.records.end(), std::back_inserter(out.records));
+  out.line_numbers.insert(out.line_numbers.end(), second.line_numbers.begin(), second.line_numbers.end());
+  for (auto& error : second.errors) {
+    if (out.errors.size() < errors_max) out.errors.push_back(std::move(error));
+  }
+  return out;
+}
+
+namespace {
+
+DecodedLines DecodeRange(std::string_view text, const std::string& file_name, const std::string& base_directory,
+                         std::size_t errors_max, const std::function<void(std::uint64_t)>& progress,
+                         std::size_t first_line) {
   DecodedLines out;
   std::size_t lines_max = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
   out.records.reserve(lines_max);
@@ -58,7 +100,7 @@ DecodedLines DecodeJsonLines(std::string_view text, const std::string& file_name
     return ReadFile((std::filesystem::path(base_directory) / path).string());
   };
   std::size_t position = 0;
-  std::size_t line_number = 0;
+  std::size_t line_number = first_line - 1;
   std::uint64_t next_progress = 0;
   while (position < text.size() && out.errors.size() < errors_max) {
     std::size_t end = text.find('\n', position);
@@ -91,6 +133,8 @@ DecodedLines DecodeJsonLines(std::string_view text, const std::string& file_name
   if (progress) progress(text.size());
   return out;
 }
+
+}  // namespace
 
 Result<ImportResult> ImportJsonLines(LedgerDb& db, const std::vector<std::string>& paths,
                                      const std::string& author, const ImportOptions& options) {

@@ -47,9 +47,12 @@ struct DecodedLines {
   std::vector<std::string> errors;
   std::size_t lines_read = 0;
 };
+// `first_line` is the line number of text's first line. Large texts are
+// decoded on two threads, split at a line boundary.
 DecodedLines DecodeJsonLines(std::string_view text, const std::string& file_name,
                              const std::string& base_directory, std::size_t errors_max,
-                             const std::function<void(std::uint64_t)>& progress = nullptr);
+                             const std::function<void(std::uint64_t)>& progress = nullptr,
+                             std::size_t first_line = 1);
 
 // Reads a whole file. NotFound / IoError with the path in the message.
 Result<std::string> ReadFile(const std::string& path);

@@ -1,0 +1,60 @@
+// EventEncoder: turns a checked batch of records into chained events on a
+// background thread, chunk by chunk, while the store writes the events
+// already encoded. Encoding (canonical JSON, cited sources, BLAKE2b) and
+// writing (SQLite) then overlap on two cores.
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "ledger/event.h"
+#include "ledger/records.h"
+
+namespace ramstein {
+
+inline constexpr std::size_t encode_chunk_events = 1024;
+inline constexpr std::size_t encode_chunks_ahead_max = 8;
+
+class EventEncoder {
+ public:
+  // Starts encoding records[i] as event first_sequence + i, chained from
+  // `previous`. `records` must outlive the encoder and stay unchanged.
+  EventEncoder(const std::vector<Record>& records, std::uint64_t first_sequence, const Hash& previous,
+               std::int64_t time_ms, std::string author);
+  ~EventEncoder();
+  EventEncoder(const EventEncoder&) = delete;
+  EventEncoder& operator=(const EventEncoder&) = delete;
+
+  // The event of records[index]; valid until At() is called for a later
+  // chunk. REQUIRES: indexes asked in increasing order.
+  const Event& At(std::size_t index);
+  // The chain hash of the last event. REQUIRES: every event was asked for.
+  const Hash& last_hash() const { return last_hash_; }
+
+ private:
+  void Run();
+
+  const std::vector<Record>& records_;
+  std::uint64_t first_sequence_;
+  Hash previous_;
+  Hash last_hash_{};
+  std::int64_t time_ms_;
+  std::string author_;
+
+  std::mutex mutex_;
+  std::condition_variable ready_;  // a chunk was encoded
+  std::condition_variable space_;  // a chunk was consumed
+  std::deque<std::vector<Event>> chunks_;  // encoded, not yet consumed
+  std::size_t chunks_consumed_ = 0;
+  std::vector<Event> current_;  // the chunk At() is reading
+  std::size_t current_chunk_ = SIZE_MAX;
+  bool stop_ = false;
+  std::thread worker_;
+};
+
+}  // namespace ramstein
