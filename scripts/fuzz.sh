@@ -11,11 +11,12 @@ cmake --build build-fuzz --parallel "$(nproc)"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 status=0
-for target in record jsonl ecb; do
+for target in record payload jsonl ecb; do
   corpus="$work/$target"
   mkdir -p "$corpus"
   case "$target" in
     record|jsonl) cp fuzz/corpus/record/* "$corpus"/ ;;
+    payload) cp fuzz/corpus/payload/* fuzz/regressions/payload-* "$corpus"/ ;;
     ecb) cp fuzz/corpus/ecb/* "$corpus"/ ;;
   esac
   echo "fuzz: ${target}_fuzz for ${seconds}s"
@@ -27,5 +28,5 @@ for target in record jsonl ecb; do
     grep -E "stat::number_of_executed_units|Done" "$work/$target.log" | tail -2
   fi
 done
-[ $status -eq 0 ] && echo "fuzz: 3 passed, 0 failed" || echo "fuzz: failed"
+[ $status -eq 0 ] && echo "fuzz: 4 passed, 0 failed" || echo "fuzz: failed"
 exit $status

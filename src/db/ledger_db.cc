@@ -59,6 +59,7 @@ Status LedgerDb::Refresh() {
       return Status::Ok();
     });
   }
+  model_->Reserve(stored_head->sequence - head_.sequence);
   return ParallelReplay(*store_, head_.sequence, [&](const ReplayedEvent& event, Record record) {
     model_->Apply(event.sequence, event.time_ms, event.author, std::move(record));
     head_ = StoreHead{event.sequence, event.hash};

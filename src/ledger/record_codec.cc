@@ -10,6 +10,7 @@
 
 #include "base/limits.h"
 #include "ledger/canonical_json.h"
+#include "ledger/payload_reader.h"
 
 namespace ramstein {
 
@@ -498,13 +499,7 @@ simdjson::dom::parser& ThreadParser() {
 // reads itself ("kind").
 Result<Record> DecodeObject(RecordKind kind, object obj, const DecodeOptions* options,
                             std::span<const std::string_view> extra_keys) {
-  Record record;
-  // Select the variant alternative for this kind.
-  static constexpr auto kMakers = []<std::size_t... I>(std::index_sequence<I...>) {
-    return std::array<Record (*)(), sizeof...(I)>{
-        +[]() -> Record { return Record(std::in_place_index<I>); }...};
-  }(std::make_index_sequence<std::variant_size_v<Record>>());
-  record = kMakers[static_cast<std::size_t>(kind) - 1]();
+  Record record = MakeRecord(kind);
   DecodeVisitor visitor(obj, nullptr, options, extra_keys);
   std::visit([&](auto& r) { r.Visit(visitor); }, record);
   Status status = visitor.Finish();
@@ -564,9 +559,7 @@ Result<Record> DecodeInputRecord(std::string_view json, const DecodeOptions& opt
 }
 
 Result<Record> DecodePayload(RecordKind kind, std::string_view payload) {
-  auto obj = ParseObject(payload);
-  if (!obj.ok()) return obj.status();
-  return DecodeObject(kind, *obj, nullptr, {});
+  return ReadCanonicalPayload(kind, payload);
 }
 
 std::string EncodePayload(const Record& record) {

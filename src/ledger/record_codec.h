@@ -30,7 +30,8 @@ struct DecodeOptions {
 // record kind and the kind's fields.
 Result<Record> DecodeInputRecord(std::string_view json, const DecodeOptions& options = {});
 
-// Decodes a stored payload of the given kind (no "kind" field).
+// Decodes a stored payload of the given kind (no "kind" field). The payload
+// must be canonical (ledger/payload_reader.h).
 Result<Record> DecodePayload(RecordKind kind, std::string_view payload);
 
 // The canonical payload of a record.

@@ -106,3 +106,46 @@ TEST(RecordCodecTest, SourceHashIsDerivedFromTheText) {
 
 }  // namespace
 }  // namespace ramstein
+
+namespace ramstein {
+namespace {
+
+TEST(PayloadReaderTest, AcceptsOnlyTheCanonicalSpelling) {
+  auto record = DecodeInputRecord(kMeasure);
+  ASSERT_TRUE(record.ok());
+  std::string payload = EncodePayload(record.value());
+  ASSERT_TRUE(DecodePayload(RecordKind::measure, payload).ok());
+  auto rejects = [&](const std::string& text, const char* fragment) {
+    auto decoded = DecodePayload(RecordKind::measure, text);
+    ASSERT_FALSE(decoded.ok()) << text;
+    EXPECT_NE(decoded.status().message().find(fragment), std::string::npos) << decoded.status().message();
+  };
+  rejects(" " + payload, "expected '{'");
+  rejects(payload + " ", "text after the record");
+  std::string spaced = payload;
+  spaced.insert(spaced.find(':') + 1, " ");
+  rejects(spaced, "expected '\"'");
+  // Keys out of order: "correction" after "donor".
+  rejects(R"({"announced":"2023-12-06","donor":"USA","correction":"x"})", "keys out of order");
+  // A key that sorts first but comes late reads as missing.
+  rejects(R"({"donor":"USA","announced":"2023-12-06","id":"m:1"})", "field 'announced': required field is missing");
+  rejects(R"({"announced":"2023-12-06","donor":"USA","extra":1,"id":"m:1"})", "field 'extra': unknown field");
+  rejects(R"({"announced":"2023-12-06","announced":"2023-12-06"})", "keys out of order or repeated");
+  rejects("{\"announced\":\"2023-12-06\",\"donor\":\"\xff\"}", "not valid UTF-8");
+  rejects(R"({"announced":"2023-12-06","donor":"U\u0053A"})", "non-canonical");
+  rejects(R"({"announced":"2023-12-06","donor":"USA","id":"m:1","instrument":"grant","lines":[{"item":"x","quantity":1.5}]})",
+          "expected");
+}
+
+TEST(PayloadReaderTest, ReadsEscapesItWrote) {
+  auto record = DecodeInputRecord(R"({"kind":"actor","id":"A","name":"tab\there \"quoted\" \\ \u0001 caf\u00e9","type":"country"})");
+  ASSERT_TRUE(record.ok()) << record.status().ToString();
+  std::string payload = EncodePayload(record.value());
+  auto again = DecodePayload(RecordKind::actor, payload);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(std::get<ActorRecord>(again.value()).name, "tab\there \"quoted\" \\ \x01 caf\xc3\xa9");
+  EXPECT_EQ(EncodePayload(again.value()), payload);
+}
+
+}  // namespace
+}  // namespace ramstein

@@ -39,10 +39,7 @@ bool HoldLineState::ActiveAt(std::int32_t day) const {
 
 Model::Model(const FxRates* rates) : rates_(rates), by_kind_(kRecordKindMax + 1) {}
 
-void Model::Reserve(std::size_t records, std::size_t line_rows) {
-  latest_.reserve(records);
-  lines_.Reserve(line_rows);
-}
+void Model::Reserve(std::size_t records) { latest_.reserve(latest_.size() + records); }
 
 void Model::Apply(std::uint64_t sequence, std::int64_t time_ms, std::string_view author, Record record) {
   sequence_ = sequence;

@@ -124,7 +124,9 @@ class Model {
   };
   const std::vector<Bucket>& buckets() const { return buckets_; }
   const FxRates& rates() const { return *rates_; }
-  void Reserve(std::size_t records, std::size_t line_rows);
+  // Prepares for `records` more records (sizes the id index once instead of
+  // rehashing it as it grows).
+  void Reserve(std::size_t records);
 
  private:
   void ApplyMeasure(std::uint32_t slot, bool correction);
