@@ -1,6 +1,7 @@
 // Ledger benchmarks at 10^5 and 10^6 line items, each beside what a user
 // would otherwise run on the same rows:
 //   BM_Import         `ramstein import` of a synthetic JSON Lines file into a fresh ledger
+//   BM_SqliteInsertLines  the same file stored line by line in a plain SQLite table
 //   BM_OpenRebuild    opening that ledger: scan every event, rebuild the model
 //   BM_ReportDonors   the donors report over the rebuilt model
 //   BM_SqliteGroupBy  SQLite's GROUP BY computing the same sums over the same
@@ -200,6 +201,44 @@ void RunGroupBy(benchmark::State& state, bool in_memory) {
   state.counters["groups"] = static_cast<double>(groups);
 }
 
+// What a user without Ramstein might do with the same file: store each JSON
+// line as a row of a plain SQLite table (same WAL and synchronous=FULL
+// settings), with no validation, no hash chain and no model.
+void BM_SqliteInsertLines(benchmark::State& state) {
+  const std::string& input = InputFile(state.range(0));
+  int round = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    std::string path = WorkDir() + "/lines-" + std::to_string(round++) + ".db";
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    state.ResumeTiming();
+    auto text = ReadFile(input);
+    sqlite3* db;
+    sqlite3_open(path.c_str(), &db);
+    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE lines(line TEXT); BEGIN;",
+                 nullptr, nullptr, nullptr);
+    sqlite3_stmt* insert;
+    sqlite3_prepare_v2(db, "INSERT INTO lines VALUES(?)", -1, &insert, nullptr);
+    std::size_t position = 0;
+    while (position < text->size()) {
+      std::size_t end = text->find('\n', position);
+      if (end == std::string::npos) end = text->size();
+      sqlite3_bind_text(insert, 1, text->data() + position, static_cast<int>(end - position), SQLITE_STATIC);
+      sqlite3_step(insert);
+      sqlite3_reset(insert);
+      position = end + 1;
+    }
+    sqlite3_finalize(insert);
+    sqlite3_exec(db, "COMMIT;", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    state.PauseTiming();
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    state.ResumeTiming();
+  }
+  state.counters["line_items_per_s"] =
+      benchmark::Counter(static_cast<double>(state.range(0)), benchmark::Counter::kIsIterationInvariantRate);
+}
+
 void BM_SqliteGroupBy(benchmark::State& state) { RunGroupBy(state, false); }
 void BM_SqliteMemoryGroupBy(benchmark::State& state) { RunGroupBy(state, true); }
 
@@ -207,6 +246,7 @@ constexpr std::int64_t kSmall = 100'000;
 constexpr std::int64_t kLarge = 1'000'000;
 
 BENCHMARK(BM_Import)->Arg(kSmall)->Arg(kLarge)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
+BENCHMARK(BM_SqliteInsertLines)->Arg(kSmall)->Arg(kLarge)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
 BENCHMARK(BM_OpenRebuild)->Arg(kSmall)->Arg(kLarge)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
 BENCHMARK(BM_ReportDonors)->Arg(kSmall)->Arg(kLarge)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_SqliteGroupBy)->Arg(kSmall)->Arg(kLarge)->Unit(benchmark::kMillisecond)->UseRealTime();
