@@ -27,11 +27,14 @@ namespace ramstein {
 namespace {
 
 // Measures per size: about 4 line items each.
-std::uint64_t MeasuresFor(std::int64_t line_items) { return static_cast<std::uint64_t>(line_items / 4); }
+std::uint64_t MeasuresFor(std::int64_t line_items) {
+  return static_cast<std::uint64_t>(line_items / 4);
+}
 
 std::string WorkDir() {
   static const std::string dir = [] {
-    auto path = std::filesystem::temp_directory_path() / ("ramstein-bench-" + std::to_string(::getpid()));
+    auto path =
+        std::filesystem::temp_directory_path() / ("ramstein-bench-" + std::to_string(::getpid()));
     std::filesystem::create_directories(path);
     return path.string();
   }();
@@ -97,8 +100,8 @@ void BM_Import(benchmark::State& state) {
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
     state.ResumeTiming();
   }
-  state.counters["line_items_per_s"] =
-      benchmark::Counter(static_cast<double>(state.range(0)), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["line_items_per_s"] = benchmark::Counter(
+      static_cast<double>(state.range(0)), benchmark::Counter::kIsIterationInvariantRate);
   state.counters["events"] = static_cast<double>(events);
 }
 
@@ -113,7 +116,8 @@ void BM_OpenRebuild(benchmark::State& state) {
     db.reset();
     state.ResumeTiming();
   }
-  state.counters["events_per_s"] = benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["events_per_s"] = benchmark::Counter(
+      static_cast<double>(events), benchmark::Counter::kIsIterationInvariantRate);
   state.counters["events"] = static_cast<double>(events);
 }
 
@@ -139,18 +143,21 @@ sqlite3* LoadedSqlite(std::int64_t line_items, bool in_memory) {
   static std::map<std::pair<std::int64_t, bool>, sqlite3*> loaded;
   sqlite3*& db = loaded[{line_items, in_memory}];
   if (db) return db;
-  std::string path = in_memory ? ":memory:" : WorkDir() + "/plain-" + std::to_string(line_items) + ".db";
+  std::string path =
+      in_memory ? ":memory:" : WorkDir() + "/plain-" + std::to_string(line_items) + ".db";
   if (!in_memory) std::filesystem::remove(path);
   sqlite3_open(path.c_str(), &db);
   sqlite3_exec(db,
                "CREATE TABLE line_items(donor TEXT, currency TEXT, status INTEGER, value INTEGER, "
-               "delivered INTEGER, held INTEGER, converted INTEGER, value_eur INTEGER, delivered_eur INTEGER, "
+               "delivered INTEGER, held INTEGER, converted INTEGER, value_eur INTEGER, "
+               "delivered_eur INTEGER, "
                "held_eur INTEGER); BEGIN;",
                nullptr, nullptr, nullptr);
   const Model& model = OpenedLedger(line_items).model();
   const LineTable& t = model.lines();
   sqlite3_stmt* insert;
-  sqlite3_prepare_v2(db, "INSERT INTO line_items VALUES(?,?,?,?,?,?,?,?,?,?)", -1, &insert, nullptr);
+  sqlite3_prepare_v2(db, "INSERT INTO line_items VALUES(?,?,?,?,?,?,?,?,?,?)", -1, &insert,
+                     nullptr);
   for (std::uint32_t r = 0; r < t.size(); ++r) {
     const std::string& donor = model.ActorId(t.donor[r]);
     std::string_view currency = Currency::FromIndex(t.currency[r]).code();
@@ -215,15 +222,18 @@ void BM_SqliteInsertLines(benchmark::State& state) {
     auto text = ReadFile(input);
     sqlite3* db;
     sqlite3_open(path.c_str(), &db);
-    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE lines(line TEXT); BEGIN;",
-                 nullptr, nullptr, nullptr);
+    sqlite3_exec(
+        db,
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE lines(line TEXT); BEGIN;",
+        nullptr, nullptr, nullptr);
     sqlite3_stmt* insert;
     sqlite3_prepare_v2(db, "INSERT INTO lines VALUES(?)", -1, &insert, nullptr);
     std::size_t position = 0;
     while (position < text->size()) {
       std::size_t end = text->find('\n', position);
       if (end == std::string::npos) end = text->size();
-      sqlite3_bind_text(insert, 1, text->data() + position, static_cast<int>(end - position), SQLITE_STATIC);
+      sqlite3_bind_text(insert, 1, text->data() + position, static_cast<int>(end - position),
+                        SQLITE_STATIC);
       sqlite3_step(insert);
       sqlite3_reset(insert);
       position = end + 1;
@@ -235,22 +245,45 @@ void BM_SqliteInsertLines(benchmark::State& state) {
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
     state.ResumeTiming();
   }
-  state.counters["line_items_per_s"] =
-      benchmark::Counter(static_cast<double>(state.range(0)), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["line_items_per_s"] = benchmark::Counter(
+      static_cast<double>(state.range(0)), benchmark::Counter::kIsIterationInvariantRate);
 }
 
-void BM_SqliteGroupBy(benchmark::State& state) { RunGroupBy(state, false); }
-void BM_SqliteMemoryGroupBy(benchmark::State& state) { RunGroupBy(state, true); }
+void BM_SqliteGroupBy(benchmark::State& state) {
+  RunGroupBy(state, false);
+}
+void BM_SqliteMemoryGroupBy(benchmark::State& state) {
+  RunGroupBy(state, true);
+}
 
 constexpr std::int64_t kSmall = 100'000;
 constexpr std::int64_t kLarge = 1'000'000;
 
-BENCHMARK(BM_Import)->Arg(kSmall)->Arg(kLarge)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
-BENCHMARK(BM_SqliteInsertLines)->Arg(kSmall)->Arg(kLarge)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
-BENCHMARK(BM_OpenRebuild)->Arg(kSmall)->Arg(kLarge)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
+BENCHMARK(BM_Import)
+    ->Arg(kSmall)
+    ->Arg(kLarge)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1)
+    ->UseRealTime();
+BENCHMARK(BM_SqliteInsertLines)
+    ->Arg(kSmall)
+    ->Arg(kLarge)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1)
+    ->UseRealTime();
+BENCHMARK(BM_OpenRebuild)
+    ->Arg(kSmall)
+    ->Arg(kLarge)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1)
+    ->UseRealTime();
 BENCHMARK(BM_ReportDonors)->Arg(kSmall)->Arg(kLarge)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_SqliteGroupBy)->Arg(kSmall)->Arg(kLarge)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_SqliteMemoryGroupBy)->Arg(kSmall)->Arg(kLarge)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_SqliteMemoryGroupBy)
+    ->Arg(kSmall)
+    ->Arg(kLarge)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 }  // namespace
 }  // namespace ramstein

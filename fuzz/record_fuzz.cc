@@ -16,8 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto again = DecodePayload(KindOf(record.value()), payload);
   if (!again.ok()) std::abort();
   if (EncodePayload(again.value()) != payload) std::abort();
-  VisitReferences(again.value(), [](const FieldPath& field, std::optional<RecordKind>, const std::string&) {
-    (void)field.ToString();
-  });
+  VisitReferences(again.value(), [](const FieldPath& field, std::optional<RecordKind>,
+                                    const std::string&) { (void)field.ToString(); });
   return 0;
 }

@@ -15,7 +15,8 @@ TEST(CliTest, HelpListsEveryCommandAndEveryCommandHasHelp) {
     EXPECT_EQ(sub.exit_code, 0) << command;
     EXPECT_NE(sub.out.find("Usage"), std::string::npos) << command;
   }
-  for (const char* report : {"donors", "totals", "holds", "meetings", "meeting", "authorities", "items", "changes"}) {
+  for (const char* report :
+       {"donors", "totals", "holds", "meetings", "meeting", "authorities", "items", "changes"}) {
     auto sub = Ramstein(std::string("report ") + report + " --help");
     EXPECT_EQ(sub.exit_code, 0) << report;
   }
@@ -36,8 +37,9 @@ TEST(CliTest, UsageErrorsExitWithOneDataErrorsWithTwo) {
 TEST(CliTest, AddAppendsOneRecordAndLogFilters) {
   std::string db = TempDir("cli-add") + "/ledger.db";
   ASSERT_EQ(Ramstein("--db '" + db + "' init --bundled").exit_code, 0);
-  auto added = Ramstein("--db '" + db + "' --author analyst add",
-                        R"({"kind": "measure", "id": "measure:cli-1", "donor": "NLD", "recipient": "UKR",
+  auto added =
+      Ramstein("--db '" + db + "' --author analyst add",
+               R"({"kind": "measure", "id": "measure:cli-1", "donor": "NLD", "recipient": "UKR",
                             "announced": "2025-05-05", "type": "military", "instrument": "grant",
                             "status": "committed", "title": "Test", "value": {"amount": "12.50", "currency": "EUR"}})");
   ASSERT_EQ(added.exit_code, 0) << added.err;

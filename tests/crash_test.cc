@@ -45,7 +45,8 @@ WriterRun RunAndKill(const std::string& ledger, int run_ms) {
   std::string output;
   char buffer[4096];
   ssize_t n;
-  while ((n = ::read(pipe_fds[0], buffer, sizeof buffer)) > 0) output.append(buffer, static_cast<std::size_t>(n));
+  while ((n = ::read(pipe_fds[0], buffer, sizeof buffer)) > 0)
+    output.append(buffer, static_cast<std::size_t>(n));
   ::close(pipe_fds[0]);
   std::size_t position = 0;
   while ((position = output.find("committed ", position)) != std::string::npos) {

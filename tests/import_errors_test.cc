@@ -21,10 +21,12 @@ class ImportErrorsTest : public ::testing::Test {
     ASSERT_EQ(result.exit_code, 0) << result.err;
   }
   void SetUp() override {
-    dir_ = TempDir(std::string("import-errors-") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = TempDir(std::string("import-errors-") +
+                   ::testing::UnitTest::GetInstance()->current_test_info()->name());
     path_ = dir_ + "/ledger.db";
     for (const char* suffix : {"", "-wal"}) {
-      if (std::filesystem::exists(pristine_ + suffix)) std::filesystem::copy_file(pristine_ + suffix, path_ + suffix);
+      if (std::filesystem::exists(pristine_ + suffix))
+        std::filesystem::copy_file(pristine_ + suffix, path_ + suffix);
     }
   }
   // Writes `lines` to a file, imports it, and checks the import failed with
@@ -35,7 +37,8 @@ class ImportErrorsTest : public ::testing::Test {
     std::string before = Fingerprint(path_);
     auto result = Ramstein("--db '" + path_ + "' import '" + file + "'");
     EXPECT_EQ(result.exit_code, 2) << result.out;
-    for (const auto& fragment : fragments) EXPECT_NE(result.err.find(fragment), std::string::npos) << fragment << " in:\n" << result.err;
+    for (const auto& fragment : fragments)
+      EXPECT_NE(result.err.find(fragment), std::string::npos) << fragment << " in:\n" << result.err;
     EXPECT_NE(result.err.find("nothing was written"), std::string::npos) << result.err;
     EXPECT_EQ(Fingerprint(path_), before);
   }
@@ -53,52 +56,65 @@ TEST_F(ImportErrorsTest, AGoodLineAloneIsAccepted) {
 }
 
 TEST_F(ImportErrorsTest, MalformedJson) {
-  ExpectRejected(std::string(kGood) + "\n{\"kind\":\"measure\",\n", {"input.jsonl:2:", "malformed JSON"});
+  ExpectRejected(std::string(kGood) + "\n{\"kind\":\"measure\",\n",
+                 {"input.jsonl:2:", "malformed JSON"});
 }
 
 TEST_F(ImportErrorsTest, WrongTypes) {
-  ExpectRejected(std::string(kGood) + "\n" +
-                     R"({"kind":"delivery","id":"delivery:t","measure":"measure:t1","from":"2025-04-01","quantity":"12"})",
-                 {"input.jsonl:2:", "field 'quantity': must be an integer"});
+  ExpectRejected(
+      std::string(kGood) + "\n" +
+          R"({"kind":"delivery","id":"delivery:t","measure":"measure:t1","from":"2025-04-01","quantity":"12"})",
+      {"input.jsonl:2:", "field 'quantity': must be an integer"});
 }
 
 TEST_F(ImportErrorsTest, UnknownReferences) {
-  ExpectRejected(std::string(kGood) + "\n" +
-                     R"({"kind":"measure","id":"measure:t2","donor":"XXX","recipient":"UKR","announced":"2025-03-03","type":"military","instrument":"grant","status":"committed","title":"t"})",
-                 {"input.jsonl:2:", "field 'donor': unknown actor 'XXX'"});
+  ExpectRejected(
+      std::string(kGood) + "\n" +
+          R"({"kind":"measure","id":"measure:t2","donor":"XXX","recipient":"UKR","announced":"2025-03-03","type":"military","instrument":"grant","status":"committed","title":"t"})",
+      {"input.jsonl:2:", "field 'donor': unknown actor 'XXX'"});
 }
 
 TEST_F(ImportErrorsTest, NegativeQuantities) {
-  ExpectRejected(std::string(kGood) + "\n" +
-                     R"({"kind":"hold","id":"hold:t","donor":"USA","recipient":"UKR","from":"2025-04","lines":[{"item":"item:hellfire","quantity":-3}]})",
-                 {"input.jsonl:2:", "field 'lines[0].quantity': must not be negative"});
+  ExpectRejected(
+      std::string(kGood) + "\n" +
+          R"({"kind":"hold","id":"hold:t","donor":"USA","recipient":"UKR","from":"2025-04","lines":[{"item":"item:hellfire","quantity":-3}]})",
+      {"input.jsonl:2:", "field 'lines[0].quantity': must not be negative"});
 }
 
 TEST_F(ImportErrorsTest, UnknownCurrency) {
-  ExpectRejected(std::string(kGood) + "\n" +
-                     R"({"kind":"delivery","id":"delivery:t","measure":"measure:t1","from":"2025-04-01","value":{"amount":"5","currency":"ZZZ"}})",
-                 {"input.jsonl:2:", "field 'value.currency': unknown currency 'ZZZ'"});
+  ExpectRejected(
+      std::string(kGood) + "\n" +
+          R"({"kind":"delivery","id":"delivery:t","measure":"measure:t1","from":"2025-04-01","value":{"amount":"5","currency":"ZZZ"}})",
+      {"input.jsonl:2:", "field 'value.currency': unknown currency 'ZZZ'"});
 }
 
 TEST_F(ImportErrorsTest, InvalidUtf8) {
-  ExpectRejected(std::string(kGood) + "\n" + "{\"kind\":\"actor\",\"id\":\"X1\",\"name\":\"bad \xC3\x28 byte\",\"type\":\"country\"}\n",
+  ExpectRejected(std::string(kGood) + "\n" +
+                     "{\"kind\":\"actor\",\"id\":\"X1\",\"name\":\"bad \xC3\x28 "
+                     "byte\",\"type\":\"country\"}\n",
                  {"input.jsonl:2:", "UTF-8"});
 }
 
 TEST_F(ImportErrorsTest, AHundredMegabyteLine) {
-  std::string huge = "{\"kind\":\"actor\",\"id\":\"X1\",\"type\":\"country\",\"name\":\"" + std::string(100u << 20, 'a') + "\"}\n";
-  ExpectRejected(std::string(kGood) + "\n" + huge, {"input.jsonl:2:", "bytes, more than the limit"});
+  std::string huge = "{\"kind\":\"actor\",\"id\":\"X1\",\"type\":\"country\",\"name\":\"" +
+                     std::string(100u << 20, 'a') + "\"}\n";
+  ExpectRejected(std::string(kGood) + "\n" + huge,
+                 {"input.jsonl:2:", "bytes, more than the limit"});
 }
 
-TEST_F(ImportErrorsTest, AnEmptyFile) { ExpectRejected("", {"input.jsonl:1:", "empty"}); }
+TEST_F(ImportErrorsTest, AnEmptyFile) {
+  ExpectRejected("", {"input.jsonl:1:", "empty"});
+}
 
 TEST_F(ImportErrorsTest, AQuoteThatIsNotInItsSource) {
-  ExpectRejected(R"({"kind":"claim","id":"claim:t","subject":"forum:udcg","attribute":"members","value":"100","evidence":[{"source":"src:000","quote":"one hundred nations","start":113,"end":132}]})",
-                 {"input.jsonl:1:", "field 'evidence[0].quote': does not match source 'src:000'"});
+  ExpectRejected(
+      R"({"kind":"claim","id":"claim:t","subject":"forum:udcg","attribute":"members","value":"100","evidence":[{"source":"src:000","quote":"one hundred nations","start":113,"end":132}]})",
+      {"input.jsonl:1:", "field 'evidence[0].quote': does not match source 'src:000'"});
 }
 
 TEST_F(ImportErrorsTest, ADuplicateIdWithoutCorrection) {
-  ExpectRejected(std::string(kGood) + "\n" + kGood + "\n", {"input.jsonl:2:", "already exists", "correction"});
+  ExpectRejected(std::string(kGood) + "\n" + kGood + "\n",
+                 {"input.jsonl:2:", "already exists", "correction"});
 }
 
 TEST_F(ImportErrorsTest, LinesAboveTheMeasureValue) {
@@ -108,12 +124,15 @@ TEST_F(ImportErrorsTest, LinesAboveTheMeasureValue) {
 }
 
 TEST_F(ImportErrorsTest, EveryBadLineIsListedNotJustTheFirst) {
-  ExpectRejected("{\"kind\":\"actor\"}\n{\"kind\":\"unicorn\"}\nnot json\n", {"input.jsonl:1:", "input.jsonl:2:", "input.jsonl:3:", "3 error(s)"});
+  ExpectRejected("{\"kind\":\"actor\"}\n{\"kind\":\"unicorn\"}\nnot json\n",
+                 {"input.jsonl:1:", "input.jsonl:2:", "input.jsonl:3:", "3 error(s)"});
 }
 
 TEST_F(ImportErrorsTest, ACorrectionIsANewEventAndKeepsHistory) {
   std::string file = dir_ + "/fix.jsonl";
-  std::ofstream(file) << R"({"kind":"balance","id":"balance:usa-pda-2025-04-11","authority":"authority:usa-pda","date":"2025-04-11","remaining":{"amount":"3800000000","currency":"USD"},"correction":"test correction"})" << "\n";
+  std::ofstream(file)
+      << R"({"kind":"balance","id":"balance:usa-pda-2025-04-11","authority":"authority:usa-pda","date":"2025-04-11","remaining":{"amount":"3800000000","currency":"USD"},"correction":"test correction"})"
+      << "\n";
   auto result = Ramstein("--db '" + path_ + "' import '" + file + "'");
   ASSERT_EQ(result.exit_code, 0) << result.err;
   auto show = Ramstein("--db '" + path_ + "' show balance:usa-pda-2025-04-11 --json");

@@ -38,10 +38,14 @@ TEST(ReplayTest, ABrokenPayloadDeepInTheLedgerIsNamed) {
   ASSERT_EQ(Ramstein("gen --measures 12000 --seed 6 --out '" + dir + "/g.jsonl'").exit_code, 0);
   ASSERT_EQ(Ramstein("--db '" + dir + "/ledger.db' init").exit_code, 0);
   ASSERT_EQ(Ramstein("--db '" + dir + "/ledger.db' import '" + dir + "/g.jsonl'").exit_code, 0);
-  ASSERT_EQ(Shell("sqlite3 '" + dir + "/ledger.db' \"UPDATE events SET payload = '{' WHERE sequence = 15000;\"").exit_code, 0);
+  ASSERT_EQ(Shell("sqlite3 '" + dir +
+                  "/ledger.db' \"UPDATE events SET payload = '{' WHERE sequence = 15000;\"")
+                .exit_code,
+            0);
   auto result = Ramstein("--db '" + dir + "/ledger.db' report donors");
   EXPECT_EQ(result.exit_code, 2);
-  EXPECT_NE(result.err.find("event 15000: payload is not canonical"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("event 15000: payload is not canonical"), std::string::npos)
+      << result.err;
 }
 
 }  // namespace

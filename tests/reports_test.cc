@@ -1,5 +1,7 @@
 // Every report on the bundled data, against figures worked out by hand from
 // the seed documents.
+#include "query/reports.h"
+
 #include <gtest/gtest.h>
 
 #include <set>
@@ -7,7 +9,6 @@
 #include "base/date.h"
 #include "io/table_format.h"
 #include "query/record_detail.h"
-#include "query/reports.h"
 #include "tests/test_support.h"
 
 namespace ramstein::testing {
@@ -28,7 +29,8 @@ class ReportsTest : public ::testing::Test {
   static int FindRow(const Table& table, const std::string& column, const std::string& value,
                      const std::string& column2 = "", const std::string& value2 = "") {
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
-      if (Cell(table, r, column) == value && (column2.empty() || Cell(table, r, column2) == value2)) return static_cast<int>(r);
+      if (Cell(table, r, column) == value && (column2.empty() || Cell(table, r, column2) == value2))
+        return static_cast<int>(r);
     }
     return -1;
   }
@@ -43,7 +45,8 @@ TEST_F(ReportsTest, UsHoldOfJuly2025ListsExactlyTheReportedQuantities) {
   std::multiset<std::string> quantities;
   for (std::size_t r = 0; r < holds.rows.size(); ++r) {
     EXPECT_EQ(Cell(holds, r, "donor"), "USA");
-    if (!Cell(holds, r, "quantity_held").empty()) quantities.insert(Cell(holds, r, "quantity_held"));
+    if (!Cell(holds, r, "quantity_held").empty())
+      quantities.insert(Cell(holds, r, "quantity_held"));
   }
   EXPECT_EQ(quantities, (std::multiset<std::string>{"8400", "142", "252", "30"}));
   int patriot = FindRow(holds, "item", "item:patriot-interceptor");
@@ -76,7 +79,8 @@ TEST_F(ReportsTest, UkDeliveredGbp150MillionOf700Million) {
   EXPECT_EQ(Cell(donors, static_cast<std::size_t>(us), "announced"), "175000000.00");
   EXPECT_EQ(Cell(donors, static_cast<std::size_t>(us), "committed"), "0.00");
   // Money in different currencies is never added: one row per currency.
-  for (std::size_t r = 0; r < donors.rows.size(); ++r) EXPECT_EQ(Cell(donors, r, "currency").size(), 3u);
+  for (std::size_t r = 0; r < donors.rows.size(); ++r)
+    EXPECT_EQ(Cell(donors, r, "currency").size(), 3u);
 }
 
 TEST_F(ReportsTest, UsAuthorityRemainingOn2025_04_11) {
@@ -87,7 +91,10 @@ TEST_F(ReportsTest, UsAuthorityRemainingOn2025_04_11) {
   EXPECT_EQ(Cell(authorities, static_cast<std::size_t>(usa), "currency"), "USD");
   // Before that report nothing was known.
   Table earlier = AuthoritiesReport(model(), Day("2025-04-10"));
-  EXPECT_EQ(Cell(earlier, static_cast<std::size_t>(FindRow(earlier, "authority", "authority:usa-pda")), "remaining"), "");
+  EXPECT_EQ(
+      Cell(earlier, static_cast<std::size_t>(FindRow(earlier, "authority", "authority:usa-pda")),
+           "remaining"),
+      "");
 }
 
 TEST_F(ReportsTest, The27thMeetingShowsTheUsVirtualAndTheChairs) {
@@ -99,9 +106,14 @@ TEST_F(ReportsTest, The27thMeetingShowsTheUsVirtualAndTheChairs) {
   EXPECT_EQ(Cell(meeting->attendance, static_cast<std::size_t>(usa), "person"), "Pete Hegseth");
   int chairs = FindRow(meeting->facts, "field", "chairs");
   ASSERT_GE(chairs, 0);
-  EXPECT_EQ(Cell(meeting->facts, static_cast<std::size_t>(chairs), "value"), "John Healey (GBR); Boris Pistorius (DEU)");
-  EXPECT_EQ(Cell(meeting->facts, static_cast<std::size_t>(FindRow(meeting->facts, "field", "date")), "value"), "2025-04-11");
-  EXPECT_EQ(Cell(meeting->facts, static_cast<std::size_t>(FindRow(meeting->facts, "field", "format")), "value"), "in_person");
+  EXPECT_EQ(Cell(meeting->facts, static_cast<std::size_t>(chairs), "value"),
+            "John Healey (GBR); Boris Pistorius (DEU)");
+  EXPECT_EQ(Cell(meeting->facts, static_cast<std::size_t>(FindRow(meeting->facts, "field", "date")),
+                 "value"),
+            "2025-04-11");
+  EXPECT_EQ(Cell(meeting->facts,
+                 static_cast<std::size_t>(FindRow(meeting->facts, "field", "format")), "value"),
+            "in_person");
   EXPECT_FALSE(MeetingDetail(model(), "99").ok());
 }
 
@@ -146,7 +158,8 @@ TEST_F(ReportsTest, ChangesSinceJuly2025) {
   EXPECT_GE(FindRow(changes, "id", "resumption:usa-2025-07-resumed"), 0);
   EXPECT_GE(FindRow(changes, "id", "meeting:udcg-2025-07-21"), 0);
   EXPECT_EQ(FindRow(changes, "id", "measure:usa-2023-12-06"), -1);
-  for (std::size_t r = 1; r < changes.rows.size(); ++r) EXPECT_LE(Cell(changes, r - 1, "date"), Cell(changes, r, "date"));
+  for (std::size_t r = 1; r < changes.rows.size(); ++r)
+    EXPECT_LE(Cell(changes, r - 1, "date"), Cell(changes, r, "date"));
 }
 
 TEST_F(ReportsTest, ShowKeepsDisagreeingClaimsSideBySide) {
@@ -157,7 +170,8 @@ TEST_F(ReportsTest, ShowKeepsDisagreeingClaimsSideBySide) {
     if (claim.attribute == "members") members.insert(claim.value);
     for (const auto& evidence : claim.evidence) EXPECT_FALSE(evidence.publisher.empty());
   }
-  EXPECT_EQ(members, (std::set<std::string>{"57 countries and the European Union", "roughly 50 nations"}));
+  EXPECT_EQ(members,
+            (std::set<std::string>{"57 countries and the European Union", "roughly 50 nations"}));
   EXPECT_EQ(ShowRecord(model(), "nothing:here").status().code(), Status::Code::not_found);
 }
 
@@ -172,8 +186,10 @@ TEST_F(ReportsTest, CliJsonIsTheSameTableAsTheFunction) {
       {"report holds --at 2025-07-08", HoldsReport(model(), Day("2025-07-08"))},
       {"report meetings", MeetingsReport(model())},
       {"report authorities --at 2025-04-11", AuthoritiesReport(model(), Day("2025-04-11"))},
-      {"report items --category 'Air Defense'", *ItemsReport(model(), ItemsFilter{std::nullopt, "Air Defense"})},
-      {"report changes --since 2025-01-01", ChangesReport(model(), Date::Parse("2025-01-01")->days)},
+      {"report items --category 'Air Defense'",
+       *ItemsReport(model(), ItemsFilter{std::nullopt, "Air Defense"})},
+      {"report changes --since 2025-01-01",
+       ChangesReport(model(), Date::Parse("2025-01-01")->days)},
   };
   for (const auto& c : cases) {
     auto result = Ramstein("--db '" + path_ + "' " + c.arguments + " --json");

@@ -24,7 +24,8 @@ class SeedFactsTest : public ::testing::Test {
     static MeetingRecord empty;
     return meeting ? *meeting : empty;
   }
-  static std::optional<AttendanceMode> Attendance(const std::string& meeting, const std::string& actor) {
+  static std::optional<AttendanceMode> Attendance(const std::string& meeting,
+                                                  const std::string& actor) {
     for (const StoredRecord* stored : model().All(RecordKind::attendance)) {
       const auto& a = std::get<AttendanceRecord>(stored->record);
       if (a.meeting == meeting && a.actor == actor) return a.mode;
@@ -37,7 +38,8 @@ class SeedFactsTest : public ::testing::Test {
     static MeasureRecord empty;
     return measure ? *measure : empty;
   }
-  static std::optional<std::int64_t> LineQuantity(const MeasureRecord& measure, const std::string& item) {
+  static std::optional<std::int64_t> LineQuantity(const MeasureRecord& measure,
+                                                  const std::string& item) {
     for (const auto& line : measure.lines) {
       if (line.item == item) return line.quantity.value_or(-1);
     }
@@ -128,7 +130,8 @@ TEST_F(SeedFactsTest, AustinVisitsKyiv2024_10_21) {
     if (a.meeting == m.id && a.person) people.push_back(*a.person);
   }
   std::sort(people.begin(), people.end());
-  EXPECT_EQ(people, (std::vector<std::string>{"person:lloyd-austin", "person:rustem-umerov", "person:volodymyr-zelensky"}));
+  EXPECT_EQ(people, (std::vector<std::string>{"person:lloyd-austin", "person:rustem-umerov",
+                                              "person:volodymyr-zelensky"}));
 }
 
 TEST_F(SeedFactsTest, AustinUmerovPentagonTalksDecember2023) {
@@ -157,8 +160,9 @@ TEST_F(SeedFactsTest, UsPackageOf2023_12_06) {
   ASSERT_TRUE(m.value.has_value());
   EXPECT_EQ(FormatMoney(*m.value), "USD 175,000,000.00");
   EXPECT_EQ(m.lines.size(), 9u);
-  for (const char* item : {"item:air-defence-ammunition", "item:himars-ammunition", "item:artillery-ammunition", "item:harm",
-                           "item:anti-tank-missile", "item:small-arms-ammunition", "item:demolition-munitions",
+  for (const char* item : {"item:air-defence-ammunition", "item:himars-ammunition",
+                           "item:artillery-ammunition", "item:harm", "item:anti-tank-missile",
+                           "item:small-arms-ammunition", "item:demolition-munitions",
                            "item:critical-infrastructure-protection", "item:auxiliary-equipment"}) {
     EXPECT_EQ(LineQuantity(m, item), -1) << item;  // named, no quantity
   }
@@ -166,11 +170,13 @@ TEST_F(SeedFactsTest, UsPackageOf2023_12_06) {
 
 TEST_F(SeedFactsTest, BidenTotal74PackagesOver34Billion) {
   auto claims = model().ClaimsAbout("authority:usa-pda");
-  auto packages = std::find_if(claims.begin(), claims.end(), [](auto* c) { return c->attribute == "packages_approved"; });
+  auto packages = std::find_if(claims.begin(), claims.end(),
+                               [](auto* c) { return c->attribute == "packages_approved"; });
   ASSERT_NE(packages, claims.end());
   EXPECT_EQ((*packages)->number, 74);
   EXPECT_NE((*packages)->value.find("more than $34 billion"), std::string::npos);
-  EXPECT_TRUE(std::any_of(claims.begin(), claims.end(), [](auto* c) { return c->attribute == "industry_funding"; }));
+  EXPECT_TRUE(std::any_of(claims.begin(), claims.end(),
+                          [](auto* c) { return c->attribute == "industry_funding"; }));
 }
 
 TEST_F(SeedFactsTest, UsDrawdownAuthorityUntapped) {
@@ -193,7 +199,8 @@ TEST_F(SeedFactsTest, UsHoldEarlyJuly2025) {
   EXPECT_EQ(quantities["item:hellfire"], 142);
   EXPECT_EQ(quantities["item:gmlrs"], 252);
   EXPECT_EQ(quantities["item:patriot-interceptor"], 30);
-  const auto* expected = model().FindAs<ResumptionRecord>("resumption:usa-2025-07-engineering-armour");
+  const auto* expected =
+      model().FindAs<ResumptionRecord>("resumption:usa-2025-07-engineering-armour");
   ASSERT_NE(expected, nullptr);
   EXPECT_EQ(expected->state, ResumptionState::expected);
   EXPECT_EQ(expected->lines.size(), 2u);
@@ -213,7 +220,8 @@ TEST_F(SeedFactsTest, UkGbp700MillionWith150MillionDelivered) {
   EXPECT_EQ(FormatMoney(*m.value), "GBP 700,000,000.00");
   EXPECT_EQ(m.status, MeasureStatus::committed);
   EXPECT_EQ(Cited(m), (std::vector<std::string>{"src:002", "src:002"}));  // reported twice
-  const auto* delivery = model().FindAs<DeliveryRecord>("delivery:gbr-2025-air-defence-artillery-150m");
+  const auto* delivery =
+      model().FindAs<DeliveryRecord>("delivery:gbr-2025-air-defence-artillery-150m");
   ASSERT_NE(delivery, nullptr);
   EXPECT_EQ(FormatMoney(*delivery->value), "GBP 150,000,000.00");
   EXPECT_EQ(delivery->to->ToString(), "2025-07-20");
@@ -261,11 +269,14 @@ TEST_F(SeedFactsTest, NorthKoreaToRussiaTroopsAndEngineers) {
   EXPECT_EQ(LineQuantity(troops, "item:troops"), 11000);
   auto claims = model().ClaimsAbout(troops.id);
   ASSERT_EQ(claims.size(), 2u);  // 11,000 and "more than 10,000", side by side
-  EXPECT_EQ(LineQuantity(MeasureById("measure:prk-rus-kursk-engineers"), "item:military-engineers"), 6000);
+  EXPECT_EQ(LineQuantity(MeasureById("measure:prk-rus-kursk-engineers"), "item:military-engineers"),
+            6000);
 }
 
 TEST_F(SeedFactsTest, NorthKoreanAmmunitionAndIranianMissiles) {
-  EXPECT_EQ(LineQuantity(MeasureById("measure:prk-rus-ammunition-2024"), "item:ammunition-container"), 11000);
+  EXPECT_EQ(
+      LineQuantity(MeasureById("measure:prk-rus-ammunition-2024"), "item:ammunition-container"),
+      11000);
   const auto& iran = MeasureById("measure:irn-rus-ballistic-missiles-2024");
   EXPECT_EQ(iran.donor, "IRN");
   EXPECT_EQ(iran.recipient, "RUS");

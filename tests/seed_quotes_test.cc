@@ -18,12 +18,16 @@ std::string CodePoints(const std::string& text, std::int64_t start, std::int64_t
     auto c = static_cast<unsigned char>(text[i]);
     int length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
     char32_t point = length == 1 ? c : c & (0x7F >> length);
-    for (int k = 1; k < length; ++k) point = (point << 6) | (static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]) & 0x3F);
+    for (int k = 1; k < length; ++k)
+      point =
+          (point << 6) | (static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]) & 0x3F);
     wide.push_back(point);
     i += static_cast<std::size_t>(length);
   }
-  if (end > static_cast<std::int64_t>(wide.size()) || start < 0 || end < start) return "<out of range>";
-  std::u32string slice = wide.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
+  if (end > static_cast<std::int64_t>(wide.size()) || start < 0 || end < start)
+    return "<out of range>";
+  std::u32string slice =
+      wide.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
   std::string out;
   for (char32_t p : slice) {
     if (p < 0x80) {
@@ -78,8 +82,10 @@ TEST(SeedQuotesTest, EveryQuoteStandsInItsDocumentAtItsOffsets) {
 }
 
 TEST(SeedQuotesTest, SourceRecordsCarryTheSeedsDatesAndHashes) {
-  std::map<std::string, std::string> expected_dates = {{"src:000", "2025-04-11"}, {"src:001", "2025-07-08"},
-                                                       {"src:002", "2025-07-24"}, {"src:003", "2024-10-21"},
+  std::map<std::string, std::string> expected_dates = {{"src:000", "2025-04-11"},
+                                                       {"src:001", "2025-07-08"},
+                                                       {"src:002", "2025-07-24"},
+                                                       {"src:003", "2024-10-21"},
                                                        {"src:004", "2023-12-07"}};
   std::ifstream sources(SourceDir() + "/data/sources/sources.jsonl");
   for (std::string line; std::getline(sources, line);) {
@@ -87,7 +93,8 @@ TEST(SeedQuotesTest, SourceRecordsCarryTheSeedsDatesAndHashes) {
     EXPECT_EQ(source["published"], expected_dates[source["id"]]);
     // The bundled copy is byte-identical to the seed document.
     std::string name = source["text_file"];
-    EXPECT_EQ(ReadText(SourceDir() + "/data/sources/" + name), ReadText(SourceDir() + "/../shared/seeds/" + name))
+    EXPECT_EQ(ReadText(SourceDir() + "/data/sources/" + name),
+              ReadText(SourceDir() + "/../shared/seeds/" + name))
         << name;
   }
 }

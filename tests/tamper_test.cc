@@ -23,7 +23,9 @@ class TamperTest : public ::testing::Test {
     path_ = TempDir(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "/ledger.db";
     std::filesystem::copy_file(pristine, path_);
   }
-  CommandResult Sql(const std::string& sql) { return Shell("sqlite3 '" + path_ + "' \"" + sql + "\""); }
+  CommandResult Sql(const std::string& sql) {
+    return Shell("sqlite3 '" + path_ + "' \"" + sql + "\"");
+  }
   CommandResult Verify() { return Ramstein("--db '" + path_ + "' verify"); }
   std::string path_;
 };
@@ -40,17 +42,24 @@ TEST_F(TamperTest, OneChangedByteIsNamed) {
   ASSERT_EQ(id.exit_code, 0) << id.err;
   std::string sequence = id.out.substr(0, id.out.find('\n'));
   ASSERT_FALSE(sequence.empty());
-  ASSERT_EQ(Sql("UPDATE events SET payload = replace(payload, '\\\"quantity\\\":8400', '\\\"quantity\\\":8500') WHERE sequence = " + sequence + ";").exit_code, 0);
+  ASSERT_EQ(Sql("UPDATE events SET payload = replace(payload, '\\\"quantity\\\":8400', "
+                "'\\\"quantity\\\":8500') WHERE sequence = " +
+                sequence + ";")
+                .exit_code,
+            0);
   auto result = Verify();
   EXPECT_EQ(result.exit_code, 2);
-  EXPECT_NE(result.err.find("event " + sequence + ": bytes do not match its hash"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("event " + sequence + ": bytes do not match its hash"),
+            std::string::npos)
+      << result.err;
 }
 
 TEST_F(TamperTest, AChangedHashIsNamed) {
   ASSERT_EQ(Sql("UPDATE events SET hash = zeroblob(32) WHERE sequence = 100;").exit_code, 0);
   auto result = Verify();
   EXPECT_EQ(result.exit_code, 2);
-  EXPECT_NE(result.err.find("event 100: bytes do not match its hash"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("event 100: bytes do not match its hash"), std::string::npos)
+      << result.err;
 }
 
 TEST_F(TamperTest, ADeletedRowIsNamed) {
@@ -71,7 +80,9 @@ TEST_F(TamperTest, ReorderedRowsAreNamed) {
   // Swap the contents of events 10 and 11 (sequence numbers stay in place).
   ASSERT_EQ(Sql("UPDATE events SET sequence = -1 WHERE sequence = 10;"
                 "UPDATE events SET sequence = 10 WHERE sequence = 11;"
-                "UPDATE events SET sequence = 11 WHERE sequence = -1;").exit_code, 0);
+                "UPDATE events SET sequence = 11 WHERE sequence = -1;")
+                .exit_code,
+            0);
   auto result = Verify();
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.err.find("event 10"), std::string::npos) << result.err;

@@ -17,8 +17,12 @@
 
 namespace ramstein::testing {
 
-std::string SourceDir() { return RAMSTEIN_SOURCE_DIR; }
-std::string RamsteinBinary() { return std::string(RAMSTEIN_BINARY_DIR) + "/src/app/ramstein"; }
+std::string SourceDir() {
+  return RAMSTEIN_SOURCE_DIR;
+}
+std::string RamsteinBinary() {
+  return std::string(RAMSTEIN_BINARY_DIR) + "/src/app/ramstein";
+}
 
 std::string TempDir(const std::string& name) {
   auto dir = std::filesystem::temp_directory_path() /
@@ -42,7 +46,8 @@ CommandResult Shell(const std::string& command) {
   if (!pipe) return result;
   std::array<char, 65536> buffer;
   std::size_t n;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.out.append(buffer.data(), n);
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+    result.out.append(buffer.data(), n);
   int status = ::pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   result.err = ReadText(err_path);
@@ -50,7 +55,8 @@ CommandResult Shell(const std::string& command) {
 }
 
 CommandResult Ramstein(const std::string& arguments, const std::string& stdin_text) {
-  std::string command = "'" + RamsteinBinary() + "' --data-dir '" + SourceDir() + "/data' " + arguments;
+  std::string command =
+      "'" + RamsteinBinary() + "' --data-dir '" + SourceDir() + "/data' " + arguments;
   if (!stdin_text.empty()) {
     std::string in_path = TempDir("stdin") + "/in";
     std::ofstream(in_path, std::ios::binary) << stdin_text;
@@ -74,7 +80,8 @@ std::string Fingerprint(const std::string& db_path) {
 
 const FxRates& BundledRates() {
   static const FxRates rates = [] {
-    auto parsed = FxRates::ParseEcbCsv(ReadText(SourceDir() + "/data/fx/eurofxref-hist.csv"), "eurofxref-hist.csv");
+    auto parsed = FxRates::ParseEcbCsv(ReadText(SourceDir() + "/data/fx/eurofxref-hist.csv"),
+                                       "eurofxref-hist.csv");
     return parsed.ok() ? std::move(parsed).value() : FxRates();
   }();
   return rates;

@@ -30,7 +30,9 @@ struct AppContext {
   FxRates rates;
   std::unique_ptr<LedgerDb> db;
 
-  TableFormat format() const { return json ? TableFormat::json : csv ? TableFormat::csv : TableFormat::text; }
+  TableFormat format() const {
+    return json ? TableFormat::json : csv ? TableFormat::csv : TableFormat::text;
+  }
   // Loads the ECB rates from data_dir and opens the ledger.
   Status Open(SqliteEventStore::Mode mode);
 };

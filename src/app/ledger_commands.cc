@@ -27,9 +27,12 @@ std::function<void(std::uint64_t, std::uint64_t)> ProgressBar() {
     if (total < progress_bar_bytes_min) return;
     constexpr int kWidth = 40;
     int filled = static_cast<int>(kWidth * done / total);
-    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::fprintf(stderr, "\r[%s%s] %3d%% %.1f MB/s", std::string(static_cast<std::size_t>(filled), '#').c_str(),
-                 std::string(static_cast<std::size_t>(kWidth - filled), ' ').c_str(), static_cast<int>(100 * done / total),
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::fprintf(stderr, "\r[%s%s] %3d%% %.1f MB/s",
+                 std::string(static_cast<std::size_t>(filled), '#').c_str(),
+                 std::string(static_cast<std::size_t>(kWidth - filled), ' ').c_str(),
+                 static_cast<int>(100 * done / total),
                  seconds > 0 ? static_cast<double>(done) / 1e6 / seconds : 0.0);
     if (done >= total) std::fprintf(stderr, "\n");
   };
@@ -39,7 +42,8 @@ int PrintImportResult(const Result<ImportResult>& result, bool dry_run) {
   if (!result.ok()) return Fail(result.status());
   if (!result->errors.empty()) {
     for (const auto& error : result->errors) std::fprintf(stderr, "%s\n", error.c_str());
-    std::fprintf(stderr, "ramstein: import rejected: %zu error(s); nothing was written\n", result->errors.size());
+    std::fprintf(stderr, "ramstein: import rejected: %zu error(s); nothing was written\n",
+                 result->errors.size());
     return kExitDataError;
   }
   std::string kinds;
@@ -47,14 +51,16 @@ int PrintImportResult(const Result<ImportResult>& result, bool dry_run) {
     kinds += (kinds.empty() ? "" : ", ") + std::to_string(count) + " " + kind;
   }
   if (dry_run) {
-    std::printf("dry run: %zu records would be appended (%s); nothing was written\n", result->records, kinds.c_str());
+    std::printf("dry run: %zu records would be appended (%s); nothing was written\n",
+                result->records, kinds.c_str());
   } else {
     std::printf("imported %zu records (%s) as events %llu..%llu\n", result->records, kinds.c_str(),
                 static_cast<unsigned long long>(result->appended.first_sequence),
                 static_cast<unsigned long long>(result->appended.last_sequence));
     std::fprintf(stderr, "timing: read %lld ms, decode %lld ms, check %lld ms, write %lld ms\n",
                  static_cast<long long>(result->read_ms), static_cast<long long>(result->decode_ms),
-                 static_cast<long long>(result->check_ms), static_cast<long long>(result->write_ms));
+                 static_cast<long long>(result->check_ms),
+                 static_cast<long long>(result->write_ms));
   }
   return kExitOk;
 }
@@ -79,7 +85,8 @@ Result<std::vector<std::string>> BundledFiles(const std::string& data_dir) {
 
 int RunInit(AppContext& context, bool bundled) {
   if (std::filesystem::exists(context.db_path)) {
-    return Fail(Status::Conflict("'" + context.db_path + "' already exists; remove it or choose another --db"));
+    return Fail(Status::Conflict("'" + context.db_path +
+                                 "' already exists; remove it or choose another --db"));
   }
   Status opened = context.Open(SqliteEventStore::Mode::create_if_missing);
   if (!opened.ok()) return Fail(opened);
@@ -92,7 +99,8 @@ int RunInit(AppContext& context, bool bundled) {
   ImportOptions options;
   auto result = ImportJsonLines(*context.db, *files, "ramstein-bundled-data", options);
   int code = PrintImportResult(result, false);
-  if (code == kExitOk) std::printf("created ledger %s from the bundled data\n", context.db_path.c_str());
+  if (code == kExitOk)
+    std::printf("created ledger %s from the bundled data\n", context.db_path.c_str());
   return code;
 }
 
@@ -117,8 +125,8 @@ int RunAdd(AppContext& context) {
   batch.push_back(std::move(record).value());
   auto appended = context.db->Append(std::move(batch), context.author);
   if (!appended.ok()) return Fail(appended.status());
-  std::printf("appended event %llu: %s %s\n", static_cast<unsigned long long>(appended->last_sequence), kind.c_str(),
-              id.c_str());
+  std::printf("appended event %llu: %s %s\n",
+              static_cast<unsigned long long>(appended->last_sequence), kind.c_str(), id.c_str());
   return kExitOk;
 }
 
@@ -130,8 +138,8 @@ int RunVerify(AppContext& context) {
     std::fprintf(stderr, "ramstein: verify FAILED: %s\n", summary.status().message().c_str());
     return kExitDataError;
   }
-  std::printf("ok: %llu events verified; chain head %s\n", static_cast<unsigned long long>(summary->events),
-              HashToHex(summary->head).c_str());
+  std::printf("ok: %llu events verified; chain head %s\n",
+              static_cast<unsigned long long>(summary->events), HashToHex(summary->head).c_str());
   return kExitOk;
 }
 
@@ -140,7 +148,8 @@ int RunShow(AppContext& context, const std::string& id) {
   if (!opened.ok()) return Fail(opened);
   auto detail = ShowRecord(context.db->model(), id);
   if (!detail.ok()) return Fail(detail.status());
-  std::fputs((context.json ? RecordDetailToJson(*detail) : RecordDetailToText(*detail)).c_str(), stdout);
+  std::fputs((context.json ? RecordDetailToJson(*detail) : RecordDetailToText(*detail)).c_str(),
+             stdout);
   return kExitOk;
 }
 
@@ -150,13 +159,13 @@ int RunGen(std::uint64_t measures, std::uint64_t seed, const std::string& out_pa
   SyntheticOptions options;
   options.measures = measures;
   options.seed = seed;
-  auto counts = GenerateSyntheticLedger(options, [&](const std::string& chunk) {
-    std::fwrite(chunk.data(), 1, chunk.size(), out);
-  });
+  auto counts = GenerateSyntheticLedger(
+      options, [&](const std::string& chunk) { std::fwrite(chunk.data(), 1, chunk.size(), out); });
   bool ok = std::fflush(out) == 0;
   if (out != stdout) ok = std::fclose(out) == 0 && ok;
   if (!ok) return Fail(Status::IoError("cannot write '" + out_path + "'"));
-  std::fprintf(stderr, "wrote %llu records with %llu line items\n", static_cast<unsigned long long>(counts.records),
+  std::fprintf(stderr, "wrote %llu records with %llu line items\n",
+               static_cast<unsigned long long>(counts.records),
                static_cast<unsigned long long>(counts.line_items));
   return kExitOk;
 }

@@ -12,11 +12,15 @@ namespace {
 Result<std::int32_t> DayOption(const std::string& text, const char* option, Clock& clock) {
   if (text.empty()) return static_cast<std::int32_t>(clock.NowMs() / 86'400'000);
   auto date = Date::Parse(text);
-  if (!date) return Status::InvalidArgument(std::string(option) + ": '" + text + "' is not a date (YYYY-MM-DD)");
+  if (!date)
+    return Status::InvalidArgument(std::string(option) + ": '" + text +
+                                   "' is not a date (YYYY-MM-DD)");
   return date->last_day();
 }
 
-void Print(const Table& table, TableFormat format) { std::fputs(FormatTable(table, format).c_str(), stdout); }
+void Print(const Table& table, TableFormat format) {
+  std::fputs(FormatTable(table, format).c_str(), stdout);
+}
 
 }  // namespace
 
@@ -39,8 +43,9 @@ int RunReport(AppContext& context, const std::string& name, const ReportOptions&
     auto detail = MeetingDetail(model, options.meeting);
     if (!detail.ok()) return Fail(detail.status());
     if (format == TableFormat::json) {
-      std::printf("{\"facts\":%s,\"attendance\":%s,\"measures\":%s}\n", TableToJson(detail->facts).c_str(),
-                  TableToJson(detail->attendance).c_str(), TableToJson(detail->measures).c_str());
+      std::printf("{\"facts\":%s,\"attendance\":%s,\"measures\":%s}\n",
+                  TableToJson(detail->facts).c_str(), TableToJson(detail->attendance).c_str(),
+                  TableToJson(detail->measures).c_str());
     } else {
       Print(detail->facts, format);
       std::fputs("\n", stdout);
@@ -57,7 +62,8 @@ int RunReport(AppContext& context, const std::string& name, const ReportOptions&
     Print(*table, format);
   } else if (name == "changes") {
     auto since = Date::Parse(options.since);
-    if (!since) return Fail(Status::InvalidArgument("--since: '" + options.since + "' is not a date"));
+    if (!since)
+      return Fail(Status::InvalidArgument("--since: '" + options.since + "' is not a date"));
     Print(ChangesReport(model, since->days), format);
   } else {
     return Fail(Status::InvalidArgument("unknown report '" + name + "'"));
@@ -71,38 +77,48 @@ int RunLog(AppContext& context, const LogFilter& filter) {
   std::optional<RecordKind> kind;
   if (!filter.type.empty()) {
     kind = RecordKindFromName(filter.type);
-    if (!kind) return Fail(Status::InvalidArgument("--type: unknown record kind '" + filter.type + "'"));
+    if (!kind)
+      return Fail(Status::InvalidArgument("--type: unknown record kind '" + filter.type + "'"));
   }
   std::int64_t since_ms = INT64_MIN, until_ms = INT64_MAX;
-  for (auto [text, target, end_of_day] : {std::tuple{&filter.since, &since_ms, false}, std::tuple{&filter.until, &until_ms, true}}) {
+  for (auto [text, target, end_of_day] :
+       {std::tuple{&filter.since, &since_ms, false}, std::tuple{&filter.until, &until_ms, true}}) {
     if (text->empty()) continue;
     auto date = Date::Parse(*text);
     if (!date) return Fail(Status::InvalidArgument("'" + *text + "' is not a date (YYYY-MM-DD)"));
-    *target = (static_cast<std::int64_t>(end_of_day ? date->last_day() + 1 : date->days)) * 86'400'000 - (end_of_day ? 1 : 0);
+    *target =
+        (static_cast<std::int64_t>(end_of_day ? date->last_day() + 1 : date->days)) * 86'400'000 -
+        (end_of_day ? 1 : 0);
   }
   Table table;
   table.title = "Events";
   table.AddColumn("sequence", Column::Type::integer);
-  for (const char* column : {"time", "author", "kind", "id", "sources", "hash"}) table.AddColumn(column);
+  for (const char* column : {"time", "author", "kind", "id", "sources", "hash"})
+    table.AddColumn(column);
   Status scanned = context.db->store().Scan(0, [&](const EventView& event) {
     if (event.time_ms < since_ms || event.time_ms > until_ms) return Status::Ok();
     auto event_kind = RecordKindFromCode(event.type);
     if (!event_kind || (kind && *event_kind != *kind)) return Status::Ok();
     auto record = DecodePayload(*event_kind, event.payload);
-    if (!record.ok()) return Status::Corruption("event " + std::to_string(event.sequence) + ": " + record.status().message());
+    if (!record.ok())
+      return Status::Corruption("event " + std::to_string(event.sequence) + ": " +
+                                record.status().message());
     if (!filter.actor.empty()) {
       bool mentions = false;
-      VisitReferences(record.value(), [&](const FieldPath&, std::optional<RecordKind> k, const std::string& id) {
-        if (k == RecordKind::actor && id == filter.actor) mentions = true;
-      });
+      VisitReferences(record.value(),
+                      [&](const FieldPath&, std::optional<RecordKind> k, const std::string& id) {
+                        if (k == RecordKind::actor && id == filter.actor) mentions = true;
+                      });
       if (!mentions) return Status::Ok();
     }
     auto& row = table.AddRow();
     row[0] = std::to_string(event.sequence);
     std::int64_t seconds = event.time_ms / 1000;
     char time_text[32];
-    std::snprintf(time_text, sizeof time_text, "%sT%02lld:%02lld:%02lldZ", FormatDay(static_cast<std::int32_t>(seconds / 86400)).c_str(),
-                  static_cast<long long>(seconds % 86400 / 3600), static_cast<long long>(seconds % 3600 / 60),
+    std::snprintf(time_text, sizeof time_text, "%sT%02lld:%02lld:%02lldZ",
+                  FormatDay(static_cast<std::int32_t>(seconds / 86400)).c_str(),
+                  static_cast<long long>(seconds % 86400 / 3600),
+                  static_cast<long long>(seconds % 3600 / 60),
                   static_cast<long long>(seconds % 60));
     row[1] = time_text;
     row[2] = std::string(event.author);
@@ -115,7 +131,8 @@ int RunLog(AppContext& context, const LogFilter& filter) {
   });
   if (!scanned.ok()) return Fail(scanned);
   if (filter.limit > 0 && table.rows.size() > filter.limit) {
-    table.rows.erase(table.rows.begin(), table.rows.end() - static_cast<std::ptrdiff_t>(filter.limit));
+    table.rows.erase(table.rows.begin(),
+                     table.rows.end() - static_cast<std::ptrdiff_t>(filter.limit));
   }
   Print(table, context.format());
   return kExitOk;

@@ -24,13 +24,12 @@ constexpr std::size_t kCurrencyCount = sizeof kCurrencies / sizeof kCurrencies[0
 
 std::uint16_t IndexOf(std::string_view code) {
   auto* end = kCurrencies + kCurrencyCount;
-  auto* it = std::lower_bound(kCurrencies, end, code, [](const CurrencyInfo& info, std::string_view c) {
-    return std::string_view(info.code) < c;
-  });
+  auto* it = std::lower_bound(
+      kCurrencies, end, code,
+      [](const CurrencyInfo& info, std::string_view c) { return std::string_view(info.code) < c; });
   if (it == end || std::string_view(it->code) != code) return UINT16_MAX;
   return static_cast<std::uint16_t>(it - kCurrencies);
 }
-
 
 // Three upper-case letters map to a slot of a 26^3 table, built once.
 std::uint16_t FastIndexOf(std::string_view code) {
@@ -38,7 +37,8 @@ std::uint16_t FastIndexOf(std::string_view code) {
     std::vector<std::uint16_t> t(26 * 26 * 26, UINT16_MAX);
     for (std::size_t i = 0; i < kCurrencyCount; ++i) {
       const char* c = kCurrencies[i].code;
-      t[static_cast<std::size_t>(((c[0] - 'A') * 26 + (c[1] - 'A')) * 26 + (c[2] - 'A'))] = static_cast<std::uint16_t>(i);
+      t[static_cast<std::size_t>(((c[0] - 'A') * 26 + (c[1] - 'A')) * 26 + (c[2] - 'A'))] =
+          static_cast<std::uint16_t>(i);
     }
     return t;
   }();
@@ -46,7 +46,8 @@ std::uint16_t FastIndexOf(std::string_view code) {
   for (char c : code) {
     if (c < 'A' || c > 'Z') return UINT16_MAX;
   }
-  return table[static_cast<std::size_t>(((code[0] - 'A') * 26 + (code[1] - 'A')) * 26 + (code[2] - 'A'))];
+  return table[static_cast<std::size_t>(((code[0] - 'A') * 26 + (code[1] - 'A')) * 26 +
+                                        (code[2] - 'A'))];
 }
 
 }  // namespace
@@ -67,21 +68,28 @@ Currency Currency::Usd() {
   return Currency(index);
 }
 
-std::uint16_t Currency::count() { return static_cast<std::uint16_t>(kCurrencyCount); }
+std::uint16_t Currency::count() {
+  return static_cast<std::uint16_t>(kCurrencyCount);
+}
 
 Currency Currency::FromIndex(std::uint16_t index) {
   RAMSTEIN_CHECK(index < kCurrencyCount);
   return Currency(index);
 }
 
-std::string_view Currency::code() const { return kCurrencies[index_].code; }
-int Currency::exponent() const { return kCurrencies[index_].exponent; }
+std::string_view Currency::code() const {
+  return kCurrencies[index_].code;
+}
+int Currency::exponent() const {
+  return kCurrencies[index_].exponent;
+}
 
 std::optional<std::int64_t> ParseDecimalMinor(std::string_view text, int exponent,
                                               std::int64_t minor_max) {
   std::size_t dot = text.find('.');
   std::string_view whole = text.substr(0, dot);
-  std::string_view fraction = dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
+  std::string_view fraction =
+      dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
   if (whole.empty() || (dot != std::string_view::npos && fraction.empty())) return std::nullopt;
   if (fraction.size() > static_cast<std::size_t>(exponent)) return std::nullopt;
   __int128 value = 0;
@@ -104,7 +112,8 @@ std::optional<std::int64_t> ParseDecimalMinor(std::string_view text, int exponen
 std::string FormatMinor(std::int64_t minor, int exponent, bool thousands_separators) {
   bool negative = minor < 0;
   // Work in unsigned to cover INT64_MIN.
-  std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(minor) : static_cast<std::uint64_t>(minor);
+  std::uint64_t magnitude =
+      negative ? 0 - static_cast<std::uint64_t>(minor) : static_cast<std::uint64_t>(minor);
   char digits[24];
   int count = 0;
   do {

@@ -44,10 +44,16 @@ std::string FormatDay(std::int32_t days) {
     return buffer;
   }
   auto year = static_cast<unsigned>(y);
-  char text[10] = {static_cast<char>('0' + year / 1000), static_cast<char>('0' + year / 100 % 10),
-                   static_cast<char>('0' + year / 10 % 10), static_cast<char>('0' + year % 10), '-',
-                   static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10), '-',
-                   static_cast<char>('0' + d / 10), static_cast<char>('0' + d % 10)};
+  char text[10] = {static_cast<char>('0' + year / 1000),
+                   static_cast<char>('0' + year / 100 % 10),
+                   static_cast<char>('0' + year / 10 % 10),
+                   static_cast<char>('0' + year % 10),
+                   '-',
+                   static_cast<char>('0' + m / 10),
+                   static_cast<char>('0' + m % 10),
+                   '-',
+                   static_cast<char>('0' + d / 10),
+                   static_cast<char>('0' + d % 10)};
   return std::string(text, sizeof text);
 }
 
@@ -79,13 +85,15 @@ std::int32_t Date::last_day() const {
   unsigned m, d;
   CivilFromDays(days, &y, &m, &d);
   switch (precision) {
-    case Precision::day: return days;
+    case Precision::day:
+      return days;
     case Precision::month: {
       std::chrono::year_month_day_last last{std::chrono::year{y} / std::chrono::month{m} /
                                             std::chrono::last};
       return DaysFromCivil(y, m, static_cast<unsigned>(last.day()));
     }
-    case Precision::year: return DaysFromCivil(y, 12, 31);
+    case Precision::year:
+      return DaysFromCivil(y, 12, 31);
   }
   return days;
 }
@@ -107,9 +115,12 @@ unsigned Date::month() const {
 std::string Date::ToString() const {
   std::string day = FormatDay(days);
   switch (precision) {
-    case Precision::day: return day;
-    case Precision::month: return day.substr(0, 7);
-    case Precision::year: return day.substr(0, 4);
+    case Precision::day:
+      return day;
+    case Precision::month:
+      return day.substr(0, 7);
+    case Precision::year:
+      return day.substr(0, 4);
   }
   return day;
 }

@@ -7,13 +7,20 @@ namespace ramstein {
 
 std::string Status::ToString() const {
   switch (code_) {
-    case Code::ok: return "ok";
-    case Code::invalid_argument: return "invalid argument: " + message_;
-    case Code::data_error: return "data error: " + message_;
-    case Code::not_found: return "not found: " + message_;
-    case Code::corruption: return "corruption: " + message_;
-    case Code::io_error: return "I/O error: " + message_;
-    case Code::conflict: return "conflict: " + message_;
+    case Code::ok:
+      return "ok";
+    case Code::invalid_argument:
+      return "invalid argument: " + message_;
+    case Code::data_error:
+      return "data error: " + message_;
+    case Code::not_found:
+      return "not found: " + message_;
+    case Code::corruption:
+      return "corruption: " + message_;
+    case Code::io_error:
+      return "I/O error: " + message_;
+    case Code::conflict:
+      return "conflict: " + message_;
   }
   return message_;
 }

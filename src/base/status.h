@@ -29,7 +29,9 @@ class [[nodiscard]] Status {
 
   Status() = default;
   static Status Ok() { return Status(); }
-  static Status InvalidArgument(std::string m) { return Status(Code::invalid_argument, std::move(m)); }
+  static Status InvalidArgument(std::string m) {
+    return Status(Code::invalid_argument, std::move(m));
+  }
   static Status DataError(std::string m) { return Status(Code::data_error, std::move(m)); }
   static Status NotFound(std::string m) { return Status(Code::not_found, std::move(m)); }
   static Status Corruption(std::string m) { return Status(Code::corruption, std::move(m)); }
@@ -51,7 +53,7 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : state_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : state_(std::move(status)) {  // NOLINT
     RAMSTEIN_CHECK(!std::get<Status>(state_).ok());
   }

@@ -5,10 +5,14 @@
 
 namespace ramstein {
 
-EventEncoder::EventEncoder(const std::vector<Record>& records, std::uint64_t first_sequence, const Hash& previous,
-                           std::int64_t time_ms, std::string author)
-    : records_(records), first_sequence_(first_sequence), previous_(previous), time_ms_(time_ms),
-      author_(std::move(author)), worker_([this] { Run(); }) {}
+EventEncoder::EventEncoder(const std::vector<Record>& records, std::uint64_t first_sequence,
+                           const Hash& previous, std::int64_t time_ms, std::string author)
+    : records_(records),
+      first_sequence_(first_sequence),
+      previous_(previous),
+      time_ms_(time_ms),
+      author_(std::move(author)),
+      worker_([this] { Run(); }) {}
 
 EventEncoder::~EventEncoder() {
   {

@@ -24,8 +24,8 @@ class EventEncoder {
  public:
   // Starts encoding records[i] as event first_sequence + i, chained from
   // `previous`. `records` must outlive the encoder and stay unchanged.
-  EventEncoder(const std::vector<Record>& records, std::uint64_t first_sequence, const Hash& previous,
-               std::int64_t time_ms, std::string author);
+  EventEncoder(const std::vector<Record>& records, std::uint64_t first_sequence,
+               const Hash& previous, std::int64_t time_ms, std::string author);
   ~EventEncoder();
   EventEncoder(const EventEncoder&) = delete;
   EventEncoder& operator=(const EventEncoder&) = delete;
@@ -47,8 +47,8 @@ class EventEncoder {
   std::string author_;
 
   std::mutex mutex_;
-  std::condition_variable ready_;  // a chunk was encoded
-  std::condition_variable space_;  // a chunk was consumed
+  std::condition_variable ready_;          // a chunk was encoded
+  std::condition_variable space_;          // a chunk was consumed
   std::deque<std::vector<Event>> chunks_;  // encoded, not yet consumed
   std::size_t chunks_consumed_ = 0;
   std::vector<Event> current_;  // the chunk At() is reading

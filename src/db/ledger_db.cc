@@ -24,10 +24,13 @@ std::string CitedSources(const Record& record) {
 }
 
 LedgerDb::LedgerDb(std::unique_ptr<EventStore> store, const FxRates* rates, Clock* clock)
-    : store_(std::move(store)), rates_(rates), clock_(clock), model_(std::make_unique<Model>(rates)) {}
+    : store_(std::move(store)),
+      rates_(rates),
+      clock_(clock),
+      model_(std::make_unique<Model>(rates)) {}
 
-Result<std::unique_ptr<LedgerDb>> LedgerDb::Open(std::unique_ptr<EventStore> store, const FxRates* rates,
-                                                 Clock* clock) {
+Result<std::unique_ptr<LedgerDb>> LedgerDb::Open(std::unique_ptr<EventStore> store,
+                                                 const FxRates* rates, Clock* clock) {
   std::unique_ptr<LedgerDb> db(new LedgerDb(std::move(store), rates, clock));
   RAMSTEIN_RETURN_IF_ERROR(db->Refresh());
   return db;
@@ -35,10 +38,13 @@ Result<std::unique_ptr<LedgerDb>> LedgerDb::Open(std::unique_ptr<EventStore> sto
 
 Status LedgerDb::ApplyStored(const EventView& event, Model& model) {
   auto kind = RecordKindFromCode(event.type);
-  if (!kind) return Status::Corruption("event " + std::to_string(event.sequence) + ": unknown type " + std::to_string(event.type));
+  if (!kind)
+    return Status::Corruption("event " + std::to_string(event.sequence) + ": unknown type " +
+                              std::to_string(event.type));
   auto record = DecodePayload(*kind, event.payload);
   if (!record.ok()) {
-    return Status::Corruption("event " + std::to_string(event.sequence) + ": " + record.status().message());
+    return Status::Corruption("event " + std::to_string(event.sequence) + ": " +
+                              record.status().message());
   }
   model.Apply(event.sequence, event.time_ms, event.author, std::move(record).value());
   return Status::Ok();
@@ -67,7 +73,8 @@ Status LedgerDb::Refresh() {
   });
 }
 
-std::vector<RecordError> LedgerDb::Check(const std::vector<Record>& records, std::size_t errors_max) const {
+std::vector<RecordError> LedgerDb::Check(const std::vector<Record>& records,
+                                         std::size_t errors_max) const {
   std::vector<RecordError> errors;
   Model::Pending pending;
   pending.reserve(records.size());
@@ -85,16 +92,19 @@ std::vector<RecordError> LedgerDb::Check(const std::vector<Record>& records, std
 Result<AppendSummary> LedgerDb::Append(std::vector<Record> records, const std::string& author) {
   if (records.empty()) return AppendSummary{head_.sequence + 1, head_.sequence, 0};
   if (records.size() > limits::batch_events_max) {
-    return Status::DataError("a batch holds at most " + std::to_string(limits::batch_events_max) + " records");
+    return Status::DataError("a batch holds at most " + std::to_string(limits::batch_events_max) +
+                             " records");
   }
   auto errors = Check(records, 1);
   if (!errors.empty()) {
-    return Status::DataError("record " + std::to_string(errors[0].index + 1) + ": " + errors[0].status.message());
+    return Status::DataError("record " + std::to_string(errors[0].index + 1) + ": " +
+                             errors[0].status.message());
   }
   return AppendChecked(std::move(records), author);
 }
 
-Result<AppendSummary> LedgerDb::AppendChecked(std::vector<Record> records, const std::string& author) {
+Result<AppendSummary> LedgerDb::AppendChecked(std::vector<Record> records,
+                                              const std::string& author) {
   if (records.empty()) return AppendSummary{head_.sequence + 1, head_.sequence, 0};
   std::int64_t now_ms = clock_->NowMs();
   Hash last_hash;
@@ -125,12 +135,14 @@ Result<VerifySummary> LedgerDb::Verify() {
     if (!kind) return Status::Corruption(where + "unknown type " + std::to_string(event.type));
     auto record = DecodePayload(*kind, event.payload);
     if (!record.ok()) return Status::Corruption(where + record.status().message());
-    if (EncodePayload(record.value()) != event.payload) return Status::Corruption(where + "payload is not canonical");
+    if (EncodePayload(record.value()) != event.payload)
+      return Status::Corruption(where + "payload is not canonical");
     if (CitedSources(record.value()) != event.sources) {
       return Status::Corruption(where + "sources do not match the payload's evidence");
     }
     Status check = replay.Check(record.value(), {});
-    if (!check.ok()) return Status::Corruption(where + "fails its checks on replay: " + check.message());
+    if (!check.ok())
+      return Status::Corruption(where + "fails its checks on replay: " + check.message());
     replay.Apply(event.sequence, event.time_ms, event.author, std::move(record).value());
     ++count;
     return Status::Ok();
@@ -140,7 +152,8 @@ Result<VerifySummary> LedgerDb::Verify() {
   if (!head.ok()) return head.status();
   if (head->sequence != chain.last_sequence() || head->hash != chain.last_hash()) {
     return Status::Corruption("the chain ends at event " + std::to_string(chain.last_sequence()) +
-                              " but the ledger's head records event " + std::to_string(head->sequence) +
+                              " but the ledger's head records event " +
+                              std::to_string(head->sequence) +
                               " (events were removed or the head was altered)");
   }
   return VerifySummary{count, chain.last_hash()};

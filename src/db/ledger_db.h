@@ -40,12 +40,13 @@ class LedgerDb {
  public:
   // Takes ownership of `store`. `rates` and `clock` must outlive the LedgerDb.
   // Rebuilds the model from every stored event.
-  static Result<std::unique_ptr<LedgerDb>> Open(std::unique_ptr<EventStore> store, const FxRates* rates,
-                                                Clock* clock);
+  static Result<std::unique_ptr<LedgerDb>> Open(std::unique_ptr<EventStore> store,
+                                                const FxRates* rates, Clock* clock);
 
   // Checks every record; returns the errors (at most `errors_max`) and
   // changes nothing if there are any.
-  std::vector<RecordError> Check(const std::vector<Record>& records, std::size_t errors_max = 50) const;
+  std::vector<RecordError> Check(const std::vector<Record>& records,
+                                 std::size_t errors_max = 50) const;
 
   // Check(), then appends all records as one transaction and applies them.
   // On failure nothing is written: returns DataError ("record N: ...") for a

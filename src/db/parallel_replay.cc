@@ -25,13 +25,14 @@ void DecodeChunk(Chunk& chunk) {
   for (ReplayedEvent& event : chunk.events) {
     auto kind = RecordKindFromCode(event.type);
     if (!kind) {
-      chunk.status = Status::Corruption("event " + std::to_string(event.sequence) + ": unknown type " +
-                                        std::to_string(event.type));
+      chunk.status = Status::Corruption("event " + std::to_string(event.sequence) +
+                                        ": unknown type " + std::to_string(event.type));
       return;
     }
     auto record = DecodePayload(*kind, event.payload);
     if (!record.ok()) {
-      chunk.status = Status::Corruption("event " + std::to_string(event.sequence) + ": " + record.status().message());
+      chunk.status = Status::Corruption("event " + std::to_string(event.sequence) + ": " +
+                                        record.status().message());
       return;
     }
     chunk.records.push_back(std::move(record).value());
@@ -56,9 +57,10 @@ class Pipeline {
       return true;
     };
     Status status = store.Scan(after, [&](const EventView& view) {
-      current.events.push_back({view.sequence, view.time_ms, std::string(view.author), view.type, view.hash,
-                                std::string(view.payload)});
-      if (current.events.size() == replay_chunk_events && !flush()) return Status::Corruption("stopped");
+      current.events.push_back({view.sequence, view.time_ms, std::string(view.author), view.type,
+                                view.hash, std::string(view.payload)});
+      if (current.events.size() == replay_chunk_events && !flush())
+        return Status::Corruption("stopped");
       return Status::Ok();
     });
     if (status.ok() && !current.events.empty()) flush();

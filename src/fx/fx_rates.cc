@@ -20,7 +20,8 @@ std::vector<std::string_view> SplitCommas(std::string_view line) {
   std::size_t start = 0;
   while (true) {
     std::size_t comma = line.find(',', start);
-    fields.push_back(line.substr(start, comma == std::string_view::npos ? line.npos : comma - start));
+    fields.push_back(
+        line.substr(start, comma == std::string_view::npos ? line.npos : comma - start));
     if (comma == std::string_view::npos) break;
     start = comma + 1;
   }
@@ -72,17 +73,21 @@ Result<FxRates> FxRates::ParseEcbCsv(std::string_view text, std::string_view fil
     };
     auto fields = SplitCommas(line);
     if (line_number == 1) {
-      if (fields.empty() || fields[0] != "Date") return Status::DataError(where("Date") + "header expected");
-      for (std::size_t i = 1; i < fields.size(); ++i) columns.push_back(Currency::FromCode(fields[i]));
+      if (fields.empty() || fields[0] != "Date")
+        return Status::DataError(where("Date") + "header expected");
+      for (std::size_t i = 1; i < fields.size(); ++i)
+        columns.push_back(Currency::FromCode(fields[i]));
       continue;
     }
     auto date = Date::Parse(fields[0]);
     if (!date || date->precision != Date::Precision::day) {
       return Status::DataError(where("Date") + "'" + std::string(fields[0]) + "' is not a date");
     }
-    if (date->days >= previous_day) return Status::DataError(where("Date") + "dates must be newest first");
+    if (date->days >= previous_day)
+      return Status::DataError(where("Date") + "dates must be newest first");
     previous_day = date->days;
-    if (fields.size() - 1 > columns.size()) return Status::DataError(where("Date") + "more fields than the header");
+    if (fields.size() - 1 > columns.size())
+      return Status::DataError(where("Date") + "more fields than the header");
     for (std::size_t i = 1; i < fields.size(); ++i) {
       if (!columns[i - 1] || fields[i] == "N/A" || fields[i].empty()) continue;
       auto rate = ParseRateNano(fields[i]);
@@ -124,9 +129,9 @@ std::optional<FxConversion> FxRates::ToEur(const Money& money, std::int32_t day)
 
 std::optional<FxConversion> FxRates::ToUsd(const Money& money, std::int32_t day) const {
   if (money.currency == Currency::Usd()) {
-    return FxConversion{DivideRounded(static_cast<__int128>(money.minor) * 100,
-                                      Pow10(money.currency.exponent())),
-                        day};
+    return FxConversion{
+        DivideRounded(static_cast<__int128>(money.minor) * 100, Pow10(money.currency.exponent())),
+        day};
   }
   std::int32_t rate_day = day;
   auto rate = RateNano(money.currency, day, &rate_day);

@@ -42,7 +42,8 @@ class FxRates {
   std::optional<FxConversion> ToEur(const Money& money, std::int32_t day) const;
   std::optional<FxConversion> ToUsd(const Money& money, std::int32_t day) const;
   // Units of `currency` per euro, scaled by 10^9, on `day` (with look-back).
-  std::optional<std::int64_t> RateNano(Currency currency, std::int32_t day, std::int32_t* rate_day) const;
+  std::optional<std::int64_t> RateNano(Currency currency, std::int32_t day,
+                                       std::int32_t* rate_day) const;
 
   std::size_t day_count() const { return day_count_; }
   bool empty() const { return day_count_ == 0; }

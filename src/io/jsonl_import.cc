@@ -10,8 +10,8 @@
 #include <cstring>
 #include <filesystem>
 #include <iterator>
-#include <thread>
 #include <map>
+#include <thread>
 
 #include "base/limits.h"
 #include "ledger/record_codec.h"
@@ -48,34 +48,41 @@ namespace {
 
 constexpr std::size_t parallel_decode_bytes_min = 4u << 20;
 
-DecodedLines DecodeRange(std::string_view text, const std::string& file_name, const std::string& base_directory,
-                         std::size_t errors_max, const std::function<void(std::uint64_t)>& progress,
+DecodedLines DecodeRange(std::string_view text, const std::string& file_name,
+                         const std::string& base_directory, std::size_t errors_max,
+                         const std::function<void(std::uint64_t)>& progress,
                          std::size_t first_line);
 
 }  // namespace
 
 DecodedLines DecodeJsonLines(std::string_view text, const std::string& file_name,
                              const std::string& base_directory, std::size_t errors_max,
-                             const std::function<void(std::uint64_t)>& progress, std::size_t first_line) {
+                             const std::function<void(std::uint64_t)>& progress,
+                             std::size_t first_line) {
   std::size_t middle = text.size() / 2;
-  middle = text.size() < parallel_decode_bytes_min ? std::string_view::npos : text.find('\n', middle);
+  middle =
+      text.size() < parallel_decode_bytes_min ? std::string_view::npos : text.find('\n', middle);
   if (middle == std::string_view::npos) {
     return DecodeRange(text, file_name, base_directory, errors_max, progress, first_line);
   }
   std::string_view head = text.substr(0, middle + 1);
   std::string_view tail = text.substr(middle + 1);
-  std::size_t tail_first_line = first_line + static_cast<std::size_t>(std::count(head.begin(), head.end(), '\n'));
+  std::size_t tail_first_line =
+      first_line + static_cast<std::size_t>(std::count(head.begin(), head.end(), '\n'));
   DecodedLines second;
   std::thread worker([&] {
     second = DecodeRange(tail, file_name, base_directory, errors_max, nullptr, tail_first_line);
   });
-  DecodedLines out = DecodeRange(head, file_name, base_directory, errors_max,
-                                 progress ? [&](std::uint64_t done) { progress(done * text.size() / head.size()); }
-                                          : std::function<void(std::uint64_t)>(), first_line);
+  DecodedLines out =
+      DecodeRange(head, file_name, base_directory, errors_max,
+                  progress ? [&](std::uint64_t done) { progress(done * text.size() / head.size()); }
+                           : std::function<void(std::uint64_t)>(),
+                  first_line);
   worker.join();
   out.lines_read += second.lines_read;
   std::move(second.records.begin(), second.records.end(), std::back_inserter(out.records));
-  out.line_numbers.insert(out.line_numbers.end(), second.line_numbers.begin(), second.line_numbers.end());
+  out.line_numbers.insert(out.line_numbers.end(), second.line_numbers.begin(),
+                          second.line_numbers.end());
   for (auto& error : second.errors) {
     if (out.errors.size() < errors_max) out.errors.push_back(std::move(error));
   }
@@ -84,8 +91,9 @@ DecodedLines DecodeJsonLines(std::string_view text, const std::string& file_name
 
 namespace {
 
-DecodedLines DecodeRange(std::string_view text, const std::string& file_name, const std::string& base_directory,
-                         std::size_t errors_max, const std::function<void(std::uint64_t)>& progress,
+DecodedLines DecodeRange(std::string_view text, const std::string& file_name,
+                         const std::string& base_directory, std::size_t errors_max,
+                         const std::function<void(std::uint64_t)>& progress,
                          std::size_t first_line) {
   DecodedLines out;
   std::size_t lines_max = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
@@ -95,7 +103,8 @@ DecodedLines DecodeRange(std::string_view text, const std::string& file_name, co
   options.load_document = [&](std::string_view relative) -> Result<std::string> {
     std::filesystem::path path(relative);
     if (path.is_absolute() || relative.find("..") != std::string_view::npos) {
-      return Status::DataError("'" + std::string(relative) + "' must be a path below the input file's folder");
+      return Status::DataError("'" + std::string(relative) +
+                               "' must be a path below the input file's folder");
     }
     return ReadFile((std::filesystem::path(base_directory) / path).string());
   };
@@ -114,11 +123,13 @@ DecodedLines DecodeRange(std::string_view text, const std::string& file_name, co
     }
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     std::size_t first = line.find_first_not_of(" \t");
-    if (first == std::string_view::npos || line[first] == '#' || line.substr(first, 2) == "//") continue;
+    if (first == std::string_view::npos || line[first] == '#' || line.substr(first, 2) == "//")
+      continue;
     ++out.lines_read;
     std::string where = file_name + ":" + std::to_string(line_number) + ": ";
     if (line.size() > limits::record_line_bytes_max) {
-      out.errors.push_back(where + "line is " + std::to_string(line.size()) + " bytes, more than the limit of " +
+      out.errors.push_back(where + "line is " + std::to_string(line.size()) +
+                           " bytes, more than the limit of " +
                            std::to_string(limits::record_line_bytes_max));
       continue;
     }
@@ -141,7 +152,8 @@ Result<ImportResult> ImportJsonLines(LedgerDb& db, const std::vector<std::string
   ImportResult result;
   using SteadyClock = std::chrono::steady_clock;
   auto since_ms = [](SteadyClock::time_point start) {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(SteadyClock::now() - start).count();
+    return std::chrono::duration_cast<std::chrono::milliseconds>(SteadyClock::now() - start)
+        .count();
   };
   auto phase_start = SteadyClock::now();
   std::vector<Record> records;
@@ -157,7 +169,8 @@ Result<ImportResult> ImportJsonLines(LedgerDb& db, const std::vector<std::string
   result.read_ms = since_ms(phase_start);
   phase_start = SteadyClock::now();
   std::size_t lines_total = 0;
-  for (const auto& text : texts) lines_total += static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+  for (const auto& text : texts)
+    lines_total += static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
   records.reserve(lines_total);
   origins.reserve(lines_total);
   for (std::size_t f = 0; f < paths.size(); ++f) {
@@ -166,11 +179,12 @@ Result<ImportResult> ImportJsonLines(LedgerDb& db, const std::vector<std::string
       continue;
     }
     std::string directory = std::filesystem::path(paths[f]).parent_path().string();
-    auto decoded = DecodeJsonLines(texts[f], paths[f], directory.empty() ? "." : directory,
-                                   options.errors_max - std::min(options.errors_max, result.errors.size()),
-                                   [&](std::uint64_t done) {
-                                     if (options.progress) options.progress(bytes_before + done, bytes_total);
-                                   });
+    auto decoded =
+        DecodeJsonLines(texts[f], paths[f], directory.empty() ? "." : directory,
+                        options.errors_max - std::min(options.errors_max, result.errors.size()),
+                        [&](std::uint64_t done) {
+                          if (options.progress) options.progress(bytes_before + done, bytes_total);
+                        });
     bytes_before += texts[f].size();
     result.lines_read += decoded.lines_read;
     for (auto& error : decoded.errors) result.errors.push_back(std::move(error));
@@ -185,11 +199,13 @@ Result<ImportResult> ImportJsonLines(LedgerDb& db, const std::vector<std::string
   if (result.errors.empty()) {
     for (const RecordError& error : db.Check(records, options.errors_max)) {
       auto [f, line] = origins[error.index];
-      result.errors.push_back(paths[f] + ":" + std::to_string(line) + ": " + error.status.message());
+      result.errors.push_back(paths[f] + ":" + std::to_string(line) + ": " +
+                              error.status.message());
     }
   }
   if (records.size() > limits::batch_events_max) {
-    result.errors.push_back("the import holds more than " + std::to_string(limits::batch_events_max) + " records");
+    result.errors.push_back("the import holds more than " +
+                            std::to_string(limits::batch_events_max) + " records");
   }
   result.check_ms = since_ms(phase_start);
   if (!result.errors.empty()) return result;

@@ -64,7 +64,8 @@ std::string RecordDetailToText(const RecordDetail& d) {
         attribute = c.attribute;
         out += "  " + attribute + ":\n";
       }
-      out += "    - " + c.value + (c.number ? " [" + std::to_string(*c.number) + "]" : "") + "  (" + c.id + ")\n";
+      out += "    - " + c.value + (c.number ? " [" + std::to_string(*c.number) + "]" : "") + "  (" +
+             c.id + ")\n";
       for (const auto& e : c.evidence) AppendEvidenceText(out, e, "        ");
     }
   }
@@ -78,7 +79,8 @@ std::string RecordDetailToText(const RecordDetail& d) {
   }
   if (!d.related.empty()) {
     out += "\nReferred to by:\n";
-    for (const auto& r : d.related) out += "  " + r.kind + " " + r.id + (r.label != r.id ? ": " + r.label : "") + "\n";
+    for (const auto& r : d.related)
+      out += "  " + r.kind + " " + r.id + (r.label != r.id ? ": " + r.label : "") + "\n";
   }
   return out;
 }
@@ -109,7 +111,8 @@ std::string RecordDetailToJson(const RecordDetail& d) {
   for (std::size_t i = 0; i < d.history.size(); ++i) {
     const auto& v = d.history[i];
     if (i) out += ",";
-    out += "{\"sequence\":" + std::to_string(v.sequence) + ",\"time_ms\":" + std::to_string(v.time_ms);
+    out +=
+        "{\"sequence\":" + std::to_string(v.sequence) + ",\"time_ms\":" + std::to_string(v.time_ms);
     Field(out, "author", v.author);
     Field(out, "correction", v.correction);
     out += ",\"record\":" + v.payload + "}";

@@ -67,7 +67,8 @@ std::string TableToJson(const Table& table) {
 
 std::string TableToCsv(const Table& table) {
   std::string out;
-  for (std::size_t c = 0; c < table.columns.size(); ++c) out += (c ? "," : "") + CsvCell(table.columns[c].name);
+  for (std::size_t c = 0; c < table.columns.size(); ++c)
+    out += (c ? "," : "") + CsvCell(table.columns[c].name);
   out += "\r\n";
   for (const auto& row : table.rows) {
     for (std::size_t c = 0; c < row.size(); ++c) out += (c ? "," : "") + CsvCell(row[c]);
@@ -106,9 +107,12 @@ std::string TableToText(const Table& table) {
 
 std::string FormatTable(const Table& table, TableFormat format) {
   switch (format) {
-    case TableFormat::text: return TableToText(table);
-    case TableFormat::csv: return TableToCsv(table);
-    case TableFormat::json: return TableToJson(table);
+    case TableFormat::text:
+      return TableToText(table);
+    case TableFormat::csv:
+      return TableToCsv(table);
+    case TableFormat::json:
+      return TableToJson(table);
   }
   return TableToText(table);
 }

@@ -43,8 +43,9 @@ Hash ChainHash(const Hash& previous, const EventView& event, std::string& scratc
   scratch.assign(reinterpret_cast<const char*>(previous.data()), previous.size());
   AppendCanonicalBytes(event, scratch);
   Hash hash;
-  crypto_generichash(hash.data(), hash.size(), reinterpret_cast<const unsigned char*>(scratch.data()),
-                     scratch.size(), nullptr, 0);
+  crypto_generichash(hash.data(), hash.size(),
+                     reinterpret_cast<const unsigned char*>(scratch.data()), scratch.size(),
+                     nullptr, 0);
   return hash;
 }
 

@@ -23,11 +23,10 @@ TEST(EventTest, CanonicalBytesArePinned) {
   std::string bytes;
   AppendCanonicalBytes(e.view(), bytes);
   // "RMSEV1", seq u64 LE, time i64 LE, type u16 LE, then length-prefixed blocks.
-  const unsigned char expected[] = {'R', 'M', 'S', 'E', 'V', '1', 1, 0, 0, 0, 0, 0, 0, 0,
-                                    0x00, 0x68, 0xe5, 0xcf, 0x8b, 0x01, 0, 0, 2, 0,
-                                    6, 0, 0, 0, 't', 'e', 's', 't', 'e', 'r',
-                                    3, 0, 0, 0, 's', ':', '1',
-                                    2, 0, 0, 0, '{', '}'};
+  const unsigned char expected[] = {'R', 'M', 'S',  'E',  'V',  '1',  1,    0,    0,   0,   0,  0,
+                                    0,   0,   0x00, 0x68, 0xe5, 0xcf, 0x8b, 0x01, 0,   0,   2,  0,
+                                    6,   0,   0,    0,    't',  'e',  's',  't',  'e', 'r', 3,  0,
+                                    0,   0,   's',  ':',  '1',  2,    0,    0,    0,   '{', '}'};
   ASSERT_EQ(bytes.size(), sizeof expected);
   EXPECT_EQ(0, std::memcmp(bytes.data(), expected, sizeof expected));
   std::string scratch;

@@ -48,7 +48,9 @@ class PayloadVisitor {
     ReadString(value.emplace());
     NextField();
   }
-  void OptDocument(std::string_view name, std::optional<std::string>& value) { OptText(name, value); }
+  void OptDocument(std::string_view name, std::optional<std::string>& value) {
+    OptText(name, value);
+  }
   void Ref(std::string_view name, std::string& value, RecordKind) { RefText(name, value); }
   void AnyRef(std::string_view name, std::string& value) { RefText(name, value); }
   void OptRef(std::string_view name, std::optional<std::string>& value, RecordKind) {
@@ -57,7 +59,9 @@ class PayloadVisitor {
     if (ok() && !IsValidId(*value)) Fail(name, "is not a valid record id");
     NextField();
   }
-  void RefList(std::string_view name, std::vector<std::string>& values, RecordKind) { TextList(name, values); }
+  void RefList(std::string_view name, std::vector<std::string>& values, RecordKind) {
+    TextList(name, values);
+  }
   void TextList(std::string_view name, std::vector<std::string>& values) {
     if (!Field(name)) return;
     ReadArray([&] { ReadString(values.emplace_back()); });
@@ -78,7 +82,8 @@ class PayloadVisitor {
     ReadInteger(name, value, min, max);
     NextField();
   }
-  void OptInteger(std::string_view name, std::optional<std::int64_t>& value, std::int64_t min, std::int64_t max) {
+  void OptInteger(std::string_view name, std::optional<std::int64_t>& value, std::int64_t min,
+                  std::int64_t max) {
     if (!Field(name)) return;
     ReadInteger(name, value.emplace(), min, max);
     NextField();
@@ -157,8 +162,9 @@ class PayloadVisitor {
   }
   void Fail(std::string_view field, const std::string& message) {
     if (!ok()) return;
-    status_ = Status::DataError("payload is not canonical: " +
-                                (field.empty() ? std::string() : "field '" + std::string(field) + "': ") + message);
+    status_ = Status::DataError(
+        "payload is not canonical: " +
+        (field.empty() ? std::string() : "field '" + std::string(field) + "': ") + message);
   }
   void Missing(std::string_view name) { Fail(name, "required field is missing"); }
 
@@ -196,7 +202,8 @@ class PayloadVisitor {
     if (!ok()) return;
     const char* start = p_;
     while (p_ < end_ && *p_ != '"' && *p_ != '\\' && static_cast<unsigned char>(*p_) >= 0x20) ++p_;
-    if (p_ == end_ || *p_ != '"') return Fail("", "unexpected escape, control character or end of text");
+    if (p_ == end_ || *p_ != '"')
+      return Fail("", "unexpected escape, control character or end of text");
     out = std::string_view(start, static_cast<std::size_t>(p_ - start));
     ++p_;
   }
@@ -205,7 +212,8 @@ class PayloadVisitor {
     if (!ok()) return;
     while (true) {
       const char* start = p_;
-      while (p_ < end_ && *p_ != '"' && *p_ != '\\' && static_cast<unsigned char>(*p_) >= 0x20) ++p_;
+      while (p_ < end_ && *p_ != '"' && *p_ != '\\' && static_cast<unsigned char>(*p_) >= 0x20)
+        ++p_;
       out.append(start, static_cast<std::size_t>(p_ - start));
       if (p_ == end_) return Fail("", "unterminated string");
       if (static_cast<unsigned char>(*p_) < 0x20) return Fail("", "unescaped control character");
@@ -214,16 +222,31 @@ class PayloadVisitor {
       char e = p_[1];
       p_ += 2;
       switch (e) {
-        case '"': out.push_back('"'); break;
-        case '\\': out.push_back('\\'); break;
-        case 'n': out.push_back('\n'); break;
-        case 'r': out.push_back('\r'); break;
-        case 't': out.push_back('\t'); break;
-        case 'b': out.push_back('\b'); break;
-        case 'f': out.push_back('\f'); break;
+        case '"':
+          out.push_back('"');
+          break;
+        case '\\':
+          out.push_back('\\');
+          break;
+        case 'n':
+          out.push_back('\n');
+          break;
+        case 'r':
+          out.push_back('\r');
+          break;
+        case 't':
+          out.push_back('\t');
+          break;
+        case 'b':
+          out.push_back('\b');
+          break;
+        case 'f':
+          out.push_back('\f');
+          break;
         case 'u': {
           // Canonical text escapes only the other control characters, as \u00xx.
-          if (end_ - p_ < 4 || p_[0] != '0' || p_[1] != '0') return Fail("", "non-canonical \\u escape");
+          if (end_ - p_ < 4 || p_[0] != '0' || p_[1] != '0')
+            return Fail("", "non-canonical \\u escape");
           unsigned value = 0;
           for (int i = 2; i < 4; ++i) {
             char h = p_[i];
@@ -240,7 +263,8 @@ class PayloadVisitor {
           p_ += 4;
           break;
         }
-        default: return Fail("", "unknown escape");
+        default:
+          return Fail("", "unknown escape");
       }
     }
     ++p_;
@@ -297,8 +321,10 @@ class PayloadVisitor {
 
 Record MakeRecord(RecordKind kind) {
   static constexpr auto kMakers = []<std::size_t... I>(std::index_sequence<I...>) {
-    return std::array<Record (*)(), sizeof...(I)>{+[]() -> Record { return Record(std::in_place_index<I>); }...};
-  }(std::make_index_sequence<std::variant_size_v<Record>>());
+    return std::array<Record (*)(), sizeof...(I)>{
+        +[]() -> Record { return Record(std::in_place_index<I>); }...};
+  }
+  (std::make_index_sequence<std::variant_size_v<Record>>());
   return kMakers[static_cast<std::size_t>(kind) - 1]();
 }
 

@@ -1,8 +1,7 @@
 #include "ledger/record_codec.h"
 
-#include <sodium.h>
-
 #include <simdjson.h>
+#include <sodium.h>
 
 #include <algorithm>
 #include <cstring>
@@ -195,7 +194,8 @@ class DecodeVisitor {
     if (!status_.ok()) return std::nullopt;
     if (name == last_key_ && last_value_) return last_value_;  // read twice by one Visit entry
     SkipTo(name);
-    if (!status_.ok() || cursor_ >= field_count_ || fields_[cursor_].key != name) return std::nullopt;
+    if (!status_.ok() || cursor_ >= field_count_ || fields_[cursor_].key != name)
+      return std::nullopt;
     element value = fields_[cursor_].value;
     last_key_ = name;
     ++cursor_;
@@ -203,7 +203,8 @@ class DecodeVisitor {
       Fail(std::string(name), "duplicate field");
       return std::nullopt;
     }
-    last_value_ = value.is_null() ? std::nullopt : std::optional<element>(value);  // null means absent
+    last_value_ =
+        value.is_null() ? std::nullopt : std::optional<element>(value);  // null means absent
     return last_value_;
   }
   void ReadString(std::string_view name, element value, std::string& out) {
@@ -213,7 +214,8 @@ class DecodeVisitor {
       return;
     }
     if (text.size() > limits::field_bytes_max) {
-      Fail(std::string(name), "is longer than " + std::to_string(limits::field_bytes_max) + " bytes");
+      Fail(std::string(name),
+           "is longer than " + std::to_string(limits::field_bytes_max) + " bytes");
       return;
     }
     out.assign(text);
@@ -265,7 +267,8 @@ class DecodeVisitor {
       return;
     }
     if (number < min || number > max) {
-      Fail(std::string(name), number < min && min == 0 ? "must not be negative" : "is out of range");
+      Fail(std::string(name),
+           number < min && min == 0 ? "must not be negative" : "is out of range");
       return;
     }
     out = number;
@@ -313,7 +316,8 @@ void DecodeVisitor::OptMoney(std::string_view name, std::optional<Money>& value)
       minor = ParseDecimalMinor(text, currency->exponent(), limits::money_minor_max);
     } else if (amount->type() == element_type::INT64 && !amount->get_int64().get(whole) &&
                whole >= 0) {
-      minor = ParseDecimalMinor(std::to_string(whole), currency->exponent(), limits::money_minor_max);
+      minor =
+          ParseDecimalMinor(std::to_string(whole), currency->exponent(), limits::money_minor_max);
     } else if (amount->type() == element_type::DOUBLE) {
       nested.Fail("amount", "must be a decimal string (\"150.5\") or an integer, never a float");
     }
@@ -450,7 +454,8 @@ class EncodeVisitor {
 // Reports every reference through a ReferenceVisitor.
 class ReferenceCollector {
  public:
-  ReferenceCollector(const ReferenceVisitor& visit, const FieldPath* parent) : visit_(visit), parent_(parent) {}
+  ReferenceCollector(const ReferenceVisitor& visit, const FieldPath* parent)
+      : visit_(visit), parent_(parent) {}
   void Correction(const std::optional<std::string>&) {}
   void Id(const std::string&) {}
   void EvidenceList(const std::vector<Evidence>& list) { List("evidence", list); }
@@ -460,18 +465,22 @@ class ReferenceCollector {
   void Ref(std::string_view name, const std::string& value, RecordKind kind) {
     visit_(FieldPath(parent_, name), kind, value);
   }
-  void AnyRef(std::string_view name, const std::string& value) { visit_(FieldPath(parent_, name), std::nullopt, value); }
+  void AnyRef(std::string_view name, const std::string& value) {
+    visit_(FieldPath(parent_, name), std::nullopt, value);
+  }
   void OptRef(std::string_view name, const std::optional<std::string>& value, RecordKind kind) {
     if (value) Ref(name, *value, kind);
   }
   void RefList(std::string_view name, const std::vector<std::string>& values, RecordKind kind) {
-    for (std::size_t i = 0; i < values.size(); ++i) visit_(FieldPath(parent_, name, i), kind, values[i]);
+    for (std::size_t i = 0; i < values.size(); ++i)
+      visit_(FieldPath(parent_, name, i), kind, values[i]);
   }
   void TextList(std::string_view, const std::vector<std::string>&) {}
   void DateField(std::string_view, const Date&) {}
   void OptDate(std::string_view, const std::optional<Date>&) {}
   void Integer(std::string_view, const std::int64_t&, std::int64_t, std::int64_t) {}
-  void OptInteger(std::string_view, const std::optional<std::int64_t>&, std::int64_t, std::int64_t) {}
+  void OptInteger(std::string_view, const std::optional<std::int64_t>&, std::int64_t,
+                  std::int64_t) {}
   void Currency(std::string_view, const std::string&) {}
   void OptMoney(std::string_view, const std::optional<Money>&) {}
   template <typename E, std::size_t N>
@@ -520,8 +529,8 @@ Result<Record> DecodeObject(RecordKind kind, object obj, const DecodeOptions* op
 
 Result<object> ParseObject(std::string_view json) {
   if (json.size() > limits::record_line_bytes_max) {
-    return Status::DataError("record is longer than " + std::to_string(limits::record_line_bytes_max) +
-                             " bytes");
+    return Status::DataError("record is longer than " +
+                             std::to_string(limits::record_line_bytes_max) + " bytes");
   }
   // simdjson reads up to SIMDJSON_PADDING bytes past the end: parse from a
   // reused padded copy rather than allocating one per record.
@@ -532,7 +541,8 @@ Result<object> ParseObject(std::string_view json) {
   std::memcpy(padded.data(), json.data(), json.size());
   element doc;
   auto error = ThreadParser().parse(padded.data(), json.size(), false).get(doc);
-  if (error) return Status::DataError(std::string("malformed JSON: ") + simdjson::error_message(error));
+  if (error)
+    return Status::DataError(std::string("malformed JSON: ") + simdjson::error_message(error));
   object obj;
   if (doc.get_object().get(obj)) return Status::DataError("a record must be a JSON object");
   return obj;
@@ -552,7 +562,8 @@ Result<Record> DecodeInputRecord(std::string_view json, const DecodeOptions& opt
     return Status::DataError("field 'kind': must be a string");
   }
   auto kind = RecordKindFromName(kind_name);
-  if (!kind) return Status::DataError("field 'kind': unknown record kind '" + std::string(kind_name) + "'");
+  if (!kind)
+    return Status::DataError("field 'kind': unknown record kind '" + std::string(kind_name) + "'");
   // Source records may carry "text_file"; the visitor marks it as read itself.
   static constexpr std::string_view kExtra[] = {"kind"};
   return DecodeObject(*kind, *obj, &options, kExtra);

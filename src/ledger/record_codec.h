@@ -58,8 +58,8 @@ class FieldPath {
 
 // Calls visit(field, kind, id) for every reference the record holds; kind
 // is nullopt for a reference to a record of any kind (claim subjects).
-using ReferenceVisitor =
-    std::function<void(const FieldPath& field, std::optional<RecordKind> kind, const std::string& id)>;
+using ReferenceVisitor = std::function<void(const FieldPath& field, std::optional<RecordKind> kind,
+                                            const std::string& id)>;
 void VisitReferences(const Record& record, const ReferenceVisitor& visit);
 
 // True when `id` is a valid record id: 1..200 bytes of [A-Za-z0-9._:/-].

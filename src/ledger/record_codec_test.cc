@@ -21,11 +21,12 @@ TEST(RecordCodecTest, DecodesAndEncodesCanonically) {
   ASSERT_EQ(measure.lines.size(), 2u);
   EXPECT_EQ(measure.lines[1].quantity, 8400);
   // Golden bytes: keys sorted, no whitespace, money as an exact decimal string.
-  EXPECT_EQ(EncodePayload(record.value()),
-            R"({"announced":"2023-12-06","donor":"USA","id":"m:1","instrument":"stockpile_drawdown",)"
-            R"("lines":[{"item":"item:himars-ammunition"},{"item":"item:155mm","quantity":8400}],)"
-            R"("recipient":"UKR","status":"announced","title":"PDA","type":"military",)"
-            R"("value":{"amount":"175000000.00","currency":"USD"}})");
+  EXPECT_EQ(
+      EncodePayload(record.value()),
+      R"({"announced":"2023-12-06","donor":"USA","id":"m:1","instrument":"stockpile_drawdown",)"
+      R"("lines":[{"item":"item:himars-ammunition"},{"item":"item:155mm","quantity":8400}],)"
+      R"("recipient":"UKR","status":"announced","title":"PDA","type":"military",)"
+      R"("value":{"amount":"175000000.00","currency":"USD"}})");
 }
 
 TEST(RecordCodecTest, PayloadRoundTripsToTheSameBytes) {
@@ -88,7 +89,8 @@ TEST(RecordCodecTest, ListsReferencesWithTheirPaths) {
                                       const std::string& id) {
     seen.push_back(field.ToString() + "=" + id + "/" + std::string(RecordKindName(*kind)));
   });
-  std::vector<std::string> expected = {"donor=USA/actor", "lines[0].item=item:himars-ammunition/item",
+  std::vector<std::string> expected = {"donor=USA/actor",
+                                       "lines[0].item=item:himars-ammunition/item",
                                        "lines[1].item=item:155mm/item", "recipient=UKR/actor"};
   EXPECT_EQ(seen, expected);
 }
@@ -118,7 +120,8 @@ TEST(PayloadReaderTest, AcceptsOnlyTheCanonicalSpelling) {
   auto rejects = [&](const std::string& text, const char* fragment) {
     auto decoded = DecodePayload(RecordKind::measure, text);
     ASSERT_FALSE(decoded.ok()) << text;
-    EXPECT_NE(decoded.status().message().find(fragment), std::string::npos) << decoded.status().message();
+    EXPECT_NE(decoded.status().message().find(fragment), std::string::npos)
+        << decoded.status().message();
   };
   rejects(" " + payload, "expected '{'");
   rejects(payload + " ", "text after the record");
@@ -128,17 +131,22 @@ TEST(PayloadReaderTest, AcceptsOnlyTheCanonicalSpelling) {
   // Keys out of order: "correction" after "donor".
   rejects(R"({"announced":"2023-12-06","donor":"USA","correction":"x"})", "keys out of order");
   // A key that sorts first but comes late reads as missing.
-  rejects(R"({"donor":"USA","announced":"2023-12-06","id":"m:1"})", "field 'announced': required field is missing");
-  rejects(R"({"announced":"2023-12-06","donor":"USA","extra":1,"id":"m:1"})", "field 'extra': unknown field");
-  rejects(R"({"announced":"2023-12-06","announced":"2023-12-06"})", "keys out of order or repeated");
+  rejects(R"({"donor":"USA","announced":"2023-12-06","id":"m:1"})",
+          "field 'announced': required field is missing");
+  rejects(R"({"announced":"2023-12-06","donor":"USA","extra":1,"id":"m:1"})",
+          "field 'extra': unknown field");
+  rejects(R"({"announced":"2023-12-06","announced":"2023-12-06"})",
+          "keys out of order or repeated");
   rejects("{\"announced\":\"2023-12-06\",\"donor\":\"\xff\"}", "not valid UTF-8");
   rejects(R"({"announced":"2023-12-06","donor":"U\u0053A"})", "non-canonical");
-  rejects(R"({"announced":"2023-12-06","donor":"USA","id":"m:1","instrument":"grant","lines":[{"item":"x","quantity":1.5}]})",
-          "expected");
+  rejects(
+      R"({"announced":"2023-12-06","donor":"USA","id":"m:1","instrument":"grant","lines":[{"item":"x","quantity":1.5}]})",
+      "expected");
 }
 
 TEST(PayloadReaderTest, ReadsEscapesItWrote) {
-  auto record = DecodeInputRecord(R"({"kind":"actor","id":"A","name":"tab\there \"quoted\" \\ \u0001 caf\u00e9","type":"country"})");
+  auto record = DecodeInputRecord(
+      R"({"kind":"actor","id":"A","name":"tab\there \"quoted\" \\ \u0001 caf\u00e9","type":"country"})");
   ASSERT_TRUE(record.ok()) << record.status().ToString();
   std::string payload = EncodePayload(record.value());
   auto again = DecodePayload(RecordKind::actor, payload);

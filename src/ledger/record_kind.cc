@@ -6,9 +6,9 @@ namespace ramstein {
 
 namespace {
 constexpr std::array<std::string_view, kRecordKindMax + 1> kNames = {
-    "",           "source",  "actor",      "person",   "role",      "forum",     "membership",
-    "chair",      "meeting", "attendance", "item",     "measure",   "status",    "delivery",
-    "hold",       "resumption", "authority", "balance", "requirement", "claim",
+    "",      "source",     "actor",      "person",  "role",        "forum",  "membership",
+    "chair", "meeting",    "attendance", "item",    "measure",     "status", "delivery",
+    "hold",  "resumption", "authority",  "balance", "requirement", "claim",
 };
 }  // namespace
 

@@ -50,9 +50,13 @@ enum class Instrument : std::uint8_t {
   loan,
   grant,
 };
-inline constexpr std::array<std::string_view, 7> kInstrumentNames = {
-    "unspecified", "stockpile_drawdown", "procurement_contract", "funding_purchase",
-    "purchase_through_nato", "loan", "grant"};
+inline constexpr std::array<std::string_view, 7> kInstrumentNames = {"unspecified",
+                                                                     "stockpile_drawdown",
+                                                                     "procurement_contract",
+                                                                     "funding_purchase",
+                                                                     "purchase_through_nato",
+                                                                     "loan",
+                                                                     "grant"};
 // The lifecycle, in order. proposed: hoped for or discussed, not announced by
 // the donor. Ordering matters: "committed or later" means >= committed.
 enum class MeasureStatus : std::uint8_t {
@@ -519,11 +523,11 @@ struct ClaimRecord : Common {
 };
 
 // Variant alternatives are in RecordKind order (index = code - 1).
-using Record = std::variant<SourceRecord, ActorRecord, PersonRecord, RoleRecord, ForumRecord,
-                            MembershipRecord, ChairRecord, MeetingRecord, AttendanceRecord,
-                            ItemRecord, MeasureRecord, StatusRecord, DeliveryRecord, HoldRecord,
-                            ResumptionRecord, AuthorityRecord, BalanceRecord, RequirementRecord,
-                            ClaimRecord>;
+using Record =
+    std::variant<SourceRecord, ActorRecord, PersonRecord, RoleRecord, ForumRecord, MembershipRecord,
+                 ChairRecord, MeetingRecord, AttendanceRecord, ItemRecord, MeasureRecord,
+                 StatusRecord, DeliveryRecord, HoldRecord, ResumptionRecord, AuthorityRecord,
+                 BalanceRecord, RequirementRecord, ClaimRecord>;
 
 inline RecordKind KindOf(const Record& record) {
   return static_cast<RecordKind>(record.index() + 1);

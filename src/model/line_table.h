@@ -66,8 +66,9 @@ struct LineTable {
     currency.reserve(rows);
     status.reserve(rows);
     converted.reserve(rows);
-    for (auto* column : {&quantity, &value_minor, &delivered_quantity, &delivered_minor, &held_quantity,
-                         &held_minor, &value_eur_cents, &delivered_eur_cents, &held_eur_cents}) {
+    for (auto* column :
+         {&quantity, &value_minor, &delivered_quantity, &delivered_minor, &held_quantity,
+          &held_minor, &value_eur_cents, &delivered_eur_cents, &held_eur_cents}) {
       column->reserve(rows);
     }
   }

@@ -39,16 +39,20 @@ bool HoldLineState::ActiveAt(std::int32_t day) const {
 
 Model::Model(const FxRates* rates) : rates_(rates), by_kind_(kRecordKindMax + 1) {}
 
-void Model::Reserve(std::size_t records) { latest_.reserve(latest_.size() + records); }
+void Model::Reserve(std::size_t records) {
+  latest_.reserve(latest_.size() + records);
+}
 
-void Model::Apply(std::uint64_t sequence, std::int64_t time_ms, std::string_view author, Record record) {
+void Model::Apply(std::uint64_t sequence, std::int64_t time_ms, std::string_view author,
+                  Record record) {
   sequence_ = sequence;
   auto slot = static_cast<std::uint32_t>(records_.size());
   RecordKind kind = KindOf(record);
   std::string id = CommonOf(record).id;
   records_.push_back({sequence, time_ms, std::string(author), std::move(record)});
   auto& by_kind = by_kind_[static_cast<std::size_t>(kind)];
-  auto [it, inserted] = latest_.try_emplace(id, Latest{slot, static_cast<std::uint32_t>(by_kind.size()), UINT32_MAX});
+  auto [it, inserted] =
+      latest_.try_emplace(id, Latest{slot, static_cast<std::uint32_t>(by_kind.size()), UINT32_MAX});
   std::optional<std::uint32_t> previous;
   if (inserted) {
     by_kind.push_back(slot);
@@ -105,7 +109,8 @@ void Model::Apply(std::uint64_t sequence, std::int64_t time_ms, std::string_view
 
 std::uint32_t Model::BucketFor(std::uint32_t donor, std::uint16_t currency) {
   std::uint64_t key = (static_cast<std::uint64_t>(donor) << 16) | currency;
-  auto [it, inserted] = bucket_numbers_.try_emplace(key, static_cast<std::uint32_t>(buckets_.size()));
+  auto [it, inserted] =
+      bucket_numbers_.try_emplace(key, static_cast<std::uint32_t>(buckets_.size()));
   if (inserted) buckets_.push_back({donor, currency});
   return it->second;
 }
@@ -120,7 +125,8 @@ void Model::UpdateEur(std::uint32_t row) {
   int exponent = Currency::FromIndex(lines_.currency[row]).exponent();
   lines_.converted[row] = 1;
   lines_.value_eur_cents[row] = EurCentsAtRate(lines_.value_minor[row], exponent, state.rate_nano);
-  lines_.delivered_eur_cents[row] = EurCentsAtRate(lines_.delivered_minor[row], exponent, state.rate_nano);
+  lines_.delivered_eur_cents[row] =
+      EurCentsAtRate(lines_.delivered_minor[row], exponent, state.rate_nano);
   lines_.held_eur_cents[row] = EurCentsAtRate(lines_.held_minor[row], exponent, state.rate_nano);
 }
 
@@ -168,19 +174,21 @@ void Model::ApplyMeasure(std::uint32_t slot, bool correction) {
   state.first_row = lines_.size();
   state.line_count = static_cast<std::uint32_t>(measure.lines.size());
   for (const auto& line : measure.lines) {
-    std::uint32_t row = lines_.AddRow(number, NumberOf(line.item), donor, bucket, currency.index(), status,
-                                      line.quantity.value_or(-1), line.value ? line.value->minor : 0);
+    std::uint32_t row =
+        lines_.AddRow(number, NumberOf(line.item), donor, bucket, currency.index(), status,
+                      line.quantity.value_or(-1), line.value ? line.value->minor : 0);
     UpdateEur(row);
   }
   if (measure.value && measure.value->minor > lines_value) {
-    state.remainder_row =
-        lines_.AddRow(number, kNoItem, donor, bucket, currency.index(), status, -1, measure.value->minor - lines_value);
+    state.remainder_row = lines_.AddRow(number, kNoItem, donor, bucket, currency.index(), status,
+                                        -1, measure.value->minor - lines_value);
     UpdateEur(state.remainder_row);
   }
   if (!correction) return;
   // Re-apply what points at this measure onto its new rows.
   for (std::uint32_t delivery_slot : delivery_slots_) {
-    const auto& delivery = std::get<DeliveryRecord>(Find(CommonOf(records_[delivery_slot].record).id)->record);
+    const auto& delivery =
+        std::get<DeliveryRecord>(Find(CommonOf(records_[delivery_slot].record).id)->record);
     if (delivery.measure == measure.id) ApplyDelivery(delivery, +1);
   }
   for (HoldState& hold : holds_) {
@@ -197,7 +205,8 @@ void Model::ApplyStatus(const StatusRecord& status) {
   std::uint32_t number = NumberOf(status.measure);
   const MeasureState& state = measures_[number];
   auto code = static_cast<std::uint8_t>(status.status);
-  for (std::uint32_t r = state.first_row; r < state.first_row + state.line_count; ++r) lines_.status[r] = code;
+  for (std::uint32_t r = state.first_row; r < state.first_row + state.line_count; ++r)
+    lines_.status[r] = code;
   if (state.remainder_row != UINT32_MAX) lines_.status[state.remainder_row] = code;
 }
 
@@ -214,8 +223,9 @@ std::uint32_t Model::RowFor(std::uint32_t measure_number, const std::optional<st
     Currency currency = measure.value ? measure.value->currency : Currency::Eur();
     if (state.line_count > 0) currency = Currency::FromIndex(lines_.currency[state.first_row]);
     std::uint32_t donor = NumberOf(measure.donor);
-    state.remainder_row = lines_.AddRow(measure_number, kNoItem, donor, BucketFor(donor, currency.index()),
-                                        currency.index(), static_cast<std::uint8_t>(measure.status), -1, 0);
+    state.remainder_row =
+        lines_.AddRow(measure_number, kNoItem, donor, BucketFor(donor, currency.index()),
+                      currency.index(), static_cast<std::uint8_t>(measure.status), -1, 0);
   }
   return state.remainder_row;
 }
@@ -226,7 +236,8 @@ void Model::ApplyDelivery(const DeliveryRecord& delivery, int sign) {
   if (delivery.value) {
     lines_.delivered_minor[row] += sign * delivery.value->minor;
   } else if (delivery.quantity && lines_.quantity[row] > 0) {
-    lines_.delivered_minor[row] += sign * Scale(lines_.value_minor[row], *delivery.quantity, lines_.quantity[row]);
+    lines_.delivered_minor[row] +=
+        sign * Scale(lines_.value_minor[row], *delivery.quantity, lines_.quantity[row]);
   }
   UpdateEur(row);
 }
@@ -298,7 +309,8 @@ std::vector<const StoredRecord*> Model::History(std::string_view id) const {
 
 std::vector<const StoredRecord*> Model::All(RecordKind kind) const {
   std::vector<const StoredRecord*> out;
-  for (std::uint32_t slot : by_kind_[static_cast<std::size_t>(kind)]) out.push_back(&records_[slot]);
+  for (std::uint32_t slot : by_kind_[static_cast<std::size_t>(kind)])
+    out.push_back(&records_[slot]);
   return out;
 }
 
@@ -316,13 +328,15 @@ std::vector<const ClaimRecord*> Model::ClaimsAbout(std::string_view id) const {
 
 std::optional<std::uint32_t> Model::ActorNumber(std::string_view id) const {
   auto it = latest_.find(Key(id));
-  if (it == latest_.end() || KindOf(records_[it->second.slot].record) != RecordKind::actor) return std::nullopt;
+  if (it == latest_.end() || KindOf(records_[it->second.slot].record) != RecordKind::actor)
+    return std::nullopt;
   return it->second.number;
 }
 
 std::optional<std::uint32_t> Model::ItemNumber(std::string_view id) const {
   auto it = latest_.find(Key(id));
-  if (it == latest_.end() || KindOf(records_[it->second.slot].record) != RecordKind::item) return std::nullopt;
+  if (it == latest_.end() || KindOf(records_[it->second.slot].record) != RecordKind::item)
+    return std::nullopt;
   return it->second.number;
 }
 

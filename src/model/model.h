@@ -9,14 +9,14 @@
 // with Apply().
 #pragma once
 
+#include <absl/container/flat_hash_map.h>
+
 #include <cstdint>
 #include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-
-#include <absl/container/flat_hash_map.h>
 #include <vector>
 
 #include "base/status.h"
@@ -35,11 +35,11 @@ struct StoredRecord {
 };
 
 struct MeasureState {
-  std::uint32_t slot = 0;          // latest version in Model::records()
-  std::uint32_t first_row = 0;     // its line rows: [first_row, first_row + line_count)
+  std::uint32_t slot = 0;       // latest version in Model::records()
+  std::uint32_t first_row = 0;  // its line rows: [first_row, first_row + line_count)
   std::uint32_t line_count = 0;
   std::uint32_t remainder_row = UINT32_MAX;  // row of value not on lines, if any
-  std::int64_t rate_nano = 0;      // units per EUR * 1e9 at announcement; 0 = no rate
+  std::int64_t rate_nano = 0;                // units per EUR * 1e9 at announcement; 0 = no rate
   std::int32_t rate_day = 0;
 };
 
@@ -49,7 +49,7 @@ struct HoldLineState {
   // Resumptions that took effect: (day, quantity; nullopt = all of the line).
   std::vector<std::pair<std::int32_t, std::optional<std::int64_t>>> resumed;
   std::optional<std::int32_t> expected_day;  // a resumption is expected from then
-  std::uint32_t row = UINT32_MAX;  // the measure line held, when the hold names a measure
+  std::uint32_t row = UINT32_MAX;            // the measure line held, when the hold names a measure
 
   // Units still held at the end of `day` (nullopt: an unstated quantity
   // still held); 0 when fully resumed.
@@ -74,7 +74,9 @@ class Model {
   // Returns DataError naming the field.
   using Pending = absl::flat_hash_map<absl::string_view, const Record*>;
   // Debian's Abseil has its own string_view type for heterogeneous lookup.
-  static absl::string_view Key(std::string_view id) { return absl::string_view(id.data(), id.size()); }
+  static absl::string_view Key(std::string_view id) {
+    return absl::string_view(id.data(), id.size());
+  }
   Status Check(const Record& record, const Pending& pending) const;
 
   // Applies a record appended as event `sequence`. REQUIRES: Check() passed
@@ -146,8 +148,8 @@ class Model {
   std::uint64_t sequence_ = 0;
   std::deque<StoredRecord> records_;
   struct Latest {
-    std::uint32_t slot;      // latest version
-    std::uint32_t position;  // in by_kind_[kind]
+    std::uint32_t slot;                 // latest version
+    std::uint32_t position;             // in by_kind_[kind]
     std::uint32_t number = UINT32_MAX;  // dense number of actors, items, measures, holds
   };
   // The one index by id. An open-addressing map: at a million records the

@@ -10,7 +10,8 @@ namespace {
 
 // The substring of UTF-8 `text` from code point `start` to `end` (exclusive),
 // or nullopt when the text is shorter.
-std::optional<std::string_view> CodePointSlice(std::string_view text, std::int64_t start, std::int64_t end) {
+std::optional<std::string_view> CodePointSlice(std::string_view text, std::int64_t start,
+                                               std::int64_t end) {
   std::int64_t index = 0;
   std::size_t begin_byte = std::string_view::npos;
   for (std::size_t i = 0; i <= text.size(); ++i) {
@@ -53,11 +54,14 @@ Status Model::Check(const Record& record, const Pending& pending) const {
   const Record* existing = Resolve(common.id, pending);
   if (existing) {
     if (!common.correction || common.correction->empty()) {
-      return FieldError("id", "'" + common.id + "' already exists; to replace it, give a \"correction\" saying why");
+      return FieldError(
+          "id",
+          "'" + common.id + "' already exists; to replace it, give a \"correction\" saying why");
     }
     if (KindOf(*existing) != KindOf(record)) {
-      return FieldError("id", "'" + common.id + "' is a " + std::string(RecordKindName(KindOf(*existing))) +
-                                  ", not a " + std::string(RecordKindName(KindOf(record))));
+      return FieldError("id", "'" + common.id + "' is a " +
+                                  std::string(RecordKindName(KindOf(*existing))) + ", not a " +
+                                  std::string(RecordKindName(KindOf(record))));
     }
   } else if (common.correction) {
     return FieldError("correction", "there is no earlier record '" + common.id + "' to correct");
@@ -69,18 +73,20 @@ Status Model::Check(const Record& record, const Pending& pending) const {
 
 Status Model::CheckReferences(const Record& record, const Pending& pending) const {
   Status status;
-  VisitReferences(record, [&](const FieldPath& field, std::optional<RecordKind> kind, const std::string& id) {
-    if (!status.ok()) return;
-    const Record* target = Resolve(id, pending);
-    if (target && (!kind || KindOf(*target) == *kind)) return;
-    std::string kind_name = kind ? std::string(RecordKindName(*kind)) : "record";
-    if (!target) {
-      status = FieldError(field.ToString(), "unknown " + kind_name + " '" + id + "'");
-    } else {
-      status = FieldError(field.ToString(), "'" + id + "' is a " + std::string(RecordKindName(KindOf(*target))) +
-                                                ", not a " + kind_name);
-    }
-  });
+  VisitReferences(
+      record, [&](const FieldPath& field, std::optional<RecordKind> kind, const std::string& id) {
+        if (!status.ok()) return;
+        const Record* target = Resolve(id, pending);
+        if (target && (!kind || KindOf(*target) == *kind)) return;
+        std::string kind_name = kind ? std::string(RecordKindName(*kind)) : "record";
+        if (!target) {
+          status = FieldError(field.ToString(), "unknown " + kind_name + " '" + id + "'");
+        } else {
+          status = FieldError(field.ToString(), "'" + id + "' is a " +
+                                                    std::string(RecordKindName(KindOf(*target))) +
+                                                    ", not a " + kind_name);
+        }
+      });
   return status;
 }
 
@@ -89,7 +95,8 @@ Status Model::CheckEvidence(const Common& common, const Pending& pending) const 
     const Evidence& evidence = common.evidence[i];
     std::string field = "evidence[" + std::to_string(i) + "]";
     if (evidence.quote.empty()) return FieldError(field + ".quote", "must not be empty");
-    if (evidence.end <= evidence.start) return FieldError(field + ".end", "must be greater than start");
+    if (evidence.end <= evidence.start)
+      return FieldError(field + ".end", "must be greater than start");
     const auto* source = std::get_if<SourceRecord>(Resolve(evidence.source, pending));
     if (!source || !source->text) continue;  // a source without text: the quote cannot be checked
     auto slice = CodePointSlice(*source->text, evidence.start, evidence.end);
@@ -97,10 +104,10 @@ Status Model::CheckEvidence(const Common& common, const Pending& pending) const 
       return FieldError(field + ".end", "is beyond the end of source '" + evidence.source + "'");
     }
     if (*slice != evidence.quote) {
-      return FieldError(field + ".quote", "does not match source '" + evidence.source + "' at code points " +
-                                              std::to_string(evidence.start) + ".." +
-                                              std::to_string(evidence.end) + " (found \"" + Excerpt(*slice) +
-                                              "\")");
+      return FieldError(field + ".quote", "does not match source '" + evidence.source +
+                                              "' at code points " + std::to_string(evidence.start) +
+                                              ".." + std::to_string(evidence.end) + " (found \"" +
+                                              Excerpt(*slice) + "\")");
     }
   }
   return Status::Ok();
@@ -144,11 +151,13 @@ Status CheckMeasure(const MeasureRecord& measure) {
 Status Model::CheckKindRules(const Record& record, const Pending& pending) const {
   if (const auto* measure = std::get_if<MeasureRecord>(&record)) return CheckMeasure(*measure);
   if (const auto* delivery = std::get_if<DeliveryRecord>(&record)) {
-    if (!delivery->quantity && !delivery->value) return FieldError("quantity", "a delivery needs a quantity or a value");
+    if (!delivery->quantity && !delivery->value)
+      return FieldError("quantity", "a delivery needs a quantity or a value");
     RAMSTEIN_RETURN_IF_ERROR(CheckPeriod(delivery->from, delivery->to));
     const auto& measure = std::get<MeasureRecord>(*Resolve(delivery->measure, pending));
     if (delivery->item && !HasLine(measure, *delivery->item)) {
-      return FieldError("item", "measure '" + measure.id + "' has no line for '" + *delivery->item + "'");
+      return FieldError("item",
+                        "measure '" + measure.id + "' has no line for '" + *delivery->item + "'");
     }
     std::optional<Currency> currency;
     if (measure.value) currency = measure.value->currency;
@@ -156,7 +165,8 @@ Status Model::CheckKindRules(const Record& record, const Pending& pending) const
       if (line.value) currency = line.value->currency;
     }
     if (delivery->value && currency && delivery->value->currency != *currency) {
-      return FieldError("value.currency", "must be the measure's currency " + std::string(currency->code()));
+      return FieldError("value.currency",
+                        "must be the measure's currency " + std::string(currency->code()));
     }
     return Status::Ok();
   }
@@ -166,8 +176,9 @@ Status Model::CheckKindRules(const Record& record, const Pending& pending) const
       const auto& measure = std::get<MeasureRecord>(*Resolve(*hold->measure, pending));
       for (std::size_t i = 0; i < hold->lines.size(); ++i) {
         if (!HasLine(measure, hold->lines[i].item)) {
-          return FieldError("lines[" + std::to_string(i) + "].item",
-                            "measure '" + measure.id + "' has no line for '" + hold->lines[i].item + "'");
+          return FieldError(
+              "lines[" + std::to_string(i) + "].item",
+              "measure '" + measure.id + "' has no line for '" + hold->lines[i].item + "'");
         }
       }
     }
@@ -175,11 +186,14 @@ Status Model::CheckKindRules(const Record& record, const Pending& pending) const
   }
   if (const auto* resumption = std::get_if<ResumptionRecord>(&record)) {
     const auto& hold = std::get<HoldRecord>(*Resolve(resumption->hold, pending));
-    if (resumption->date.last_day() < hold.from.days) return FieldError("date", "is before the hold began");
+    if (resumption->date.last_day() < hold.from.days)
+      return FieldError("date", "is before the hold began");
     for (std::size_t i = 0; i < resumption->lines.size(); ++i) {
       const auto& item = resumption->lines[i].item;
-      if (std::none_of(hold.lines.begin(), hold.lines.end(), [&](const LineItem& l) { return l.item == item; })) {
-        return FieldError("lines[" + std::to_string(i) + "].item", "hold '" + hold.id + "' does not hold '" + item + "'");
+      if (std::none_of(hold.lines.begin(), hold.lines.end(),
+                       [&](const LineItem& l) { return l.item == item; })) {
+        return FieldError("lines[" + std::to_string(i) + "].item",
+                          "hold '" + hold.id + "' does not hold '" + item + "'");
       }
     }
     return Status::Ok();
@@ -189,13 +203,15 @@ Status Model::CheckKindRules(const Record& record, const Pending& pending) const
     for (auto [name, money] : {std::pair{"cap", &balance->cap}, std::pair{"drawn", &balance->drawn},
                                std::pair{"remaining", &balance->remaining}}) {
       if (*money && (*money)->currency.code() != authority.currency) {
-        return FieldError(std::string(name) + ".currency", "must be the authority's currency " + authority.currency);
+        return FieldError(std::string(name) + ".currency",
+                          "must be the authority's currency " + authority.currency);
       }
     }
     return Status::Ok();
   }
   if (const auto* role = std::get_if<RoleRecord>(&record)) return CheckPeriod(role->from, role->to);
-  if (const auto* chair = std::get_if<ChairRecord>(&record)) return CheckPeriod(chair->from, chair->to);
+  if (const auto* chair = std::get_if<ChairRecord>(&record))
+    return CheckPeriod(chair->from, chair->to);
   if (const auto* membership = std::get_if<MembershipRecord>(&record)) {
     return CheckPeriod(membership->from, membership->to);
   }

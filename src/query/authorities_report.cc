@@ -12,15 +12,15 @@ std::string Amount(const std::optional<Money>& money) {
 Table AuthoritiesReport(const Model& model, std::int32_t day) {
   Table table;
   table.title = "Authorities as reported on or before " + FormatDay(day);
-  table.AddColumn("authority");
-  table.AddColumn("name");
-  table.AddColumn("holder");
-  table.AddColumn("currency");
-  table.AddColumn("cap", Column::Type::amount);
-  table.AddColumn("drawn", Column::Type::amount);
-  table.AddColumn("remaining", Column::Type::amount);
-  table.AddColumn("as_of");
-  table.AddColumn("balance");
+  table.AddColumns({{"authority"},
+                    {"name"},
+                    {"holder"},
+                    {"currency"},
+                    {"cap", Column::Type::amount},
+                    {"drawn", Column::Type::amount},
+                    {"remaining", Column::Type::amount},
+                    {"as_of"},
+                    {"balance"}});
   auto balances = model.All(RecordKind::balance);
   for (const StoredRecord* stored : model.All(RecordKind::authority)) {
     const auto& authority = std::get<AuthorityRecord>(stored->record);

@@ -51,7 +51,8 @@ std::vector<BucketTotals> Aggregate(const Model& model) {
       b.unconverted |= (value[r] | delivered[r] | held[r]) != 0;
       continue;
     }
-    std::int64_t open_eur = is_committed ? std::max<std::int64_t>(0, value_eur[r] - delivered_eur[r]) : 0;
+    std::int64_t open_eur =
+        is_committed ? std::max<std::int64_t>(0, value_eur[r] - delivered_eur[r]) : 0;
     b.eur_cents.announced += value_eur[r];
     b.eur_cents.committed += is_committed ? value_eur[r] : 0;
     b.eur_cents.delivered += delivered_eur[r];
@@ -64,7 +65,8 @@ std::vector<BucketTotals> Aggregate(const Model& model) {
 const char* kSumNames[] = {"announced", "committed", "delivered", "outstanding", "on_hold"};
 
 void PutSums(std::vector<std::string>& row, std::size_t first, const Sums& sums, int exponent) {
-  const std::int64_t values[] = {sums.announced, sums.committed, sums.delivered, sums.outstanding, sums.on_hold};
+  const std::int64_t values[] = {sums.announced, sums.committed, sums.delivered, sums.outstanding,
+                                 sums.on_hold};
   for (std::size_t i = 0; i < 5; ++i) row[first + i] = FormatMinor(values[i], exponent, false);
 }
 
@@ -79,11 +81,10 @@ Table DonorsReport(const Model& model) {
   std::vector<BucketTotals> totals = Aggregate(model);
   Table table;
   table.title = "Donors: announced, committed, delivered, outstanding and on hold";
-  table.AddColumn("donor");
-  table.AddColumn("name");
-  table.AddColumn("currency");
+  table.AddColumns({{"donor"}, {"name"}, {"currency"}});
   for (const char* name : kSumNames) table.AddColumn(name, Column::Type::amount);
-  for (const char* name : kSumNames) table.AddColumn(std::string(name) + "_eur", Column::Type::amount);
+  for (const char* name : kSumNames)
+    table.AddColumn(std::string(name) + "_eur", Column::Type::amount);
   table.AddColumn("note");
   std::vector<std::uint32_t> order;
   for (std::uint32_t b = 0; b < totals.size(); ++b) {
@@ -141,7 +142,8 @@ Table DonorTotalsReport(const Model& model) {
   table.title = "Donors: totals in EUR";
   table.AddColumn("donor");
   table.AddColumn("name");
-  for (const char* name : kSumNames) table.AddColumn(std::string(name) + "_eur", Column::Type::amount);
+  for (const char* name : kSumNames)
+    table.AddColumn(std::string(name) + "_eur", Column::Type::amount);
   table.AddColumn("currencies");
   table.AddColumn("note");
   std::vector<std::uint32_t> order;
@@ -149,7 +151,8 @@ Table DonorTotalsReport(const Model& model) {
     if (any[d]) order.push_back(d);
   }
   std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    if (per_donor[a].committed != per_donor[b].committed) return per_donor[a].committed > per_donor[b].committed;
+    if (per_donor[a].committed != per_donor[b].committed)
+      return per_donor[a].committed > per_donor[b].committed;
     return model.ActorId(a) < model.ActorId(b);
   });
   for (std::uint32_t d : order) {

@@ -6,16 +6,16 @@ namespace ramstein {
 Table HoldsReport(const Model& model, std::int32_t day) {
   Table table;
   table.title = "Holds active on " + FormatDay(day);
-  table.AddColumn("hold");
-  table.AddColumn("donor");
-  table.AddColumn("recipient");
-  table.AddColumn("item");
-  table.AddColumn("item_name");
-  table.AddColumn("quantity_held", Column::Type::integer);
-  table.AddColumn("held_since");
-  table.AddColumn("days_held", Column::Type::integer);
-  table.AddColumn("expected_resumption");
-  table.AddColumn("reason");
+  table.AddColumns({{"hold"},
+                    {"donor"},
+                    {"recipient"},
+                    {"item"},
+                    {"item_name"},
+                    {"quantity_held", Column::Type::integer},
+                    {"held_since"},
+                    {"days_held", Column::Type::integer},
+                    {"expected_resumption"},
+                    {"reason"}});
   for (const HoldState& state : model.holds()) {
     const StoredRecord& stored = model.records()[state.slot];
     const auto& hold = std::get<HoldRecord>(stored.record);
@@ -32,7 +32,8 @@ Table HoldsReport(const Model& model, std::int32_t day) {
       row[5] = held ? std::to_string(*held) : "";
       row[6] = hold.from.ToString();
       row[7] = std::to_string(day - hold.from.days);
-      if (line.expected_day && *line.expected_day <= day) row[8] = "expected (reported " + FormatDay(*line.expected_day) + ")";
+      if (line.expected_day && *line.expected_day <= day)
+        row[8] = "expected (reported " + FormatDay(*line.expected_day) + ")";
       row[9] = hold.reason.value_or("");
     }
   }

@@ -43,9 +43,14 @@ Result<Table> ItemsReport(const Model& model, const ItemsFilter& filter) {
   for (std::uint32_t r = 0; r < t.size(); ++r) {
     if (!wanted(t.item[r])) continue;
     std::uint8_t s = t.status[r];
-    if (s < static_cast<std::uint8_t>(MeasureStatus::announced) || s > static_cast<std::uint8_t>(MeasureStatus::delivered)) continue;
+    if (s < static_cast<std::uint8_t>(MeasureStatus::announced) ||
+        s > static_cast<std::uint8_t>(MeasureStatus::delivered))
+      continue;
     ItemTotals& total = totals[{t.item[r], t.donor[r]}];
-    if (t.quantity[r] >= 0) total.pledged += t.quantity[r]; else total.pledged_unstated = true;
+    if (t.quantity[r] >= 0)
+      total.pledged += t.quantity[r];
+    else
+      total.pledged_unstated = true;
     total.delivered += t.delivered_quantity[r];
     if (t.value_minor[r] > 0) total.value_by_currency[t.currency[r]] += t.value_minor[r];
   }
@@ -59,20 +64,23 @@ Result<Table> ItemsReport(const Model& model, const ItemsFilter& filter) {
       // A resumed hold still lists its item, with nothing held now.
       ItemTotals& total = totals[{line.item, *donor}];
       auto held = line.HeldAt(INT32_MAX);
-      if (held) total.held += *held; else total.held_unstated = true;
+      if (held)
+        total.held += *held;
+      else
+        total.held_unstated = true;
     }
   }
   Table table;
   table.title = "Items by donor";
-  table.AddColumn("item");
-  table.AddColumn("name");
-  table.AddColumn("category");
-  table.AddColumn("donor");
-  table.AddColumn("pledged", Column::Type::integer);
-  table.AddColumn("delivered", Column::Type::integer);
-  table.AddColumn("held", Column::Type::integer);
-  table.AddColumn("value");
-  table.AddColumn("note");
+  table.AddColumns({{"item"},
+                    {"name"},
+                    {"category"},
+                    {"donor"},
+                    {"pledged", Column::Type::integer},
+                    {"delivered", Column::Type::integer},
+                    {"held", Column::Type::integer},
+                    {"value"},
+                    {"note"}});
   for (const auto& [key, total] : totals) {
     auto& row = table.AddRow();
     row[0] = model.ItemId(key.first);
@@ -85,11 +93,13 @@ Result<Table> ItemsReport(const Model& model, const ItemsFilter& filter) {
     row[6] = std::to_string(total.held);
     for (const auto& [currency, minor] : total.value_by_currency) {
       Currency c = Currency::FromIndex(currency);
-      row[7] += (row[7].empty() ? "" : "; ") + std::string(c.code()) + " " + FormatMinor(minor, c.exponent(), false);
+      row[7] += (row[7].empty() ? "" : "; ") + std::string(c.code()) + " " +
+                FormatMinor(minor, c.exponent(), false);
     }
     std::string note;
     if (total.pledged_unstated) note += "some pledges state no quantity";
-    if (total.held_unstated) note += std::string(note.empty() ? "" : "; ") + "some holds state no quantity";
+    if (total.held_unstated)
+      note += std::string(note.empty() ? "" : "; ") + "some holds state no quantity";
     row[8] = note;
   }
   return table;

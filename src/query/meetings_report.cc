@@ -27,12 +27,14 @@ std::vector<const MeasureRecord*> MeasuresAt(const Model& model, const std::stri
 
 std::string Chairs(const Model& model, const MeetingRecord& meeting) {
   std::string out;
-  for (const auto& chair : meeting.chairs) out += (out.empty() ? "" : "; ") + PersonWithActor(model, chair);
+  for (const auto& chair : meeting.chairs)
+    out += (out.empty() ? "" : "; ") + PersonWithActor(model, chair);
   return out;
 }
 
 std::string Amount(const std::optional<Money>& money) {
-  return money ? std::string(money->currency.code()) + " " + FormatMinor(money->minor, money->currency.exponent(), false)
+  return money ? std::string(money->currency.code()) + " " +
+                     FormatMinor(money->minor, money->currency.exponent(), false)
                : "";
 }
 
@@ -41,21 +43,24 @@ std::string Amount(const std::optional<Money>& money) {
 Table MeetingsReport(const Model& model) {
   Table table;
   table.title = "Meetings";
-  for (const char* name : {"meeting", "forum", "number", "date", "title", "venue", "format", "state", "chairs",
-                           "in_person", "virtual", "absent", "attended", "measures"}) {
+  for (const char* name :
+       {"meeting", "forum", "number", "date", "title", "venue", "format", "state", "chairs",
+        "in_person", "virtual", "absent", "attended", "measures"}) {
     bool integer = std::string_view(name) == "number" || std::string_view(name) == "in_person" ||
                    std::string_view(name) == "virtual" || std::string_view(name) == "absent" ||
                    std::string_view(name) == "attended" || std::string_view(name) == "measures";
     table.AddColumn(name, integer ? Column::Type::integer : Column::Type::text);
   }
   auto meetings = model.All(RecordKind::meeting);
-  std::stable_sort(meetings.begin(), meetings.end(), [](const StoredRecord* a, const StoredRecord* b) {
-    return std::get<MeetingRecord>(a->record).date < std::get<MeetingRecord>(b->record).date;
-  });
+  std::stable_sort(
+      meetings.begin(), meetings.end(), [](const StoredRecord* a, const StoredRecord* b) {
+        return std::get<MeetingRecord>(a->record).date < std::get<MeetingRecord>(b->record).date;
+      });
   for (const StoredRecord* stored : meetings) {
     const auto& meeting = std::get<MeetingRecord>(stored->record);
     int counts[4] = {0, 0, 0, 0};
-    for (const auto* attendance : AttendanceOf(model, meeting.id)) ++counts[static_cast<int>(attendance->mode)];
+    for (const auto* attendance : AttendanceOf(model, meeting.id))
+      ++counts[static_cast<int>(attendance->mode)];
     auto& row = table.AddRow();
     row[0] = meeting.id;
     row[1] = meeting.forum.value_or("");
@@ -80,7 +85,9 @@ Result<MeetingReport> MeetingDetail(const Model& model, const std::string& key) 
       if (m.number && std::to_string(*m.number) == key && m.forum == "forum:udcg") meeting = &m;
     }
   }
-  if (!meeting) return Status::NotFound("no meeting '" + key + "' (give a meeting id or a UDCG meeting number)");
+  if (!meeting)
+    return Status::NotFound("no meeting '" + key +
+                            "' (give a meeting id or a UDCG meeting number)");
   MeetingReport report;
   report.facts.title = meeting->title;
   report.facts.AddColumn("field");
@@ -102,7 +109,8 @@ Result<MeetingReport> MeetingDetail(const Model& model, const std::string& key) 
   fact("note", meeting->note.value_or(""));
 
   report.attendance.title = "Attendance";
-  for (const char* name : {"actor", "name", "person", "mode", "attendance"}) report.attendance.AddColumn(name);
+  for (const char* name : {"actor", "name", "person", "mode", "attendance"})
+    report.attendance.AddColumn(name);
   for (const auto* attendance : AttendanceOf(model, meeting->id)) {
     auto& row = report.attendance.AddRow();
     row[0] = attendance->actor;
@@ -112,7 +120,8 @@ Result<MeetingReport> MeetingDetail(const Model& model, const std::string& key) 
     row[4] = attendance->id;
   }
   report.measures.title = "Measures announced";
-  for (const char* name : {"measure", "donor", "recipient", "status", "title", "value"}) report.measures.AddColumn(name);
+  for (const char* name : {"measure", "donor", "recipient", "status", "title", "value"})
+    report.measures.AddColumn(name);
   for (const MeasureRecord* measure : MeasuresAt(model, meeting->id)) {
     auto& row = report.measures.AddRow();
     row[0] = measure->id;

@@ -22,7 +22,8 @@ std::size_t ByteOffset(std::string_view text, std::int64_t index) {
 
 }  // namespace
 
-std::vector<EvidenceDetail> ResolveEvidence(const Model& model, const std::vector<Evidence>& evidence) {
+std::vector<EvidenceDetail> ResolveEvidence(const Model& model,
+                                            const std::vector<Evidence>& evidence) {
   std::vector<EvidenceDetail> out;
   for (const Evidence& e : evidence) {
     EvidenceDetail detail;
@@ -61,15 +62,21 @@ Result<RecordDetail> ShowRecord(const Model& model, const std::string& id) {
   detail.payload = EncodePayload(stored->record);
   detail.evidence = ResolveEvidence(model, CommonOf(stored->record).evidence);
   for (const ClaimRecord* claim : model.ClaimsAbout(id)) {
-    ClaimDetail c{claim->id, claim->attribute, claim->value, claim->number,
-                  claim->date ? claim->date->ToString() : "", ResolveEvidence(model, claim->evidence)};
+    ClaimDetail c{claim->id,
+                  claim->attribute,
+                  claim->value,
+                  claim->number,
+                  claim->date ? claim->date->ToString() : "",
+                  ResolveEvidence(model, claim->evidence)};
     detail.claims.push_back(std::move(c));
   }
-  std::stable_sort(detail.claims.begin(), detail.claims.end(),
-                   [](const ClaimDetail& a, const ClaimDetail& b) { return a.attribute < b.attribute; });
+  std::stable_sort(
+      detail.claims.begin(), detail.claims.end(),
+      [](const ClaimDetail& a, const ClaimDetail& b) { return a.attribute < b.attribute; });
   for (const StoredRecord* version : model.History(id)) {
     detail.history.push_back({version->sequence, version->time_ms, version->author,
-                              CommonOf(version->record).correction.value_or(""), EncodePayload(version->record)});
+                              CommonOf(version->record).correction.value_or(""),
+                              EncodePayload(version->record)});
   }
   for (const StoredRecord& other : model.records()) {
     if (detail.related.size() >= related_records_max) break;
@@ -77,11 +84,13 @@ Result<RecordDetail> ShowRecord(const Model& model, const std::string& id) {
     if (common.id == id || model.Find(common.id) != &other) continue;
     if (KindOf(other.record) == RecordKind::claim) continue;  // listed as claims
     bool refers = false;
-    VisitReferences(other.record, [&](const FieldPath& field, std::optional<RecordKind>, const std::string& target) {
+    VisitReferences(other.record, [&](const FieldPath& field, std::optional<RecordKind>,
+                                      const std::string& target) {
       if (target == id && field.root() != "evidence") refers = true;
     });
     if (refers) {
-      detail.related.push_back({common.id, std::string(RecordKindName(KindOf(other.record))), Label(model, common.id)});
+      detail.related.push_back(
+          {common.id, std::string(RecordKindName(KindOf(other.record))), Label(model, common.id)});
     }
   }
   return detail;

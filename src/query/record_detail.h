@@ -53,7 +53,7 @@ struct RecordDetail {
   std::string label;
   std::string payload;  // canonical JSON of the latest version
   std::vector<EvidenceDetail> evidence;
-  std::vector<ClaimDetail> claims;  // sorted by attribute, then id
+  std::vector<ClaimDetail> claims;     // sorted by attribute, then id
   std::vector<VersionDetail> history;  // oldest first
   std::vector<RelatedRecord> related;  // at most related_records_max
 };
@@ -65,6 +65,7 @@ inline constexpr std::size_t related_records_max = 200;
 Result<RecordDetail> ShowRecord(const Model& model, const std::string& id);
 
 // The evidence entries of a record, resolved against their sources.
-std::vector<EvidenceDetail> ResolveEvidence(const Model& model, const std::vector<Evidence>& evidence);
+std::vector<EvidenceDetail> ResolveEvidence(const Model& model,
+                                            const std::vector<Evidence>& evidence);
 
 }  // namespace ramstein

@@ -2,6 +2,7 @@
 // CSV, JSON, HTTP). Cells are text; the column type says how to read them.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,9 @@ struct Table {
 
   void AddColumn(std::string name, Column::Type type = Column::Type::text) {
     columns.push_back({std::move(name), type});
+  }
+  void AddColumns(std::initializer_list<Column> list) {
+    for (const Column& column : list) columns.push_back(column);
   }
   std::vector<std::string>& AddRow() { return rows.emplace_back(columns.size()); }
   // Index of a column by name, or -1.

@@ -40,7 +40,8 @@ class EventStore {
   // Calls `visit` for each event with sequence > `after`, in sequence order,
   // stopping at the first non-ok Status it returns. The views are valid only
   // during the call.
-  virtual Status Scan(std::uint64_t after, const std::function<Status(const EventView&)>& visit) = 0;
+  virtual Status Scan(std::uint64_t after,
+                      const std::function<Status(const EventView&)>& visit) = 0;
 
   // The head recorded with the last committed transaction.
   virtual Result<StoreHead> Head() = 0;

@@ -36,10 +36,11 @@ constexpr std::array<const char*, 60> kDonors = {
 // Currencies of the ECB table plus EUR; a donor keeps one currency mostly.
 constexpr std::array<const char*, 12> kCurrencies = {"EUR", "USD", "GBP", "PLN", "SEK", "NOK",
                                                      "DKK", "CAD", "CZK", "JPY", "CHF", "AUD"};
-constexpr std::array<const char*, 8> kCategories = {"Air Defense", "Artillery", "Drones", "Armour",
-                                                     "Ammunition", "Engineering", "Vehicles", "Medical"};
-constexpr std::array<const char*, 5> kStatuses = {"announced", "committed", "allocated", "contracted",
-                                                   "delivered"};
+constexpr std::array<const char*, 8> kCategories = {"Air Defense", "Artillery",  "Drones",
+                                                    "Armour",      "Ammunition", "Engineering",
+                                                    "Vehicles",    "Medical"};
+constexpr std::array<const char*, 5> kStatuses = {"announced", "committed", "allocated",
+                                                  "contracted", "delivered"};
 
 std::string Date(Random& random) {
   // 2022-03-01 .. 2026-02-28
@@ -68,15 +69,18 @@ SyntheticCounts GenerateSyntheticLedger(const SyntheticOptions& options,
   };
   auto donors = std::min<std::uint32_t>(options.donors, static_cast<std::uint32_t>(kDonors.size()));
   for (std::uint32_t d = 0; d < donors; ++d) {
-    out += std::string("{\"kind\":\"actor\",\"id\":\"syn:") + kDonors[d] + "\",\"name\":\"Synthetic " + kDonors[d] +
-           "\",\"type\":\"country\"}\n";
+    out += std::string("{\"kind\":\"actor\",\"id\":\"syn:") + kDonors[d] +
+           "\",\"name\":\"Synthetic " + kDonors[d] + "\",\"type\":\"country\"}\n";
     ++counts.records;
   }
-  out += "{\"kind\":\"actor\",\"id\":\"syn:UKR\",\"name\":\"Synthetic recipient\",\"type\":\"country\"}\n";
+  out +=
+      "{\"kind\":\"actor\",\"id\":\"syn:UKR\",\"name\":\"Synthetic "
+      "recipient\",\"type\":\"country\"}\n";
   ++counts.records;
   for (std::uint32_t i = 0; i < options.items; ++i) {
-    out += "{\"kind\":\"item\",\"id\":\"syn:item:" + std::to_string(i) + "\",\"name\":\"Synthetic item " +
-           std::to_string(i) + "\",\"category\":\"" + kCategories[i % kCategories.size()] + "\"}\n";
+    out += "{\"kind\":\"item\",\"id\":\"syn:item:" + std::to_string(i) +
+           "\",\"name\":\"Synthetic item " + std::to_string(i) + "\",\"category\":\"" +
+           kCategories[i % kCategories.size()] + "\"}\n";
     ++counts.records;
   }
   for (std::uint64_t m = 0; m < options.measures; ++m) {
@@ -91,7 +95,9 @@ SyntheticCounts GenerateSyntheticLedger(const SyntheticOptions& options,
     std::string line_json;
     std::vector<std::pair<std::string, std::uint64_t>> line_items;
     for (std::uint64_t l = 0; l < lines; ++l) {
-      std::string item = "syn:item:" + std::to_string((m * 7 + l * 131 + random.Below(options.items)) % options.items);
+      std::string item =
+          "syn:item:" +
+          std::to_string((m * 7 + l * 131 + random.Below(options.items)) % options.items);
       bool duplicate = false;
       for (const auto& existing : line_items) duplicate |= existing.first == item;
       if (duplicate) continue;
@@ -99,33 +105,39 @@ SyntheticCounts GenerateSyntheticLedger(const SyntheticOptions& options,
       std::uint64_t value = (1 + random.Below(2'000'000)) * 100;  // whole units
       if (!line_json.empty()) line_json += ",";
       line_json += "{\"item\":\"" + item + "\",\"quantity\":" + std::to_string(quantity) +
-                   ",\"value\":{\"amount\":\"" + std::to_string(value) + (no_decimals ? "" : ".00") +
-                   "\",\"currency\":\"" + currency + "\"}}";
+                   ",\"value\":{\"amount\":\"" + std::to_string(value) +
+                   (no_decimals ? "" : ".00") + "\",\"currency\":\"" + currency + "\"}}";
       line_items.emplace_back(item, quantity);
       ++counts.line_items;
     }
     out += "{\"kind\":\"measure\",\"id\":\"" + id + "\",\"donor\":\"syn:" + kDonors[donor] +
-           "\",\"recipient\":\"syn:UKR\",\"announced\":\"" + date + "\",\"type\":\"military\",\"instrument\":\"" +
-           (random.Chance(50) ? "stockpile_drawdown" : "procurement_contract") + "\",\"status\":\"" + status +
-           "\",\"title\":\"Synthetic package " + std::to_string(m) + "\",\"lines\":[" + line_json + "]}\n";
+           "\",\"recipient\":\"syn:UKR\",\"announced\":\"" + date +
+           "\",\"type\":\"military\",\"instrument\":\"" +
+           (random.Chance(50) ? "stockpile_drawdown" : "procurement_contract") +
+           "\",\"status\":\"" + status + "\",\"title\":\"Synthetic package " + std::to_string(m) +
+           "\",\"lines\":[" + line_json + "]}\n";
     ++counts.records;
     // Deliveries against about 60% of measures, holds against about 2%.
     if (random.Chance(60)) {
       const auto& [item, quantity] = line_items[random.Below(line_items.size())];
-      out += "{\"kind\":\"delivery\",\"id\":\"syn:d:" + std::to_string(m) + "\",\"measure\":\"" + id +
-             "\",\"item\":\"" + item + "\",\"quantity\":" + std::to_string(1 + random.Below(quantity)) +
-             ",\"from\":\"" + date + "\"}\n";
+      out += "{\"kind\":\"delivery\",\"id\":\"syn:d:" + std::to_string(m) + "\",\"measure\":\"" +
+             id + "\",\"item\":\"" + item +
+             "\",\"quantity\":" + std::to_string(1 + random.Below(quantity)) + ",\"from\":\"" +
+             date + "\"}\n";
       ++counts.records;
     }
     if (random.Chance(2)) {
       const auto& [item, quantity] = line_items[0];
-      out += "{\"kind\":\"hold\",\"id\":\"syn:h:" + std::to_string(m) + "\",\"donor\":\"syn:" + kDonors[donor] +
+      out += "{\"kind\":\"hold\",\"id\":\"syn:h:" + std::to_string(m) +
+             "\",\"donor\":\"syn:" + kDonors[donor] +
              "\",\"recipient\":\"syn:UKR\",\"measure\":\"" + id + "\",\"from\":\"" + date +
-             "\",\"lines\":[{\"item\":\"" + item + "\",\"quantity\":" + std::to_string(quantity) + "}]}\n";
+             "\",\"lines\":[{\"item\":\"" + item + "\",\"quantity\":" + std::to_string(quantity) +
+             "}]}\n";
       ++counts.records;
       if (random.Chance(50)) {
-        out += "{\"kind\":\"resumption\",\"id\":\"syn:r:" + std::to_string(m) + "\",\"hold\":\"syn:h:" +
-               std::to_string(m) + "\",\"date\":\"2026-03-01\",\"state\":\"resumed\"}\n";
+        out += "{\"kind\":\"resumption\",\"id\":\"syn:r:" + std::to_string(m) +
+               "\",\"hold\":\"syn:h:" + std::to_string(m) +
+               "\",\"date\":\"2026-03-01\",\"state\":\"resumed\"}\n";
         ++counts.records;
       }
     }

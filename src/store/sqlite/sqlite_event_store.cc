@@ -26,7 +26,9 @@ CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value BLOB NOT NULL);
 // Finalizes a statement when it goes out of scope.
 class Statement {
  public:
-  Statement(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
+  Statement(sqlite3* db, const char* sql) {
+    rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr);
+  }
   ~Statement() { sqlite3_finalize(stmt_); }
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
@@ -41,8 +43,9 @@ class Statement {
 std::string_view ColumnText(sqlite3_stmt* stmt, int column) {
   const unsigned char* text = sqlite3_column_text(stmt, column);
   int size = sqlite3_column_bytes(stmt, column);
-  return text ? std::string_view(reinterpret_cast<const char*>(text), static_cast<std::size_t>(size))
-              : std::string_view();
+  return text
+             ? std::string_view(reinterpret_cast<const char*>(text), static_cast<std::size_t>(size))
+             : std::string_view();
 }
 
 bool ColumnHash(sqlite3_stmt* stmt, int column, Hash* hash) {
@@ -54,14 +57,15 @@ bool ColumnHash(sqlite3_stmt* stmt, int column, Hash* hash) {
 
 }  // namespace
 
-Result<std::unique_ptr<SqliteEventStore>> SqliteEventStore::Open(const std::string& path, Mode mode) {
+Result<std::unique_ptr<SqliteEventStore>> SqliteEventStore::Open(const std::string& path,
+                                                                 Mode mode) {
   struct stat info;
   bool exists = ::stat(path.c_str(), &info) == 0;
   if (!exists && mode != Mode::create_if_missing) {
     return Status::NotFound("no ledger at '" + path + "' (run `ramstein init` first)");
   }
-  int flags = mode == Mode::read_only ? SQLITE_OPEN_READONLY
-                                      : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  int flags =
+      mode == Mode::read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   sqlite3* db = nullptr;
   if (sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
     std::string message = db ? sqlite3_errmsg(db) : "out of memory";
@@ -99,7 +103,9 @@ Result<std::unique_ptr<SqliteEventStore>> SqliteEventStore::Open(const std::stri
   return store;
 }
 
-SqliteEventStore::~SqliteEventStore() { sqlite3_close(db_); }
+SqliteEventStore::~SqliteEventStore() {
+  sqlite3_close(db_);
+}
 
 Status SqliteEventStore::Exec(const char* sql) {
   if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) return Error(sql);
@@ -128,7 +134,8 @@ Result<StoreHead> SqliteEventStore::Head() {
 }
 
 Status SqliteEventStore::Append(const StoreHead& expected_head, std::span<const Event> events) {
-  return AppendProduced(expected_head, events.size(), [&](std::size_t i) -> const Event& { return events[i]; });
+  return AppendProduced(expected_head, events.size(),
+                        [&](std::size_t i) -> const Event& { return events[i]; });
 }
 
 Status SqliteEventStore::AppendProduced(const StoreHead& expected_head, std::size_t count,
@@ -156,7 +163,8 @@ Status SqliteEventStore::AppendProduced(const StoreHead& expected_head, std::siz
     std::uint64_t expected_sequence = expected_head.sequence + 1;
     for (std::size_t i = 0; i < count; ++i) {
       const Event& e = event_at(i);
-      if (e.sequence != expected_sequence++) return rollback(Status::InvalidArgument("events out of sequence"));
+      if (e.sequence != expected_sequence++)
+        return rollback(Status::InvalidArgument("events out of sequence"));
       last_sequence = e.sequence;
       last_hash = e.hash;
       sqlite3_bind_int64(s, 1, static_cast<sqlite3_int64>(e.sequence));
@@ -171,7 +179,8 @@ Status SqliteEventStore::AppendProduced(const StoreHead& expected_head, std::siz
     }
   }
   unsigned char head_bytes[40];
-  for (int i = 0; i < 8; ++i) head_bytes[i] = static_cast<unsigned char>((last_sequence >> (8 * i)) & 0xff);
+  for (int i = 0; i < 8; ++i)
+    head_bytes[i] = static_cast<unsigned char>((last_sequence >> (8 * i)) & 0xff);
   std::memcpy(head_bytes + 8, last_hash.data(), 32);
   Statement put(db_, "INSERT OR REPLACE INTO meta(key, value) VALUES('head', ?)");
   if (!put.ok()) return rollback(Error("prepare head"));

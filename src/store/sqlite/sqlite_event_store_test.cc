@@ -9,7 +9,8 @@ namespace ramstein {
 namespace {
 
 std::string TempPath(const char* name) {
-  auto dir = std::filesystem::temp_directory_path() / ("ramstein-store-" + std::to_string(::getpid()));
+  auto dir =
+      std::filesystem::temp_directory_path() / ("ramstein-store-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   auto path = dir / name;
   std::filesystem::remove(path);
@@ -48,10 +49,13 @@ TEST(SqliteEventStoreTest, AppendsScansAndReopens) {
   EXPECT_EQ(head->sequence, 3u);
   EXPECT_EQ(head->hash, events.back().hash);
   std::vector<std::string> payloads;
-  ASSERT_TRUE((*store)->Scan(1, [&](const EventView& e) {
-    payloads.emplace_back(e.payload);
-    return Status::Ok();
-  }).ok());
+  ASSERT_TRUE((*store)
+                  ->Scan(1,
+                         [&](const EventView& e) {
+                           payloads.emplace_back(e.payload);
+                           return Status::Ok();
+                         })
+                  .ok());
   EXPECT_EQ(payloads, (std::vector<std::string>{"{\"n\":2}", "{\"n\":3}"}));
 }
 
@@ -69,10 +73,13 @@ TEST(SqliteEventStoreTest, RefusesAStaleHeadAndWritesNothing) {
   EXPECT_FALSE((*store)->Append(StoreHead{2, first.back().hash}, more).ok());
   EXPECT_EQ((*store)->Head()->sequence, 2u);
   int count = 0;
-  ASSERT_TRUE((*store)->Scan(0, [&](const EventView&) {
-    ++count;
-    return Status::Ok();
-  }).ok());
+  ASSERT_TRUE((*store)
+                  ->Scan(0,
+                         [&](const EventView&) {
+                           ++count;
+                           return Status::Ok();
+                         })
+                  .ok());
   EXPECT_EQ(count, 2);
 }
 
