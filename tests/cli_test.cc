@@ -58,6 +58,21 @@ TEST(CliTest, AddAppendsOneRecordAndLogFilters) {
   EXPECT_NE(donors.out.find("NLD"), std::string::npos);
 }
 
+TEST(CliTest, MoneyWithoutARateStaysUnconvertedNeverZero) {
+  std::string db = TempDir("cli-unconverted") + "/ledger.db";
+  ASSERT_EQ(Ramstein("--db '" + db + "' init --bundled").exit_code, 0);
+  // The ECB stopped quoting RUB on 2022-03-01.
+  auto added = Ramstein("--db '" + db + "' add",
+                        R"({"kind":"measure","id":"measure:rub-1","donor":"BLR","recipient":"RUS","announced":"2024-05-05",
+                            "type":"military","instrument":"grant","status":"committed","title":"t",
+                            "value":{"amount":"1000000","currency":"RUB"}})");
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  auto donors = Ramstein("--db '" + db + "' report donors --csv");
+  std::string row = donors.out.substr(donors.out.find("BLR,"));
+  row = row.substr(0, row.find('\n'));
+  EXPECT_NE(row.find("RUB,1000000.00,1000000.00,0.00,1000000.00,0.00,,,,,,unconverted"), std::string::npos) << row;
+}
+
 TEST(CliTest, DryRunWritesNothing) {
   std::string dir = TempDir("cli-dry");
   std::string db = dir + "/ledger.db";

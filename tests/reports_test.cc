@@ -83,6 +83,18 @@ TEST_F(ReportsTest, UkDeliveredGbp150MillionOf700Million) {
     EXPECT_EQ(Cell(donors, r, "currency").size(), 3u);
 }
 
+TEST_F(ReportsTest, TotalsConvertToUsdThroughTheSameDaysRates) {
+  Table totals = DonorTotalsReport(model());
+  int uk = FindRow(totals, "donor", "GBR");
+  ASSERT_GE(uk, 0);
+  // GBP 700 m at 0.82918 GBP and 1.0389 USD per EUR (2024-12-31).
+  EXPECT_EQ(Cell(totals, static_cast<std::size_t>(uk), "committed_usd"), "877047203.26");
+  EXPECT_EQ(Cell(totals, static_cast<std::size_t>(uk), "committed_eur"), "844207530.33");
+  int us = FindRow(totals, "donor", "USA");
+  ASSERT_GE(us, 0);
+  EXPECT_EQ(Cell(totals, static_cast<std::size_t>(us), "announced_usd"), "175000000.00");
+}
+
 TEST_F(ReportsTest, UsAuthorityRemainingOn2025_04_11) {
   Table authorities = AuthoritiesReport(model(), Day("2025-04-11"));
   int usa = FindRow(authorities, "authority", "authority:usa-pda");

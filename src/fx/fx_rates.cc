@@ -52,6 +52,12 @@ std::int64_t EurCentsAtRate(std::int64_t minor, int exponent, std::int64_t rate_
   return DivideRounded(numerator, denominator);
 }
 
+std::int64_t UsdCentsAtRates(std::int64_t minor, int exponent, std::int64_t rate_nano, std::int64_t usd_rate_nano) {
+  __int128 numerator = static_cast<__int128>(minor) * Pow10(2) * usd_rate_nano;
+  __int128 denominator = static_cast<__int128>(rate_nano) * Pow10(exponent);
+  return DivideRounded(numerator, denominator);
+}
+
 Result<FxRates> FxRates::ParseEcbCsv(std::string_view text, std::string_view file_name) {
   FxRates rates;
   rates.series_.resize(Currency::count());
@@ -140,9 +146,7 @@ std::optional<FxConversion> FxRates::ToUsd(const Money& money, std::int32_t day)
   std::int32_t usd_day = rate_day;
   auto usd = RateNano(Currency::Usd(), rate_day, &usd_day);
   if (!usd || usd_day != rate_day) return std::nullopt;
-  __int128 numerator = static_cast<__int128>(money.minor) * Pow10(2) * *usd;
-  __int128 denominator = static_cast<__int128>(*rate) * Pow10(money.currency.exponent());
-  return FxConversion{DivideRounded(numerator, denominator), rate_day};
+  return FxConversion{UsdCentsAtRates(money.minor, money.currency.exponent(), *rate, *usd), rate_day};
 }
 
 }  // namespace ramstein

@@ -30,6 +30,9 @@ struct FxConversion {
 // EUR cents for `minor` units of a currency with `exponent` decimals at
 // `rate_nano` units per euro * 10^9; rounds half away from zero.
 std::int64_t EurCentsAtRate(std::int64_t minor, int exponent, std::int64_t rate_nano);
+// USD cents for the same amount, through the same day's USD rate
+// (`usd_rate_nano` dollars per euro * 10^9); one rounding only.
+std::int64_t UsdCentsAtRates(std::int64_t minor, int exponent, std::int64_t rate_nano, std::int64_t usd_rate_nano);
 
 class FxRates {
  public:

@@ -35,6 +35,10 @@ struct LineTable {
   std::vector<std::int64_t> value_eur_cents;
   std::vector<std::int64_t> delivered_eur_cents;
   std::vector<std::int64_t> held_eur_cents;
+  // And in USD cents through the same day's USD rate.
+  std::vector<std::int64_t> value_usd_cents;
+  std::vector<std::int64_t> delivered_usd_cents;
+  std::vector<std::int64_t> held_usd_cents;
 
   std::uint32_t size() const { return static_cast<std::uint32_t>(measure.size()); }
 
@@ -51,8 +55,9 @@ struct LineTable {
     converted.push_back(0);
     quantity.push_back(quantity_units);
     value_minor.push_back(value);
-    for (auto* column : {&delivered_quantity, &delivered_minor, &held_quantity, &held_minor,
-                         &value_eur_cents, &delivered_eur_cents, &held_eur_cents}) {
+    for (auto* column : {&delivered_quantity, &delivered_minor, &held_quantity, &held_minor, &value_eur_cents,
+                         &delivered_eur_cents, &held_eur_cents, &value_usd_cents, &delivered_usd_cents,
+                         &held_usd_cents}) {
       column->push_back(0);
     }
     return size() - 1;

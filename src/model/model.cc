@@ -115,11 +115,12 @@ std::uint32_t Model::BucketFor(std::uint32_t donor, std::uint16_t currency) {
   return it->second;
 }
 
-void Model::UpdateEur(std::uint32_t row) {
+void Model::UpdateConverted(std::uint32_t row) {
   const MeasureState& state = measures_[lines_.measure[row]];
   if (state.rate_nano == 0) {
     lines_.converted[row] = 0;
     lines_.value_eur_cents[row] = lines_.delivered_eur_cents[row] = lines_.held_eur_cents[row] = 0;
+    lines_.value_usd_cents[row] = lines_.delivered_usd_cents[row] = lines_.held_usd_cents[row] = 0;
     return;
   }
   int exponent = Currency::FromIndex(lines_.currency[row]).exponent();
@@ -128,6 +129,10 @@ void Model::UpdateEur(std::uint32_t row) {
   lines_.delivered_eur_cents[row] =
       EurCentsAtRate(lines_.delivered_minor[row], exponent, state.rate_nano);
   lines_.held_eur_cents[row] = EurCentsAtRate(lines_.held_minor[row], exponent, state.rate_nano);
+  lines_.value_usd_cents[row] = UsdCentsAtRates(lines_.value_minor[row], exponent, state.rate_nano, state.usd_rate_nano);
+  lines_.delivered_usd_cents[row] =
+      UsdCentsAtRates(lines_.delivered_minor[row], exponent, state.rate_nano, state.usd_rate_nano);
+  lines_.held_usd_cents[row] = UsdCentsAtRates(lines_.held_minor[row], exponent, state.rate_nano, state.usd_rate_nano);
 }
 
 void Model::ApplyMeasure(std::uint32_t slot, bool correction) {
@@ -140,7 +145,8 @@ void Model::ApplyMeasure(std::uint32_t slot, bool correction) {
     auto clear = [&](std::uint32_t row) {
       for (auto* column : {&lines_.value_minor, &lines_.delivered_quantity, &lines_.delivered_minor,
                            &lines_.held_quantity, &lines_.held_minor, &lines_.value_eur_cents,
-                           &lines_.delivered_eur_cents, &lines_.held_eur_cents}) {
+                           &lines_.delivered_eur_cents, &lines_.held_eur_cents, &lines_.value_usd_cents,
+                           &lines_.delivered_usd_cents, &lines_.held_usd_cents}) {
         (*column)[row] = 0;
       }
       lines_.quantity[row] = -1;
@@ -165,8 +171,12 @@ void Model::ApplyMeasure(std::uint32_t slot, bool correction) {
     lines_value += line.value->minor;
   }
   state.rate_day = measure.announced.days;
-  if (auto rate = rates_->RateNano(currency, measure.announced.days, &state.rate_day)) {
+  std::int32_t usd_day = 0;
+  auto rate = rates_->RateNano(currency, measure.announced.days, &state.rate_day);
+  auto usd_rate = rate ? rates_->RateNano(Currency::Usd(), state.rate_day, &usd_day) : std::nullopt;
+  if (rate && usd_rate && usd_day == state.rate_day) {
     state.rate_nano = *rate;
+    state.usd_rate_nano = *usd_rate;
   }
   std::uint32_t donor = NumberOf(measure.donor);
   auto status = static_cast<std::uint8_t>(measure.status);
@@ -177,12 +187,12 @@ void Model::ApplyMeasure(std::uint32_t slot, bool correction) {
     std::uint32_t row =
         lines_.AddRow(number, NumberOf(line.item), donor, bucket, currency.index(), status,
                       line.quantity.value_or(-1), line.value ? line.value->minor : 0);
-    UpdateEur(row);
+    UpdateConverted(row);
   }
   if (measure.value && measure.value->minor > lines_value) {
     state.remainder_row = lines_.AddRow(number, kNoItem, donor, bucket, currency.index(), status,
                                         -1, measure.value->minor - lines_value);
-    UpdateEur(state.remainder_row);
+    UpdateConverted(state.remainder_row);
   }
   if (!correction) return;
   // Re-apply what points at this measure onto its new rows.
@@ -239,14 +249,14 @@ void Model::ApplyDelivery(const DeliveryRecord& delivery, int sign) {
     lines_.delivered_minor[row] +=
         sign * Scale(lines_.value_minor[row], *delivery.quantity, lines_.quantity[row]);
   }
-  UpdateEur(row);
+  UpdateConverted(row);
 }
 
 void Model::SetHeld(std::uint32_t row, std::int64_t quantity_units) {
   if (row == UINT32_MAX) return;
   lines_.held_quantity[row] = quantity_units;
   lines_.held_minor[row] = Scale(lines_.value_minor[row], quantity_units, lines_.quantity[row]);
-  UpdateEur(row);
+  UpdateConverted(row);
 }
 
 void Model::ApplyHold(std::uint32_t slot) {

@@ -41,6 +41,8 @@ struct MeasureState {
   std::uint32_t remainder_row = UINT32_MAX;  // row of value not on lines, if any
   std::int64_t rate_nano = 0;                // units per EUR * 1e9 at announcement; 0 = no rate
   std::int32_t rate_day = 0;
+  std::int64_t usd_rate_nano = 0;  // USD per EUR * 1e9 on rate_day
+
 };
 
 struct HoldLineState {
@@ -137,7 +139,7 @@ class Model {
   void ApplyHold(std::uint32_t slot);
   void ApplyResumption(std::uint32_t slot);
   void SetHeld(std::uint32_t row, std::int64_t quantity_units);
-  void UpdateEur(std::uint32_t row);
+  void UpdateConverted(std::uint32_t row);
   std::uint32_t RowFor(std::uint32_t measure_number, const std::optional<std::string>& item);
   Status CheckReferences(const Record& record, const Pending& pending) const;
   Status CheckEvidence(const Common& common, const Pending& pending) const;

@@ -13,6 +13,7 @@ struct Sums {
 struct BucketTotals {
   Sums original;
   Sums eur_cents;
+  Sums usd_cents;  // only when aggregated WithUsd
   bool unconverted = false;  // some money in this bucket has no EUR rate
   bool any = false;
 };
@@ -21,7 +22,9 @@ constexpr auto kAnnounced = static_cast<std::uint8_t>(MeasureStatus::announced);
 constexpr auto kCommitted = static_cast<std::uint8_t>(MeasureStatus::committed);
 constexpr auto kDelivered = static_cast<std::uint8_t>(MeasureStatus::delivered);
 
-// One pass over the line columns, accumulating per (donor, currency) bucket.
+// One pass over the line columns, accumulating per (donor, currency) bucket;
+// the USD columns are read only when asked for.
+template <bool WithUsd>
 std::vector<BucketTotals> Aggregate(const Model& model) {
   const LineTable& t = model.lines();
   std::vector<BucketTotals> totals(model.buckets().size());
@@ -58,6 +61,14 @@ std::vector<BucketTotals> Aggregate(const Model& model) {
     b.eur_cents.delivered += delivered_eur[r];
     b.eur_cents.outstanding += open_eur;
     b.eur_cents.on_hold += held_eur[r];
+    if constexpr (WithUsd) {
+      std::int64_t value_usd = t.value_usd_cents[r], delivered_usd = t.delivered_usd_cents[r];
+      b.usd_cents.announced += value_usd;
+      b.usd_cents.committed += is_committed ? value_usd : 0;
+      b.usd_cents.delivered += delivered_usd;
+      b.usd_cents.outstanding += is_committed ? std::max<std::int64_t>(0, value_usd - delivered_usd) : 0;
+      b.usd_cents.on_hold += t.held_usd_cents[r];
+    }
   }
   return totals;
 }
@@ -78,7 +89,7 @@ std::string ActorName(const Model& model, const std::string& id) {
 }  // namespace
 
 Table DonorsReport(const Model& model) {
-  std::vector<BucketTotals> totals = Aggregate(model);
+  std::vector<BucketTotals> totals = Aggregate<false>(model);
   Table table;
   table.title = "Donors: announced, committed, delivered, outstanding and on hold";
   table.AddColumns({{"donor"}, {"name"}, {"currency"}});
@@ -118,32 +129,39 @@ Table DonorsReport(const Model& model) {
   return table;
 }
 
+namespace {
+void Add(Sums& into, const Sums& from) {
+  into.announced += from.announced;
+  into.committed += from.committed;
+  into.delivered += from.delivered;
+  into.outstanding += from.outstanding;
+  into.on_hold += from.on_hold;
+}
+}  // namespace
+
 Table DonorTotalsReport(const Model& model) {
-  std::vector<BucketTotals> totals = Aggregate(model);
-  std::vector<Sums> per_donor(model.actor_count());
+  std::vector<BucketTotals> totals = Aggregate<true>(model);
+  std::vector<Sums> per_donor(model.actor_count()), per_donor_usd(model.actor_count());
   std::vector<std::string> currencies(model.actor_count());
   std::vector<bool> unconverted(model.actor_count()), any(model.actor_count());
   for (std::uint32_t b = 0; b < totals.size(); ++b) {
     if (!totals[b].any) continue;
     const auto& key = model.buckets()[b];
-    Sums& s = per_donor[key.donor];
-    const Sums& e = totals[b].eur_cents;
-    s.announced += e.announced;
-    s.committed += e.committed;
-    s.delivered += e.delivered;
-    s.outstanding += e.outstanding;
-    s.on_hold += e.on_hold;
+    Add(per_donor[key.donor], totals[b].eur_cents);
+    Add(per_donor_usd[key.donor], totals[b].usd_cents);
     any[key.donor] = true;
     unconverted[key.donor] = unconverted[key.donor] || totals[b].unconverted;
     std::string code(Currency::FromIndex(key.currency).code());
     currencies[key.donor] += (currencies[key.donor].empty() ? "" : " ") + code;
   }
   Table table;
-  table.title = "Donors: totals in EUR";
+  table.title = "Donors: totals in EUR and USD";
   table.AddColumn("donor");
   table.AddColumn("name");
   for (const char* name : kSumNames)
     table.AddColumn(std::string(name) + "_eur", Column::Type::amount);
+  for (const char* name : kSumNames)
+    table.AddColumn(std::string(name) + "_usd", Column::Type::amount);
   table.AddColumn("currencies");
   table.AddColumn("note");
   std::vector<std::uint32_t> order;
@@ -160,8 +178,9 @@ Table DonorTotalsReport(const Model& model) {
     row[0] = model.ActorId(d);
     row[1] = ActorName(model, row[0]);
     PutSums(row, 2, per_donor[d], 2);
-    row[7] = currencies[d];
-    if (unconverted[d]) row[8] = "excludes amounts without an ECB rate";
+    PutSums(row, 7, per_donor_usd[d], 2);
+    row[12] = currencies[d];
+    if (unconverted[d]) row[13] = "excludes amounts without an ECB rate";
   }
   return table;
 }

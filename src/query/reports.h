@@ -28,8 +28,9 @@ namespace ramstein {
 //   on hold:     value of quantities currently held
 Table DonorsReport(const Model& model);
 
-// Per donor: the EUR totals of DonorsReport summed over currencies; what the
-// overview shows.
+// Per donor: the EUR and USD totals of DonorsReport summed over currencies
+// (USD through the ECB's USD rate of the same day as each EUR conversion);
+// what the overview shows.
 Table DonorTotalsReport(const Model& model);
 
 // Hold lines active at the end of `day`: item, quantity held, since when,
