@@ -258,7 +258,9 @@ class PayloadVisitor {
               return Fail("", "non-canonical \\u escape");
             }
           }
-          if (value >= 0x20) return Fail("", "non-canonical \\u escape");
+          // Characters with a short escape (b, f, n, r, t) never use the six-character form.
+          bool has_short_form = value == '\b' || value == '\f' || value == '\n' || value == '\r' || value == '\t';
+          if (value >= 0x20 || has_short_form) return Fail("", "non-canonical \\u escape");
           out.push_back(static_cast<char>(value));
           p_ += 4;
           break;
@@ -297,7 +299,9 @@ class PayloadVisitor {
   template <typename F>
   void ReadArray(F read_entry) {
     Expect('[');
-    if (ok() && Peek() != ']') {
+    // Canonical text leaves empty lists out.
+    if (ok() && Peek() == ']') return Fail("", "empty list");
+    if (ok()) {
       std::size_t count = 0;
       while (ok()) {
         if (++count > limits::record_list_items_max) return Fail("", "list too long");

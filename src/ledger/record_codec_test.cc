@@ -142,6 +142,12 @@ TEST(PayloadReaderTest, AcceptsOnlyTheCanonicalSpelling) {
   rejects(
       R"({"announced":"2023-12-06","donor":"USA","id":"m:1","instrument":"grant","lines":[{"item":"x","quantity":1.5}]})",
       "expected");
+  // Found by fuzzing: spellings the encoder never writes.
+  rejects(R"({"announced":"2023-12-06","donor":"USA","id":"m:1","instrument":"grant","lines":[]})", "empty list");
+  rejects(R"({"announced":"2023-12-06","donor":"USA","id":"m:1","instrument":"grant","lines":[{"item":"x","quantity":07}]})",
+          "not a canonical integer");
+  rejects("{\"announced\":\"2023-12-06\",\"donor\":\"U\nSA\"}", "control character");
+  rejects(R"({"announced":"2023-12-06","donor":"U\u000cSA"})", "non-canonical");
 }
 
 TEST(PayloadReaderTest, ReadsEscapesItWrote) {
