@@ -14,7 +14,8 @@ declare -A allowed=(
   [query]="query model ledger fx base"
   [io]="io db query store model ledger fx base"
   [synth]="synth base"
-  [app]="app io synth db query store model ledger fx base"
+  [api]="api io db query store model ledger fx base"
+  [app]="app api io synth db query store model ledger fx base"
 )
 status=0
 for module in "${!allowed[@]}"; do

@@ -27,6 +27,7 @@ struct Options {
   ReportOptions report;
   std::uint64_t measures = 1000, seed = 1;
   std::string out_path;
+  std::string listen = "127.0.0.1:8080";
 };
 
 std::string Env(const char* name, const char* fallback) {
@@ -68,6 +69,10 @@ void AddLedgerCommands(CLI::App& app, Options& o) {
   show->add_option("id", o.show_id, "record id")->required();
   show->add_flag("--json", o.context.json, "print as JSON");
   show->callback([&o] { o.exit_code = RunShow(o.context, o.show_id); });
+
+  auto* serve = app.add_subcommand("serve", "serve the JSON API over the ledger (read-only)");
+  serve->add_option("--listen", o.listen, "HOST:PORT to listen on")->capture_default_str();
+  serve->callback([&o] { o.exit_code = RunServe(o.context, o.listen); });
 
   auto* gen = app.add_subcommand("gen", "write a deterministic synthetic ledger as JSON Lines");
   gen->add_option("--measures", o.measures, "number of measures (about 4 line items each)")

@@ -43,9 +43,7 @@ int RunReport(AppContext& context, const std::string& name, const ReportOptions&
     auto detail = MeetingDetail(model, options.meeting);
     if (!detail.ok()) return Fail(detail.status());
     if (format == TableFormat::json) {
-      std::printf("{\"facts\":%s,\"attendance\":%s,\"measures\":%s}\n",
-                  TableToJson(detail->facts).c_str(), TableToJson(detail->attendance).c_str(),
-                  TableToJson(detail->measures).c_str());
+      std::fputs(MeetingDetailToJson(*detail).c_str(), stdout);
     } else {
       Print(detail->facts, format);
       std::fputs("\n", stdout);

@@ -105,6 +105,15 @@ std::string TableToText(const Table& table) {
   return out;
 }
 
+std::string MeetingDetailToJson(const MeetingReport& report) {
+  auto bare = [](std::string json) {
+    if (!json.empty() && json.back() == '\n') json.pop_back();
+    return json;
+  };
+  return "{\"facts\":" + bare(TableToJson(report.facts)) + ",\"attendance\":" + bare(TableToJson(report.attendance)) +
+         ",\"measures\":" + bare(TableToJson(report.measures)) + "}\n";
+}
+
 std::string FormatTable(const Table& table, TableFormat format) {
   switch (format) {
     case TableFormat::text:

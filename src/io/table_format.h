@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "query/reports.h"
 #include "query/table.h"
 
 namespace ramstein {
@@ -16,5 +17,7 @@ std::string FormatTable(const Table& table, TableFormat format);
 std::string TableToJson(const Table& table);
 std::string TableToCsv(const Table& table);
 std::string TableToText(const Table& table);
+// A meeting's three tables as one JSON object {"facts", "attendance", "measures"}.
+std::string MeetingDetailToJson(const MeetingReport& report);
 
 }  // namespace ramstein

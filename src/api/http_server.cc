@@ -1,0 +1,201 @@
+#include "api/http_server.h"
+
+#include <httplib.h>
+
+#include "io/record_detail_format.h"
+#include "io/table_format.h"
+#include "ledger/canonical_json.h"
+#include "query/record_detail.h"
+#include "query/reports.h"
+
+namespace ramstein {
+
+namespace {
+
+// The one place that turns a failure into an HTTP answer.
+int HttpStatusFor(Status::Code code) {
+  switch (code) {
+    case Status::Code::ok: return 200;
+    case Status::Code::invalid_argument: return 400;
+    case Status::Code::data_error: return 400;
+    case Status::Code::not_found: return 404;
+    case Status::Code::conflict: return 409;
+    case Status::Code::corruption: return 500;
+    case Status::Code::io_error: return 500;
+  }
+  return 500;
+}
+
+const char* ErrorCodeFor(int http_status) {
+  switch (http_status) {
+    case 400: return "bad_request";
+    case 404: return "not_found";
+    case 405: return "method_not_allowed";
+    case 409: return "conflict";
+    case 413: return "payload_too_large";
+    case 414: return "uri_too_long";
+    default: return http_status >= 500 ? "internal_error" : "error";
+  }
+}
+
+void SendError(httplib::Response& response, int http_status, const std::string& detail) {
+  std::string body = "{\"error\":";
+  AppendJsonString(body, ErrorCodeFor(http_status));
+  body += ",\"detail\":";
+  AppendJsonString(body, detail);
+  body += "}\n";
+  response.status = http_status;
+  response.set_content(body, "application/json; charset=utf-8");
+}
+
+void SendStatus(httplib::Response& response, const Status& status) {
+  SendError(response, HttpStatusFor(status.code()), status.message());
+}
+
+bool WantsCsv(const httplib::Request& request) {
+  if (request.has_param("format")) return request.get_param_value("format") == "csv";
+  return request.get_header_value("Accept").find("text/csv") != std::string::npos;
+}
+
+// Checks the format parameter: absent, json or csv.
+Status CheckFormat(const httplib::Request& request) {
+  if (!request.has_param("format")) return Status::Ok();
+  std::string format = request.get_param_value("format");
+  if (format == "json" || format == "csv") return Status::Ok();
+  return Status::InvalidArgument("format: '" + format + "' is not json or csv");
+}
+
+void SendTable(const httplib::Request& request, httplib::Response& response, const Table& table) {
+  if (WantsCsv(request)) {
+    response.set_content(TableToCsv(table), "text/csv; charset=utf-8");
+  } else {
+    response.set_content(TableToJson(table), "application/json; charset=utf-8");
+  }
+}
+
+// A date parameter: its last day, `fallback` when absent, or an error.
+Result<std::int32_t> DayParameter(const httplib::Request& request, const char* name,
+                                  std::optional<std::int32_t> fallback) {
+  if (!request.has_param(name)) {
+    if (fallback) return *fallback;
+    return Status::InvalidArgument(std::string(name) + ": required (YYYY-MM-DD)");
+  }
+  std::string text = request.get_param_value(name);
+  auto date = Date::Parse(text);
+  if (!date) return Status::InvalidArgument(std::string(name) + ": '" + text + "' is not a date (YYYY-MM-DD)");
+  return date->last_day();
+}
+
+
+}  // namespace
+
+HttpServer::HttpServer(LedgerService& service) : service_(service), server_(std::make_unique<httplib::Server>()) {
+  server_->set_payload_max_length(request_body_bytes_max);
+  server_->set_read_timeout(5, 0);
+  server_->set_write_timeout(5, 0);
+  AddRoutes();
+}
+
+HttpServer::~HttpServer() = default;
+
+Status HttpServer::Bind(const std::string& host, int port) {
+  if (port == 0) {
+    port_ = server_->bind_to_any_port(host);
+    if (port_ <= 0) return Status::IoError("cannot listen on " + host);
+  } else {
+    if (!server_->bind_to_port(host, port)) {
+      return Status::IoError("cannot listen on " + host + ":" + std::to_string(port));
+    }
+    port_ = port;
+  }
+  return Status::Ok();
+}
+
+void HttpServer::Listen() { server_->listen_after_bind(); }
+void HttpServer::Stop() { server_->stop(); }
+
+void HttpServer::AddRoutes() {
+  httplib::Server& server = *server_;
+  server.Get("/healthz", [this](const httplib::Request&, httplib::Response& response) {
+    response.set_content("{\"status\":\"ok\",\"sequence\":" + std::to_string(service_.sequence()) + "}\n",
+                         "application/json; charset=utf-8");
+  });
+
+  server.Get(R"(/api/v1/reports/([a-z]+))", [this](const httplib::Request& request, httplib::Response& response) {
+    Status format = CheckFormat(request);
+    if (!format.ok()) return SendStatus(response, format);
+    const std::string name = request.matches[1];
+    auto table = service_.Read([&](const Model& model) -> Result<Table> {
+      if (name == "donors") return DonorsReport(model);
+      if (name == "totals") return DonorTotalsReport(model);
+      if (name == "meetings") return MeetingsReport(model);
+      if (name == "holds" || name == "authorities") {
+        auto day = DayParameter(request, "at", service_.Today());
+        if (!day.ok()) return day.status();
+        return name == "holds" ? HoldsReport(model, *day) : AuthoritiesReport(model, *day);
+      }
+      if (name == "items") {
+        ItemsFilter filter;
+        if (request.has_param("item")) filter.item = request.get_param_value("item");
+        if (request.has_param("category")) filter.category = request.get_param_value("category");
+        return ItemsReport(model, filter);
+      }
+      if (name == "changes") {
+        if (!request.has_param("since")) return Status::InvalidArgument("since: required (YYYY-MM-DD)");
+        auto since = Date::Parse(request.get_param_value("since"));
+        if (!since) return Status::InvalidArgument("since: not a date (YYYY-MM-DD)");
+        return ChangesReport(model, since->days);
+      }
+      return Status::NotFound("no report '" + name + "'");
+    });
+    if (!table.ok()) return SendStatus(response, table.status());
+    SendTable(request, response, *table);
+  });
+
+  server.Get(R"(/api/v1/reports/meetings/([^/]+))", [this](const httplib::Request& request,
+                                                           httplib::Response& response) {
+    if (WantsCsv(request)) return SendError(response, 400, "a meeting is three tables; ask for JSON");
+    const std::string key = request.matches[1];
+    auto body = service_.Read([&](const Model& model) -> Result<std::string> {
+      auto detail = MeetingDetail(model, key);
+      if (!detail.ok()) return detail.status();
+      return MeetingDetailToJson(*detail);
+    });
+    if (!body.ok()) return SendStatus(response, body.status());
+    response.set_content(*body, "application/json; charset=utf-8");
+  });
+
+  server.Get(R"(/api/v1/records/([^/]+))", [this](const httplib::Request& request, httplib::Response& response) {
+    const std::string id = request.matches[1];
+    auto body = service_.Read([&](const Model& model) -> Result<std::string> {
+      auto detail = ShowRecord(model, id);
+      if (!detail.ok()) return detail.status();
+      return RecordDetailToJson(*detail);
+    });
+    if (!body.ok()) return SendStatus(response, body.status());
+    response.set_content(*body, "application/json; charset=utf-8");
+  });
+
+  // Writes go through the CLI; every other method on a known route is 405.
+  auto not_allowed = [](const httplib::Request& request, httplib::Response& response) {
+    bool known = request.path == "/healthz" || request.path.rfind("/api/v1/", 0) == 0;
+    if (known) return SendError(response, 405, "only GET is served here");
+    SendError(response, 404, "no route " + request.path);
+  };
+  server.Post(".*", not_allowed);
+  server.Put(".*", not_allowed);
+  server.Delete(".*", not_allowed);
+  server.Patch(".*", not_allowed);
+
+  // Answers httplib produces itself (unknown route, 413, 414, 400) get the JSON body too.
+  server.set_error_handler([](const httplib::Request& request, httplib::Response& response) {
+    if (!response.body.empty()) return;
+    std::string detail = response.status == 404 ? "no route " + request.path : "the request was refused";
+    SendError(response, response.status, detail);
+  });
+  server.set_exception_handler([](const httplib::Request&, httplib::Response& response, std::exception_ptr) {
+    SendError(response, 500, "internal error");
+  });
+}
+
+}  // namespace ramstein

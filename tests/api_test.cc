@@ -1,0 +1,157 @@
+// The HTTP API against the real server binary: every report answers exactly
+// what the CLI prints, errors are JSON with the right status, and events
+// appended by the CLI appear without a restart.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
+
+#include "tests/test_support.h"
+
+namespace ramstein::testing {
+namespace {
+
+class ApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    db_ = TempDir("api") + "/ledger.db";
+    ASSERT_EQ(Ramstein("--db '" + db_ + "' init --bundled").exit_code, 0);
+    int pipe_fds[2];
+    ASSERT_EQ(::pipe(pipe_fds), 0);
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      ::dup2(pipe_fds[1], STDOUT_FILENO);
+      ::close(pipe_fds[0]);
+      std::string binary = RamsteinBinary(), data = SourceDir() + "/data";
+      ::execl(binary.c_str(), binary.c_str(), "--data-dir", data.c_str(), "--db", db_.c_str(), "serve", "--listen",
+              "127.0.0.1:0", static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    ::close(pipe_fds[1]);
+    // The banner names the port: "... at http://127.0.0.1:PORT/".
+    std::string banner;
+    char c;
+    while (::read(pipe_fds[0], &c, 1) == 1 && c != '\n') banner.push_back(c);
+    ::close(pipe_fds[0]);
+    std::size_t colon = banner.rfind(':');
+    ASSERT_NE(colon, std::string::npos) << banner;
+    port_ = std::stoi(banner.substr(colon + 1));
+  }
+  static void TearDownTestSuite() {
+    if (pid_ > 0) {
+      ::kill(pid_, SIGTERM);
+      int status = 0;
+      ::waitpid(pid_, &status, 0);
+      EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "the server did not stop cleanly";
+    }
+  }
+  static httplib::Result Get(const std::string& path, const httplib::Headers& headers = {}) {
+    httplib::Client client("127.0.0.1", port_);
+    return client.Get(path, headers);
+  }
+  static std::string db_;
+  static pid_t pid_;
+  static int port_;
+};
+std::string ApiTest::db_;
+pid_t ApiTest::pid_ = -1;
+int ApiTest::port_ = 0;
+
+TEST_F(ApiTest, EveryReportIsWhatTheCliPrints) {
+  struct Case {
+    std::string path, cli;
+  };
+  const Case cases[] = {
+      {"/api/v1/reports/donors", "report donors"},
+      {"/api/v1/reports/totals", "report totals"},
+      {"/api/v1/reports/meetings", "report meetings"},
+      {"/api/v1/reports/holds?at=2025-07-08", "report holds --at 2025-07-08"},
+      {"/api/v1/reports/authorities?at=2025-04-11", "report authorities --at 2025-04-11"},
+      {"/api/v1/reports/items?category=Air%20Defense", "report items --category 'Air Defense'"},
+      {"/api/v1/reports/changes?since=2025-01-01", "report changes --since 2025-01-01"},
+  };
+  for (const Case& c : cases) {
+    auto json = Get(c.path);
+    ASSERT_TRUE(json) << c.path;
+    EXPECT_EQ(json->status, 200) << c.path;
+    EXPECT_EQ(json->body, Ramstein("--db '" + db_ + "' " + c.cli + " --json").out) << c.path;
+    auto csv = Get(c.path + (c.path.find('?') == std::string::npos ? "?" : "&") + "format=csv");
+    ASSERT_TRUE(csv);
+    EXPECT_EQ(csv->body, Ramstein("--db '" + db_ + "' " + c.cli + " --csv").out) << c.path;
+    auto accept = Get(c.path, {{"Accept", "text/csv"}});
+    EXPECT_EQ(accept->body, csv->body) << c.path;
+    EXPECT_EQ(accept->get_header_value("Content-Type"), "text/csv; charset=utf-8");
+  }
+}
+
+TEST_F(ApiTest, MeetingsAndRecordsAreWhatTheCliPrints) {
+  auto meeting = Get("/api/v1/reports/meetings/27");
+  ASSERT_TRUE(meeting);
+  EXPECT_EQ(meeting->body, Ramstein("--db '" + db_ + "' report meeting 27 --json").out);
+  EXPECT_NE(meeting->body.find(R"("actor":"USA","name":"United States","person":"Pete Hegseth","mode":"virtual")"),
+            std::string::npos);
+  auto record = Get("/api/v1/records/forum:udcg");
+  ASSERT_TRUE(record);
+  EXPECT_EQ(record->status, 200);
+  EXPECT_EQ(record->body, Ramstein("--db '" + db_ + "' show forum:udcg --json").out);
+}
+
+TEST_F(ApiTest, ErrorsAreJsonWithTheRightStatus) {
+  struct Case {
+    std::string path;
+    int status;
+    std::string code;
+  };
+  const Case cases[] = {
+      {"/api/v1/reports/holds?at=2025-13-01", 400, "bad_request"},
+      {"/api/v1/reports/changes", 400, "bad_request"},
+      {"/api/v1/reports/donors?format=xml", 400, "bad_request"},
+      {"/api/v1/reports/unicorns", 404, "not_found"},
+      {"/api/v1/records/nothing:here", 404, "not_found"},
+      {"/api/v1/reports/meetings/99", 404, "not_found"},
+      {"/no/such/route", 404, "not_found"},
+      {"/api/v1/reports/donors?" + std::string(9000, 'a'), 414, "uri_too_long"},
+  };
+  for (const Case& c : cases) {
+    auto response = Get(c.path);
+    ASSERT_TRUE(response) << c.path.substr(0, 80);
+    EXPECT_EQ(response->status, c.status) << c.path.substr(0, 80);
+    EXPECT_NE(response->body.find("\"error\":\"" + c.code + "\""), std::string::npos) << response->body;
+    EXPECT_NE(response->body.find("\"detail\":"), std::string::npos) << response->body;
+  }
+  httplib::Client client("127.0.0.1", port_);
+  auto post = client.Post("/api/v1/reports/donors", "{}", "application/json");
+  ASSERT_TRUE(post);
+  EXPECT_EQ(post->status, 405);
+  auto big = client.Post("/api/v1/reports/donors", std::string(2u << 20, 'x'), "text/plain");
+  ASSERT_TRUE(big);
+  EXPECT_EQ(big->status, 413);
+  EXPECT_EQ(Get("/healthz")->status, 200);  // and the server still answers
+}
+
+TEST_F(ApiTest, EventsAppendedByTheCliAppearWithoutARestart) {
+  auto before = Get("/healthz");
+  ASSERT_TRUE(before);
+  EXPECT_NE(before->body.find("\"sequence\":373"), std::string::npos) << before->body;
+  auto added = Ramstein("--db '" + db_ + "' add",
+                        R"({"kind":"measure","id":"measure:api-live","donor":"NOR","recipient":"UKR","announced":"2025-05-05",
+                            "type":"military","instrument":"grant","status":"committed","title":"t",
+                            "value":{"amount":"99","currency":"NOK"}})");
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+  std::string body;
+  while (std::chrono::steady_clock::now() < deadline) {
+    body = Get("/healthz")->body;
+    if (body.find("\"sequence\":374") != std::string::npos) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_NE(body.find("\"sequence\":374"), std::string::npos) << body;
+  EXPECT_NE(Get("/api/v1/reports/donors")->body.find("\"donor\":\"NOR\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ramstein::testing
