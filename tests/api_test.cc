@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -131,6 +132,51 @@ TEST_F(ApiTest, ErrorsAreJsonWithTheRightStatus) {
   ASSERT_TRUE(big);
   EXPECT_EQ(big->status, 413);
   EXPECT_EQ(Get("/healthz")->status, 200);  // and the server still answers
+}
+
+TEST_F(ApiTest, ListsFilterSortAndPage) {
+  auto usa = Get("/api/v1/measures?donor=USA&sort=-announced&limit=2");
+  ASSERT_TRUE(usa);
+  EXPECT_EQ(usa->status, 200);
+  EXPECT_EQ(usa->get_header_value("X-Total-Count"), "4");
+  EXPECT_NE(usa->body.find("\"total\":4,\"offset\":0,\"limit\":2}"), std::string::npos) << usa->body;
+  // Newest first: the July 2025 NATO route, then the 2024 long-range missiles.
+  std::size_t nato = usa->body.find("measure:usa-nato-patriot-2025-07");
+  std::size_t missiles = usa->body.find("measure:usa-long-range-missiles");
+  ASSERT_NE(nato, std::string::npos);
+  ASSERT_NE(missiles, std::string::npos);
+  EXPECT_LT(nato, missiles);
+  auto second_page = Get("/api/v1/measures?donor=USA&sort=-announced&limit=2&offset=2");
+  EXPECT_NE(second_page->body.find("measure:usa-nasams-investments"), std::string::npos);
+  EXPECT_NE(second_page->body.find("measure:usa-2023-12-06"), std::string::npos);
+  EXPECT_EQ(second_page->body.find("measure:usa-nato-patriot-2025-07"), std::string::npos);
+  // Items resolve through aliases; categories filter by line items.
+  auto held = Get("/api/v1/holds?item=Patriot%20missile");
+  EXPECT_EQ(held->get_header_value("X-Total-Count"), "1");
+  auto drones = Get("/api/v1/measures?category=Drones&format=csv");
+  EXPECT_EQ(drones->get_header_value("X-Total-Count"), "2");
+  EXPECT_EQ(std::count(drones->body.begin(), drones->body.end(), '\n'), 3);  // header + 2 rows
+  auto by_value = Get("/api/v1/measures?sort=-value&limit=1");
+  EXPECT_NE(by_value->body.find("measure:gbr-2025-air-defence-artillery"), std::string::npos);  // GBP 700 m > USD 175 m
+  auto dated = Get("/api/v1/deliveries?from=2025-01-01&to=2025-06-30");
+  EXPECT_EQ(dated->get_header_value("X-Total-Count"), "2");  // UK money in May, UK drones from January
+  for (const char* collection : {"deliveries", "meetings", "authorities", "requirements", "sources"}) {
+    EXPECT_EQ(Get(std::string("/api/v1/") + collection)->status, 200) << collection;
+  }
+}
+
+TEST_F(ApiTest, ListParametersAreChecked) {
+  for (const char* path : {"/api/v1/measures?limit=-1", "/api/v1/measures?limit=0", "/api/v1/measures?limit=1001",
+                           "/api/v1/measures?limit=99999999999999999999", "/api/v1/measures?offset=-5",
+                           "/api/v1/measures?sort=nonsense", "/api/v1/measures?colour=red",
+                           "/api/v1/sources?donor=USA", "/api/v1/measures?from=yesterday",
+                           "/api/v1/measures?item=photon%20torpedo"}) {
+    auto response = Get(path);
+    ASSERT_TRUE(response) << path;
+    EXPECT_EQ(response->status, 400) << path << " " << response->body;
+    EXPECT_NE(response->body.find("\"error\":\"bad_request\""), std::string::npos) << path;
+  }
+  EXPECT_EQ(Get("/api/v1/unicorns")->status, 404);
 }
 
 TEST_F(ApiTest, EventsAppendedByTheCliAppearWithoutARestart) {

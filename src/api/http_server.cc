@@ -2,10 +2,13 @@
 
 #include <httplib.h>
 
+#include <algorithm>
+
 #include "io/record_detail_format.h"
 #include "io/table_format.h"
 #include "ledger/canonical_json.h"
 #include "query/record_detail.h"
+#include "query/record_lists.h"
 #include "query/reports.h"
 
 namespace ramstein {
@@ -86,6 +89,49 @@ Result<std::int32_t> DayParameter(const httplib::Request& request, const char* n
   return date->last_day();
 }
 
+
+// A non-negative integer parameter no larger than `max`.
+Result<std::size_t> CountParameter(const httplib::Request& request, const char* name, std::size_t fallback,
+                                   std::size_t max) {
+  if (!request.has_param(name)) return fallback;
+  std::string text = request.get_param_value(name);
+  if (text.empty() || text.size() > 12 || text.find_first_not_of("0123456789") != std::string::npos) {
+    return Status::InvalidArgument(std::string(name) + ": '" + text.substr(0, 40) + "' is not a whole number");
+  }
+  std::size_t value = std::stoull(text);
+  if (value > max) return Status::InvalidArgument(std::string(name) + ": at most " + std::to_string(max));
+  return value;
+}
+
+Result<ListQuery> ParseListQuery(const httplib::Request& request) {
+  static const char* kKnown[] = {"donor", "recipient", "type", "status", "item", "category",
+                                 "from", "to", "sort", "limit", "offset", "format"};
+  for (const auto& [key, value] : request.params) {
+    if (std::none_of(std::begin(kKnown), std::end(kKnown), [&](const char* k) { return key == k; })) {
+      return Status::InvalidArgument("unknown parameter '" + key.substr(0, 40) + "'");
+    }
+  }
+  ListQuery query;
+  for (auto [name, field] : {std::pair{"donor", &query.donor}, std::pair{"recipient", &query.recipient},
+                             std::pair{"type", &query.type}, std::pair{"status", &query.status},
+                             std::pair{"item", &query.item}, std::pair{"category", &query.category},
+                             std::pair{"sort", &query.sort}}) {
+    if (request.has_param(name)) *field = request.get_param_value(name);
+  }
+  for (auto [name, field] : {std::pair{"from", &query.from_day}, std::pair{"to", &query.to_day}}) {
+    if (!request.has_param(name)) continue;
+    auto date = Date::Parse(request.get_param_value(name));
+    if (!date) return Status::InvalidArgument(std::string(name) + ": not a date (YYYY-MM-DD)");
+    *field = std::string_view(name) == "from" ? date->days : date->last_day();
+  }
+  auto limit = CountParameter(request, "limit", list_limit_default, list_limit_max);
+  if (!limit.ok()) return limit.status();
+  auto offset = CountParameter(request, "offset", 0, 1'000'000'000);
+  if (!offset.ok()) return offset.status();
+  query.limit = *limit;
+  query.offset = *offset;
+  return query;
+}
 
 }  // namespace
 
@@ -174,6 +220,24 @@ void HttpServer::AddRoutes() {
     });
     if (!body.ok()) return SendStatus(response, body.status());
     response.set_content(*body, "application/json; charset=utf-8");
+  });
+
+  server.Get(R"(/api/v1/([a-z]+))", [this](const httplib::Request& request, httplib::Response& response) {
+    Status format = CheckFormat(request);
+    if (!format.ok()) return SendStatus(response, format);
+    auto query = ParseListQuery(request);
+    if (!query.ok()) return SendStatus(response, query.status());
+    const std::string collection = request.matches[1];
+    auto list = service_.Read([&](const Model& model) { return ListRecords(model, collection, *query); });
+    if (!list.ok()) return SendStatus(response, list.status());
+    response.set_header("X-Total-Count", std::to_string(list->total));
+    if (WantsCsv(request)) return response.set_content(TableToCsv(list->table), "text/csv; charset=utf-8");
+    // The table, with the paging facts beside its rows.
+    std::string body = TableToJson(list->table);
+    body.resize(body.size() - 2);  // "}\n"
+    body += ",\"total\":" + std::to_string(list->total) + ",\"offset\":" + std::to_string(query->offset) +
+            ",\"limit\":" + std::to_string(query->limit) + "}\n";
+    response.set_content(body, "application/json; charset=utf-8");
   });
 
   // Writes go through the CLI; every other method on a known route is 405.
