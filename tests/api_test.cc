@@ -11,6 +11,11 @@
 #include <chrono>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "api/openapi.h"
+#include "query/record_lists.h"
 #include "tests/test_support.h"
 
 namespace ramstein::testing {
@@ -177,6 +182,36 @@ TEST_F(ApiTest, ListParametersAreChecked) {
     EXPECT_NE(response->body.find("\"error\":\"bad_request\""), std::string::npos) << path;
   }
   EXPECT_EQ(Get("/api/v1/unicorns")->status, 404);
+}
+
+TEST_F(ApiTest, EveryDocumentedRouteAnswersAndEveryRouteIsDocumented) {
+  auto document = Get("/api/v1/openapi.json");
+  ASSERT_TRUE(document);
+  auto openapi = nlohmann::json::parse(document->body);
+  EXPECT_EQ(openapi["openapi"], "3.1.0");
+  std::set<std::string> documented;
+  for (const auto& [path, item] : openapi["paths"].items()) documented.insert(path);
+  EXPECT_EQ(documented.size(), DocumentedRoutes().size());
+  for (const DocumentedRoute& route : DocumentedRoutes()) {
+    EXPECT_TRUE(documented.count(route.path)) << route.path;
+    auto response = Get(route.example);
+    ASSERT_TRUE(response) << route.example;
+    EXPECT_EQ(response->status, 200) << route.example;
+    EXPECT_NO_THROW(nlohmann::json::parse(response->body)) << route.example;
+    if (route.table) {
+      EXPECT_EQ(Get(route.example + (route.example.find('?') == std::string::npos ? "?" : "&") + "format=csv")
+                    ->get_header_value("Content-Type"),
+                "text/csv; charset=utf-8")
+          << route.example;
+    }
+  }
+  // Every report and collection the server answers is in the document.
+  for (const char* report : {"donors", "totals", "meetings", "holds", "authorities", "items", "changes"}) {
+    EXPECT_TRUE(documented.count(std::string("/api/v1/reports/") + report)) << report;
+  }
+  for (const std::string& collection : ListCollections()) {
+    EXPECT_TRUE(documented.count("/api/v1/" + collection)) << collection;
+  }
 }
 
 TEST_F(ApiTest, EventsAppendedByTheCliAppearWithoutARestart) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "api/openapi.h"
 #include "io/record_detail_format.h"
 #include "io/table_format.h"
 #include "ledger/canonical_json.h"
@@ -165,6 +166,11 @@ void HttpServer::AddRoutes() {
   server.Get("/healthz", [this](const httplib::Request&, httplib::Response& response) {
     response.set_content("{\"status\":\"ok\",\"sequence\":" + std::to_string(service_.sequence()) + "}\n",
                          "application/json; charset=utf-8");
+  });
+
+  server.Get("/api/v1/openapi.json", [](const httplib::Request&, httplib::Response& response) {
+    static const std::string document = OpenApiJson();
+    response.set_content(document, "application/json; charset=utf-8");
   });
 
   server.Get(R"(/api/v1/reports/([a-z]+))", [this](const httplib::Request& request, httplib::Response& response) {
