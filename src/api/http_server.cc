@@ -257,6 +257,18 @@ void HttpServer::AddRoutes() {
   server.Delete(".*", not_allowed);
   server.Patch(".*", not_allowed);
 
+  // Requests whose framing headers are malformed are refused before routing.
+  server.set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
+    if (request.has_header("Content-Length")) {
+      std::string length = request.get_header_value("Content-Length");
+      if (length.empty() || length.find_first_not_of("0123456789") != std::string::npos) {
+        SendError(response, 400, "Content-Length is not a number");
+        return httplib::Server::HandlerResponse::Handled;
+      }
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+
   // Answers httplib produces itself (unknown route, 413, 414, 400) get the JSON body too.
   server.set_error_handler([](const httplib::Request& request, httplib::Response& response) {
     if (!response.body.empty()) return;
