@@ -7,7 +7,7 @@ packages=(
   libsqlite3-dev sqlite3 libsodium-dev libsimdjson-dev nlohmann-json3-dev libcli11-dev
   libabsl-dev libcpp-httplib-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev curl
 )
 missing=()
 for package in "${packages[@]}"; do

@@ -139,6 +139,13 @@ Result<ListQuery> ParseListQuery(const httplib::Request& request) {
 HttpServer::HttpServer(LedgerService& service) : service_(service), server_(std::make_unique<httplib::Server>()) {
   server_->set_payload_max_length(request_body_bytes_max);
   server_->set_read_timeout(5, 0);
+  // Small JSON answers: send at once (no Nagle wait for the client's delayed
+  // ACK) and let a client reuse its connection.
+  server_->set_tcp_nodelay(true);
+  server_->set_keep_alive_max_count(10'000);
+  // httplib serves a kept-alive connection on one pool thread until it
+  // closes: size the pool for that many clients.
+  server_->new_task_queue = [] { return new httplib::ThreadPool(http_threads_max); };
   server_->set_write_timeout(5, 0);
   AddRoutes();
 }
@@ -177,7 +184,14 @@ void HttpServer::AddRoutes() {
     Status format = CheckFormat(request);
     if (!format.ok()) return SendStatus(response, format);
     const std::string name = request.matches[1];
+    // Dated reports without a date depend on today, too.
+    std::string key = request.target + (WantsCsv(request) ? "|csv|" : "|json|") + std::to_string(service_.Today());
+    if (auto cached = cache_.Get(key, service_.sequence())) {
+      return response.set_content(cached->body, cached->content_type.c_str());
+    }
+    std::uint64_t sequence = 0;
     auto table = service_.Read([&](const Model& model) -> Result<Table> {
+      sequence = service_.sequence();
       if (name == "donors") return DonorsReport(model);
       if (name == "totals") return DonorTotalsReport(model);
       if (name == "meetings") return MeetingsReport(model);
@@ -202,6 +216,7 @@ void HttpServer::AddRoutes() {
     });
     if (!table.ok()) return SendStatus(response, table.status());
     SendTable(request, response, *table);
+    cache_.Put(key, {sequence, 200, response.body, response.get_header_value("Content-Type")});
   });
 
   server.Get(R"(/api/v1/reports/meetings/([^/]+))", [this](const httplib::Request& request,
@@ -219,13 +234,20 @@ void HttpServer::AddRoutes() {
 
   server.Get(R"(/api/v1/records/([^/]+))", [this](const httplib::Request& request, httplib::Response& response) {
     const std::string id = request.matches[1];
+    std::string key = "record|" + id;
+    if (auto cached = cache_.Get(key, service_.sequence())) {
+      return response.set_content(cached->body, cached->content_type.c_str());
+    }
+    std::uint64_t sequence = 0;
     auto body = service_.Read([&](const Model& model) -> Result<std::string> {
+      sequence = service_.sequence();
       auto detail = ShowRecord(model, id);
       if (!detail.ok()) return detail.status();
       return RecordDetailToJson(*detail);
     });
     if (!body.ok()) return SendStatus(response, body.status());
     response.set_content(*body, "application/json; charset=utf-8");
+    cache_.Put(key, {sequence, 200, *body, "application/json; charset=utf-8"});
   });
 
   server.Get(R"(/api/v1/([a-z]+))", [this](const httplib::Request& request, httplib::Response& response) {

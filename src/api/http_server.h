@@ -11,7 +11,8 @@
 //   /api/v1/reports/changes?since=YYYY-MM-DD  (required)
 //   /api/v1/reports/meetings/{id or UDCG number}
 //   /api/v1/records/{id}                      the record with sources, quotes, claims
-// Tables answer CSV for ?format=csv or "Accept: text/csv". Errors answer
+// Tables answer CSV for ?format=csv or "Accept: text/csv". Report and record
+// answers are cached per ledger sequence number. Errors answer
 // {"error": code, "detail": text} with 400, 404, 405, 413 or 414.
 //
 // Thread safety: Listen() blocks and serves on a thread pool; Stop() may be
@@ -22,6 +23,7 @@
 #include <string>
 
 #include "api/ledger_service.h"
+#include "api/response_cache.h"
 #include "base/status.h"
 
 namespace httplib {
@@ -31,6 +33,8 @@ class Server;
 namespace ramstein {
 
 inline constexpr std::size_t request_body_bytes_max = 1u << 20;
+// Connections served at once (each kept-alive connection holds a thread).
+inline constexpr std::size_t http_threads_max = 128;
 
 class HttpServer {
  public:
@@ -48,6 +52,7 @@ class HttpServer {
  private:
   void AddRoutes();
   LedgerService& service_;
+  ResponseCache cache_;
   std::unique_ptr<httplib::Server> server_;
   int port_ = 0;
 };
