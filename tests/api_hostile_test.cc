@@ -46,23 +46,9 @@ int StatusOf(int port, const std::string& request) {
 TEST(ApiHostileTest, EveryHostileRequestIsRefusedAndTheServerLives) {
   std::string db = TempDir("api-hostile") + "/ledger.db";
   ASSERT_EQ(Ramstein("--db '" + db + "' init --bundled").exit_code, 0);
-  int pipe_fds[2];
-  ASSERT_EQ(::pipe(pipe_fds), 0);
-  pid_t pid = ::fork();
-  if (pid == 0) {
-    ::dup2(pipe_fds[1], STDOUT_FILENO);
-    ::close(pipe_fds[0]);
-    std::string binary = RamsteinBinary(), data = SourceDir() + "/data";
-    ::execl(binary.c_str(), binary.c_str(), "--data-dir", data.c_str(), "--db", db.c_str(), "serve", "--listen",
-            "127.0.0.1:0", static_cast<char*>(nullptr));
-    ::_exit(127);
-  }
-  ::close(pipe_fds[1]);
-  std::string banner;
-  char c;
-  while (::read(pipe_fds[0], &c, 1) == 1 && c != '\n') banner.push_back(c);
-  ::close(pipe_fds[0]);
-  int port = std::stoi(banner.substr(banner.rfind(':') + 1));
+  ServerProcess server = StartServer(db);
+  ASSERT_GT(server.port, 0);
+  int port = server.port;
 
   const std::string host = "Host: 127.0.0.1\r\n";
   const std::vector<std::string> corpus = {
@@ -98,10 +84,7 @@ TEST(ApiHostileTest, EveryHostileRequestIsRefusedAndTheServerLives) {
   int unterminated = StatusOf(port, "GET /healthz HTTP/1.1\r\n" + host);
   EXPECT_TRUE(unterminated == 0 || (unterminated >= 400 && unterminated < 500)) << unterminated;
   EXPECT_EQ(StatusOf(port, "GET /healthz HTTP/1.1\r\n" + host + "\r\n"), 200);
-  ::kill(pid, SIGTERM);
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  EXPECT_TRUE(StopServer(server));
 }
 
 }  // namespace

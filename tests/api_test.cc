@@ -26,45 +26,21 @@ class ApiTest : public ::testing::Test {
   static void SetUpTestSuite() {
     db_ = TempDir("api") + "/ledger.db";
     ASSERT_EQ(Ramstein("--db '" + db_ + "' init --bundled").exit_code, 0);
-    int pipe_fds[2];
-    ASSERT_EQ(::pipe(pipe_fds), 0);
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      ::dup2(pipe_fds[1], STDOUT_FILENO);
-      ::close(pipe_fds[0]);
-      std::string binary = RamsteinBinary(), data = SourceDir() + "/data";
-      ::execl(binary.c_str(), binary.c_str(), "--data-dir", data.c_str(), "--db", db_.c_str(), "serve", "--listen",
-              "127.0.0.1:0", static_cast<char*>(nullptr));
-      ::_exit(127);
-    }
-    ::close(pipe_fds[1]);
-    // The banner names the port: "... at http://127.0.0.1:PORT/".
-    std::string banner;
-    char c;
-    while (::read(pipe_fds[0], &c, 1) == 1 && c != '\n') banner.push_back(c);
-    ::close(pipe_fds[0]);
-    std::size_t colon = banner.rfind(':');
-    ASSERT_NE(colon, std::string::npos) << banner;
-    port_ = std::stoi(banner.substr(colon + 1));
+    server_ = StartServer(db_);
+    ASSERT_GT(server_.port, 0) << "the server did not start";
+    port_ = server_.port;
   }
-  static void TearDownTestSuite() {
-    if (pid_ > 0) {
-      ::kill(pid_, SIGTERM);
-      int status = 0;
-      ::waitpid(pid_, &status, 0);
-      EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "the server did not stop cleanly";
-    }
-  }
+  static void TearDownTestSuite() { EXPECT_TRUE(StopServer(server_)) << "the server did not stop cleanly"; }
   static httplib::Result Get(const std::string& path, const httplib::Headers& headers = {}) {
     httplib::Client client("127.0.0.1", port_);
     return client.Get(path, headers);
   }
   static std::string db_;
-  static pid_t pid_;
+  static ServerProcess server_;
   static int port_;
 };
 std::string ApiTest::db_;
-pid_t ApiTest::pid_ = -1;
+ServerProcess ApiTest::server_;
 int ApiTest::port_ = 0;
 
 TEST_F(ApiTest, EveryReportIsWhatTheCliPrints) {

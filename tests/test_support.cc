@@ -1,10 +1,12 @@
 #include "tests/test_support.h"
 
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <array>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -76,6 +78,39 @@ std::string Fingerprint(const std::string& db_path) {
     out += std::string(suffix) + ":" + Sha256Hex(ReadText(path)) + " ";
   }
   return out;
+}
+
+ServerProcess StartServer(const std::string& db_path) {
+  ServerProcess server;
+  int pipe_fds[2];
+  if (::pipe(pipe_fds) != 0) return server;
+  server.pid = ::fork();
+  if (server.pid == 0) {
+    ::dup2(pipe_fds[1], STDOUT_FILENO);
+    ::close(pipe_fds[0]);
+    std::string binary = RamsteinBinary(), data = SourceDir() + "/data";
+    ::execl(binary.c_str(), binary.c_str(), "--data-dir", data.c_str(), "--db", db_path.c_str(), "serve", "--listen",
+            "127.0.0.1:0", static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  ::close(pipe_fds[1]);
+  // The banner ends with the URL: "... at http://127.0.0.1:PORT/".
+  std::string banner;
+  char c;
+  while (::read(pipe_fds[0], &c, 1) == 1 && c != '\n') banner.push_back(c);
+  ::close(pipe_fds[0]);
+  std::size_t colon = banner.rfind(':');
+  if (colon != std::string::npos) server.port = std::atoi(banner.c_str() + colon + 1);
+  return server;
+}
+
+bool StopServer(ServerProcess& server) {
+  if (server.pid <= 0) return false;
+  ::kill(server.pid, SIGTERM);
+  int status = 0;
+  ::waitpid(server.pid, &status, 0);
+  server.pid = -1;
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
 const FxRates& BundledRates() {

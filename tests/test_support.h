@@ -30,6 +30,16 @@ std::string ReadText(const std::string& path);
 // SHA-256 hex of every file in `paths` that exists, concatenated.
 std::string Fingerprint(const std::string& db_path);
 
+// A `ramstein serve` process on a free loopback port, for the API tests.
+struct ServerProcess {
+  int pid = -1;
+  int port = 0;
+};
+// Starts serving `db_path`; the port is read from the server's banner.
+ServerProcess StartServer(const std::string& db_path);
+// Sends SIGTERM and waits; returns true when the server exited with 0.
+bool StopServer(ServerProcess& server);
+
 // The ECB rates of data/fx, loaded once.
 const FxRates& BundledRates();
 // A ledger at `path` created from the bundled data via `ramstein init --bundled`.
