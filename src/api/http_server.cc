@@ -107,8 +107,9 @@ Result<std::size_t> CountParameter(const httplib::Request& request, const char* 
 Result<ListQuery> ParseListQuery(const httplib::Request& request) {
   static const char* kKnown[] = {"donor", "recipient", "type", "status", "item", "category",
                                  "from", "to", "sort", "limit", "offset", "format"};
-  for (const auto& [key, value] : request.params) {
-    if (std::none_of(std::begin(kKnown), std::end(kKnown), [&](const char* k) { return key == k; })) {
+  for (const auto& parameter : request.params) {
+    const std::string& key = parameter.first;
+    if (std::none_of(std::begin(kKnown), std::end(kKnown), [&key](const char* k) { return key == k; })) {
       return Status::InvalidArgument("unknown parameter '" + key.substr(0, 40) + "'");
     }
   }
