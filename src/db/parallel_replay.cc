@@ -70,28 +70,12 @@ class Pipeline {
     changed_.notify_all();
   }
 
-  // Decoding thread: takes the oldest chunk not yet claimed.
+  // Decoding thread: decodes the oldest unclaimed chunk until none is left.
   void Decode() {
     std::unique_lock lock(mutex_);
     while (true) {
-      Chunk* claimed = nullptr;
-      changed_.wait(lock, [&] {
-        if (stop_) return true;
-        for (std::size_t i = applied_; i < chunks_.size(); ++i) {
-          if (chunks_[i].state == Chunk::State::raw) {
-            claimed = &chunks_[i];
-            return true;
-          }
-        }
-        return scan_done_;
-      });
-      if (!claimed) return;  // stopped, or nothing left to decode
-      claimed->state = Chunk::State::decoding;
-      lock.unlock();
-      DecodeChunk(*claimed);
-      lock.lock();
-      claimed->state = Chunk::State::decoded;
-      changed_.notify_all();
+      changed_.wait(lock, [&] { return stop_ || OldestRaw(applied_) || scan_done_; });
+      if (stop_ || !DecodeOldestRaw(applied_, lock)) return;  // stopped, or nothing left to decode
     }
   }
 
@@ -106,20 +90,7 @@ class Pipeline {
         chunk = &chunks_[index];
         // Decode this chunk, or while the decoding thread has it, a later one.
         while (chunk->state != Chunk::State::decoded) {
-          Chunk* work = nullptr;
-          for (std::size_t i = index; i < chunks_.size() && !work; ++i) {
-            if (chunks_[i].state == Chunk::State::raw) work = &chunks_[i];
-          }
-          if (!work) {
-            changed_.wait(lock);
-            continue;
-          }
-          work->state = Chunk::State::decoding;
-          lock.unlock();
-          DecodeChunk(*work);
-          lock.lock();
-          work->state = Chunk::State::decoded;
-          changed_.notify_all();
+          if (!DecodeOldestRaw(index, lock)) changed_.wait(lock);
         }
       }
       if (!chunk->status.ok()) return chunk->status;
@@ -148,6 +119,28 @@ class Pipeline {
   }
 
  private:
+  // The oldest chunk from `first` on that no thread has claimed, or null.
+  // REQUIRES: mutex_ held.
+  Chunk* OldestRaw(std::size_t first) {
+    for (std::size_t i = first; i < chunks_.size(); ++i) {
+      if (chunks_[i].state == Chunk::State::raw) return &chunks_[i];
+    }
+    return nullptr;
+  }
+  // Claims OldestRaw(first) and decodes it with the lock released; false
+  // when there was none. REQUIRES: `lock` holds mutex_ (and holds it again on return).
+  bool DecodeOldestRaw(std::size_t first, std::unique_lock<std::mutex>& lock) {
+    Chunk* work = OldestRaw(first);
+    if (!work) return false;
+    work->state = Chunk::State::decoding;
+    lock.unlock();
+    DecodeChunk(*work);
+    lock.lock();
+    work->state = Chunk::State::decoded;
+    changed_.notify_all();
+    return true;
+  }
+
   std::mutex mutex_;
   std::condition_variable changed_;  // a chunk arrived, was decoded, or the scan ended
   std::condition_variable space_;    // a chunk was applied

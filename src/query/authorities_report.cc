@@ -3,12 +3,6 @@
 
 namespace ramstein {
 
-namespace {
-std::string Amount(const std::optional<Money>& money) {
-  return money ? FormatMinor(money->minor, money->currency.exponent(), false) : "";
-}
-}  // namespace
-
 Table AuthoritiesReport(const Model& model, std::int32_t day) {
   Table table;
   table.title = "Authorities as reported on or before " + FormatDay(day);
@@ -35,10 +29,10 @@ Table AuthoritiesReport(const Model& model, std::int32_t day) {
     row[1] = authority.name;
     row[2] = authority.holder;
     row[3] = authority.currency;
-    row[4] = Amount(latest && latest->cap ? latest->cap : authority.cap);
+    row[4] = AmountText(latest && latest->cap ? latest->cap : authority.cap);
     if (latest) {
-      row[5] = Amount(latest->drawn);
-      row[6] = Amount(latest->remaining);
+      row[5] = AmountText(latest->drawn);
+      row[6] = AmountText(latest->remaining);
       row[7] = latest->date.ToString();
       row[8] = latest->id;
     }

@@ -13,7 +13,7 @@ struct Sums {
 struct BucketTotals {
   Sums original;
   Sums eur_cents;
-  Sums usd_cents;  // only when aggregated WithUsd
+  Sums usd_cents;            // only when aggregated WithUsd
   bool unconverted = false;  // some money in this bucket has no EUR rate
   bool any = false;
 };
@@ -66,7 +66,8 @@ std::vector<BucketTotals> Aggregate(const Model& model) {
       b.usd_cents.announced += value_usd;
       b.usd_cents.committed += is_committed ? value_usd : 0;
       b.usd_cents.delivered += delivered_usd;
-      b.usd_cents.outstanding += is_committed ? std::max<std::int64_t>(0, value_usd - delivered_usd) : 0;
+      b.usd_cents.outstanding +=
+          is_committed ? std::max<std::int64_t>(0, value_usd - delivered_usd) : 0;
       b.usd_cents.on_hold += t.held_usd_cents[r];
     }
   }

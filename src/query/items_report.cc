@@ -14,13 +14,6 @@ struct ItemTotals {
   std::map<std::uint16_t, std::int64_t> value_by_currency;
 };
 
-std::string Lower(std::string text) {
-  for (char& c : text) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return text;
-}
-
 }  // namespace
 
 Result<Table> ItemsReport(const Model& model, const ItemsFilter& filter) {
@@ -34,7 +27,7 @@ Result<Table> ItemsReport(const Model& model, const ItemsFilter& filter) {
     if (only_item) return item == *only_item;
     if (filter.category) {
       const auto* record = model.FindAs<ItemRecord>(model.ItemId(item));
-      return record && Lower(record->category) == Lower(*filter.category);
+      return record && AsciiLower(record->category) == AsciiLower(*filter.category);
     }
     return true;
   };

@@ -24,4 +24,16 @@ std::string PersonWithActor(const Model& model, const std::string& person_id) {
   return person->actor ? person->name + " (" + *person->actor + ")" : person->name;
 }
 
+std::string AmountText(const std::optional<Money>& money) {
+  return money ? FormatMinor(money->minor, money->currency.exponent(), false) : "";
+}
+
+std::string AsciiLower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
 }  // namespace ramstein

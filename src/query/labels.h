@@ -1,7 +1,9 @@
 // Human-readable labels for records referenced by id, shared by the reports.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "model/model.h"
 
@@ -12,5 +14,10 @@ namespace ramstein {
 std::string Label(const Model& model, const std::string& id);
 // "Healey (GBR)" for a person: surname-free name with the country served.
 std::string PersonWithActor(const Model& model, const std::string& person_id);
+
+// The exact decimal of an amount ("700000000.00"), or "" when absent.
+std::string AmountText(const std::optional<Money>& money);
+// ASCII lower case, for case-insensitive matching of names.
+std::string AsciiLower(std::string_view text);
 
 }  // namespace ramstein

@@ -33,9 +33,7 @@ std::string Chairs(const Model& model, const MeetingRecord& meeting) {
 }
 
 std::string Amount(const std::optional<Money>& money) {
-  return money ? std::string(money->currency.code()) + " " +
-                     FormatMinor(money->minor, money->currency.exponent(), false)
-               : "";
+  return money ? std::string(money->currency.code()) + " " + AmountText(money) : "";
 }
 
 }  // namespace

@@ -9,12 +9,15 @@ namespace ramstein {
 
 namespace {
 
-std::string Amount(const std::optional<Money>& money) {
-  return money ? FormatMinor(money->minor, money->currency.exponent(), false) : "";
+std::string Code(const std::optional<Money>& money) {
+  return money ? std::string(money->currency.code()) : "";
 }
-std::string Code(const std::optional<Money>& money) { return money ? std::string(money->currency.code()) : ""; }
-std::string Text(const std::optional<std::string>& text) { return text.value_or(""); }
-std::string DateText(const std::optional<Date>& date) { return date ? date->ToString() : ""; }
+std::string Text(const std::optional<std::string>& text) {
+  return text.value_or("");
+}
+std::string DateText(const std::optional<Date>& date) {
+  return date ? date->ToString() : "";
+}
 template <std::size_t N, typename E>
 std::string Name(const std::array<std::string_view, N>& names, E value) {
   return std::string(names[static_cast<std::size_t>(value)]);
@@ -40,55 +43,109 @@ const std::vector<std::pair<std::string, Collection>>& Collections() {
   static const std::vector<std::pair<std::string, Collection>> collections = {
       {"measures",
        {RecordKind::measure,
-        {{"id"}, {"announced"}, {"donor"}, {"recipient"}, {"type"}, {"instrument"}, {"status"}, {"title"},
-         {"currency"}, {"value", T::amount}, {"lines", T::integer}, {"via"}, {"meeting"}},
+        {{"id"},
+         {"announced"},
+         {"donor"},
+         {"recipient"},
+         {"type"},
+         {"instrument"},
+         {"status"},
+         {"title"},
+         {"currency"},
+         {"value", T::amount},
+         {"lines", T::integer},
+         {"via"},
+         {"meeting"}},
         {"donor", "recipient", "type", "status", "item", "category", "from", "to"},
         [](const Model&, const StoredRecord& stored) {
           const auto& m = std::get<MeasureRecord>(stored.record);
           Row row{{m.id, m.announced.ToString(), m.donor, m.recipient, Name(kAidTypeNames, m.type),
-                   Name(kInstrumentNames, m.instrument), Name(kMeasureStatusNames, m.status), m.title, Code(m.value),
-                   Amount(m.value), std::to_string(m.lines.size()), Text(m.via), Text(m.meeting)},
-                  m.announced, m.donor, m.recipient, Name(kAidTypeNames, m.type), Name(kMeasureStatusNames, m.status),
+                   Name(kInstrumentNames, m.instrument), Name(kMeasureStatusNames, m.status),
+                   m.title, Code(m.value), AmountText(m.value), std::to_string(m.lines.size()),
+                   Text(m.via), Text(m.meeting)},
+                  m.announced,
+                  m.donor,
+                  m.recipient,
+                  Name(kAidTypeNames, m.type),
+                  Name(kMeasureStatusNames, m.status),
                   {}};
           for (const auto& line : m.lines) row.items.push_back(line.item);
           return row;
         }}},
       {"deliveries",
        {RecordKind::delivery,
-        {{"id"}, {"measure"}, {"donor"}, {"recipient"}, {"item"}, {"quantity", T::integer}, {"currency"},
-         {"value", T::amount}, {"from"}, {"to"}},
+        {{"id"},
+         {"measure"},
+         {"donor"},
+         {"recipient"},
+         {"item"},
+         {"quantity", T::integer},
+         {"currency"},
+         {"value", T::amount},
+         {"from"},
+         {"to"}},
         {"donor", "recipient", "item", "category", "from", "to"},
         [](const Model& model, const StoredRecord& stored) {
           const auto& d = std::get<DeliveryRecord>(stored.record);
           const auto* m = model.FindAs<MeasureRecord>(d.measure);
           std::string donor = m ? m->donor : "", recipient = m ? m->recipient : "";
-          Row row{{d.id, d.measure, donor, recipient, Text(d.item), d.quantity ? std::to_string(*d.quantity) : "",
-                   Code(d.value), Amount(d.value), d.from.ToString(), DateText(d.to)},
-                  d.from, donor, recipient, "", "", {}};
+          Row row{{d.id, d.measure, donor, recipient, Text(d.item),
+                   d.quantity ? std::to_string(*d.quantity) : "", Code(d.value),
+                   AmountText(d.value), d.from.ToString(), DateText(d.to)},
+                  d.from,
+                  donor,
+                  recipient,
+                  "",
+                  "",
+                  {}};
           if (d.item) row.items.push_back(*d.item);
           return row;
         }}},
       {"holds",
        {RecordKind::hold,
-        {{"id"}, {"donor"}, {"recipient"}, {"from"}, {"lines", T::integer}, {"measure"}, {"reason"}},
+        {{"id"},
+         {"donor"},
+         {"recipient"},
+         {"from"},
+         {"lines", T::integer},
+         {"measure"},
+         {"reason"}},
         {"donor", "recipient", "item", "category", "from", "to"},
         [](const Model&, const StoredRecord& stored) {
           const auto& h = std::get<HoldRecord>(stored.record);
-          Row row{{h.id, h.donor, h.recipient, h.from.ToString(), std::to_string(h.lines.size()), Text(h.measure),
-                   Text(h.reason)},
-                  h.from, h.donor, h.recipient, "", "", {}};
+          Row row{{h.id, h.donor, h.recipient, h.from.ToString(), std::to_string(h.lines.size()),
+                   Text(h.measure), Text(h.reason)},
+                  h.from,
+                  h.donor,
+                  h.recipient,
+                  "",
+                  "",
+                  {}};
           for (const auto& line : h.lines) row.items.push_back(line.item);
           return row;
         }}},
       {"meetings",
        {RecordKind::meeting,
-        {{"id"}, {"forum"}, {"number", T::integer}, {"date"}, {"title"}, {"venue"}, {"format"}, {"state"}},
+        {{"id"},
+         {"forum"},
+         {"number", T::integer},
+         {"date"},
+         {"title"},
+         {"venue"},
+         {"format"},
+         {"state"}},
         {"from", "to"},
         [](const Model&, const StoredRecord& stored) {
           const auto& m = std::get<MeetingRecord>(stored.record);
-          return Row{{m.id, Text(m.forum), m.number ? std::to_string(*m.number) : "", m.date.ToString(), m.title,
-                      Text(m.venue), Name(kMeetingFormatNames, m.format), Name(kMeetingStateNames, m.state)},
-                     m.date, "", "", "", "", {}};
+          return Row{{m.id, Text(m.forum), m.number ? std::to_string(*m.number) : "",
+                      m.date.ToString(), m.title, Text(m.venue),
+                      Name(kMeetingFormatNames, m.format), Name(kMeetingStateNames, m.state)},
+                     m.date,
+                     "",
+                     "",
+                     "",
+                     "",
+                     {}};
         }}},
       {"authorities",
        {RecordKind::authority,
@@ -96,18 +153,36 @@ const std::vector<std::pair<std::string, Collection>>& Collections() {
         {"donor"},
         [](const Model&, const StoredRecord& stored) {
           const auto& a = std::get<AuthorityRecord>(stored.record);
-          return Row{{a.id, a.holder, a.name, a.currency, Amount(a.cap)}, std::nullopt, a.holder, "", "", "", {}};
+          return Row{{a.id, a.holder, a.name, a.currency, AmountText(a.cap)},
+                     std::nullopt,
+                     a.holder,
+                     "",
+                     "",
+                     "",
+                     {}};
         }}},
       {"requirements",
        {RecordKind::requirement,
-        {{"id"}, {"recipient"}, {"item"}, {"capability"}, {"priority", T::integer}, {"quantity", T::integer},
-         {"stated"}, {"needed_by"}},
+        {{"id"},
+         {"recipient"},
+         {"item"},
+         {"capability"},
+         {"priority", T::integer},
+         {"quantity", T::integer},
+         {"stated"},
+         {"needed_by"}},
         {"recipient", "item", "category", "from", "to"},
         [](const Model&, const StoredRecord& stored) {
           const auto& r = std::get<RequirementRecord>(stored.record);
           Row row{{r.id, r.recipient, Text(r.item), Text(r.capability), std::to_string(r.priority),
-                   r.quantity ? std::to_string(*r.quantity) : "", r.stated.ToString(), DateText(r.needed_by)},
-                  r.stated, "", r.recipient, "", "", {}};
+                   r.quantity ? std::to_string(*r.quantity) : "", r.stated.ToString(),
+                   DateText(r.needed_by)},
+                  r.stated,
+                  "",
+                  r.recipient,
+                  "",
+                  "",
+                  {}};
           if (r.item) row.items.push_back(*r.item);
           return row;
         }}},
@@ -118,7 +193,12 @@ const std::vector<std::pair<std::string, Collection>>& Collections() {
         [](const Model&, const StoredRecord& stored) {
           const auto& s = std::get<SourceRecord>(stored.record);
           return Row{{s.id, s.publisher, s.title, DateText(s.published), Text(s.url), s.sha256},
-                     s.published, "", "", "", "", {}};
+                     s.published,
+                     "",
+                     "",
+                     "",
+                     "",
+                     {}};
         }}},
   };
   return collections;
@@ -147,22 +227,26 @@ const std::vector<std::string>& ListCollections() {
   return names;
 }
 
-Result<RecordList> ListRecords(const Model& model, const std::string& name, const ListQuery& query) {
+Result<RecordList> ListRecords(const Model& model, const std::string& name,
+                               const ListQuery& query) {
   const auto& collections = Collections();
-  auto found = std::find_if(collections.begin(), collections.end(), [&](const auto& c) { return c.first == name; });
+  auto found = std::find_if(collections.begin(), collections.end(),
+                            [&](const auto& c) { return c.first == name; });
   if (found == collections.end()) return Status::NotFound("no collection '" + name + "'");
   const Collection& collection = found->second;
   auto applies = [&](const char* filter) {
-    return std::find(collection.filters.begin(), collection.filters.end(), filter) != collection.filters.end();
+    return std::find(collection.filters.begin(), collection.filters.end(), filter) !=
+           collection.filters.end();
   };
   const std::pair<const char*, bool> given[] = {
-      {"donor", query.donor.has_value()},     {"recipient", query.recipient.has_value()},
-      {"type", query.type.has_value()},       {"status", query.status.has_value()},
-      {"item", query.item.has_value()},       {"category", query.category.has_value()},
-      {"from", query.from_day.has_value()},   {"to", query.to_day.has_value()}};
+      {"donor", query.donor.has_value()},   {"recipient", query.recipient.has_value()},
+      {"type", query.type.has_value()},     {"status", query.status.has_value()},
+      {"item", query.item.has_value()},     {"category", query.category.has_value()},
+      {"from", query.from_day.has_value()}, {"to", query.to_day.has_value()}};
   for (const auto& [filter, present] : given) {
     if (present && !applies(filter)) {
-      return Status::InvalidArgument(std::string(filter) + ": " + name + " cannot be filtered by it");
+      return Status::InvalidArgument(std::string(filter) + ": " + name +
+                                     " cannot be filtered by it");
     }
   }
   if (query.limit < 1 || query.limit > list_limit_max) {
@@ -171,7 +255,8 @@ Result<RecordList> ListRecords(const Model& model, const std::string& name, cons
   std::optional<std::uint32_t> item;
   if (query.item) {
     item = model.ResolveItem(*query.item);
-    if (!item) return Status::InvalidArgument("item: no catalogue item named '" + *query.item + "'");
+    if (!item)
+      return Status::InvalidArgument("item: no catalogue item named '" + *query.item + "'");
   }
   auto in_category = [&](const std::string& item_id) {
     const auto* record = model.FindAs<ItemRecord>(item_id);
@@ -180,12 +265,14 @@ Result<RecordList> ListRecords(const Model& model, const std::string& name, cons
   std::vector<Row> rows;
   for (const StoredRecord* stored : model.All(collection.kind)) {
     Row row = collection.row(model, *stored);
-    if ((query.donor && row.donor != *query.donor) || (query.recipient && row.recipient != *query.recipient) ||
+    if ((query.donor && row.donor != *query.donor) ||
+        (query.recipient && row.recipient != *query.recipient) ||
         (query.type && row.type != *query.type) || (query.status && row.status != *query.status)) {
       continue;
     }
-    if (item && std::none_of(row.items.begin(), row.items.end(),
-                             [&](const std::string& id) { return model.ItemNumber(id) == *item; })) {
+    if (item && std::none_of(row.items.begin(), row.items.end(), [&](const std::string& id) {
+          return model.ItemNumber(id) == *item;
+        })) {
       continue;
     }
     if (query.category && std::none_of(row.items.begin(), row.items.end(), in_category)) continue;
@@ -205,7 +292,8 @@ Result<RecordList> ListRecords(const Model& model, const std::string& name, cons
     for (std::size_t c = 0; c < collection.columns.size(); ++c) {
       if (collection.columns[c].name == column) sort_column = static_cast<int>(c);
     }
-    if (sort_column < 0) return Status::InvalidArgument("sort: " + name + " has no column '" + column + "'");
+    if (sort_column < 0)
+      return Status::InvalidArgument("sort: " + name + " has no column '" + column + "'");
   }
   std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
     if (sort_column < 0) {
