@@ -47,6 +47,7 @@ TEST_F(ApiTest, EveryReportIsWhatTheCliPrints) {
   const Case cases[] = {
       {"/api/v1/reports/donors", "report donors"},
       {"/api/v1/reports/totals", "report totals"},
+      {"/api/v1/reports/monthly", "report monthly"},
       {"/api/v1/reports/meetings", "report meetings"},
       {"/api/v1/reports/holds?at=2025-07-08", "report holds --at 2025-07-08"},
       {"/api/v1/reports/authorities?at=2025-04-11", "report authorities --at 2025-04-11"},
@@ -179,7 +180,7 @@ TEST_F(ApiTest, EveryDocumentedRouteAnswersAndEveryRouteIsDocumented) {
     }
   }
   // Every report and collection the server answers is in the document.
-  for (const char* report : {"donors", "totals", "meetings", "holds", "authorities", "items", "changes"}) {
+  for (const char* report : {"donors", "totals", "monthly", "meetings", "holds", "authorities", "items", "changes"}) {
     EXPECT_TRUE(documented.count(std::string("/api/v1/reports/") + report)) << report;
   }
   for (const std::string& collection : ListCollections()) {

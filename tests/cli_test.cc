@@ -16,7 +16,7 @@ TEST(CliTest, HelpListsEveryCommandAndEveryCommandHasHelp) {
     EXPECT_NE(sub.out.find("Usage"), std::string::npos) << command;
   }
   for (const char* report :
-       {"donors", "totals", "holds", "meetings", "meeting", "authorities", "items", "changes"}) {
+       {"donors", "totals", "monthly", "holds", "meetings", "meeting", "authorities", "items", "changes"}) {
     auto sub = Ramstein(std::string("report ") + report + " --help");
     EXPECT_EQ(sub.exit_code, 0) << report;
   }

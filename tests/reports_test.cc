@@ -7,6 +7,7 @@
 #include <set>
 
 #include "base/date.h"
+#include "base/limits.h"
 #include "io/table_format.h"
 #include "query/record_detail.h"
 #include "tests/test_support.h"
@@ -81,6 +82,34 @@ TEST_F(ReportsTest, UkDeliveredGbp150MillionOf700Million) {
   // Money in different currencies is never added: one row per currency.
   for (std::size_t r = 0; r < donors.rows.size(); ++r)
     EXPECT_EQ(Cell(donors, r, "currency").size(), 3u);
+}
+
+TEST_F(ReportsTest, MonthlyPlacesEachAmountInItsPeriodAndSumsToTheTotals) {
+  Table monthly = MonthlyReport(model());
+  // The US package of 6 December 2023: USD 175 m announced, at 1.0778 USD per EUR.
+  int december = FindRow(monthly, "period", "2023-12");
+  ASSERT_GE(december, 0);
+  EXPECT_EQ(Cell(monthly, static_cast<std::size_t>(december), "announced_eur"), "162367786.23");
+  EXPECT_EQ(Cell(monthly, static_cast<std::size_t>(december), "committed_eur"), "0.00");
+  // The UK's GBP 700 m for "this year" is known to the year only.
+  int year = FindRow(monthly, "period", "2025");
+  ASSERT_GE(year, 0);
+  EXPECT_EQ(Cell(monthly, static_cast<std::size_t>(year), "precision"), "year");
+  EXPECT_EQ(Cell(monthly, static_cast<std::size_t>(year), "committed_eur"), "844207530.33");
+  // GBP 150 m sent "in the past two months" of a 2025-07-20 report: July.
+  int july = FindRow(monthly, "period", "2025-07");
+  ASSERT_GE(july, 0);
+  EXPECT_EQ(Cell(monthly, static_cast<std::size_t>(july), "delivered_eur"), "180901613.64");
+  // Every period together holds what the donor totals hold.
+  Table totals = DonorTotalsReport(model());
+  for (const char* column : {"announced_eur", "committed_eur", "delivered_eur"}) {
+    std::int64_t by_period = 0, by_donor = 0;
+    for (std::size_t r = 0; r < monthly.rows.size(); ++r) by_period += *ParseDecimalMinor(Cell(monthly, r, column), 2, limits::money_minor_max);
+    for (std::size_t r = 0; r < totals.rows.size(); ++r) by_donor += *ParseDecimalMinor(Cell(totals, r, column), 2, limits::money_minor_max);
+    EXPECT_EQ(by_period, by_donor) << column;
+  }
+  for (std::size_t r = 1; r < monthly.rows.size(); ++r)
+    EXPECT_LE(Date::Parse(Cell(monthly, r - 1, "period"))->days, Date::Parse(Cell(monthly, r, "period"))->days);
 }
 
 TEST_F(ReportsTest, TotalsConvertToUsdThroughTheSameDaysRates) {

@@ -196,6 +196,7 @@ void HttpServer::AddRoutes() {
       if (name == "donors") return DonorsReport(model);
       if (name == "totals") return DonorTotalsReport(model);
       if (name == "meetings") return MeetingsReport(model);
+      if (name == "monthly") return MonthlyReport(model);
       if (name == "holds" || name == "authorities") {
         auto day = DayParameter(request, "at", service_.Today());
         if (!day.ok()) return day.status();

@@ -92,6 +92,7 @@ void AddReportCommands(CLI::App& app, Options& o) {
   const Spec specs[] = {
       {"donors", "per donor and currency: announced, committed, delivered, outstanding, on hold (and EUR)"},
       {"totals", "per donor: EUR and USD totals over all currencies"},
+      {"monthly", "per month: announced, committed and delivered in EUR"},
       {"holds", "holds active at a date: items, quantities, days held"},
       {"meetings", "every meeting with attendance counts"},
       {"meeting", "one meeting: attendance grid and measures announced"},

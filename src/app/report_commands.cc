@@ -37,6 +37,8 @@ int RunReport(AppContext& context, const std::string& name, const ReportOptions&
     auto day = DayOption(options.at, "--at", context.clock);
     if (!day.ok()) return Fail(day.status());
     Print(name == "holds" ? HoldsReport(model, *day) : AuthoritiesReport(model, *day), format);
+  } else if (name == "monthly") {
+    Print(MonthlyReport(model), format);
   } else if (name == "meetings") {
     Print(MeetingsReport(model), format);
   } else if (name == "meeting") {

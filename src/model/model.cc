@@ -240,15 +240,31 @@ std::uint32_t Model::RowFor(std::uint32_t measure_number, const std::optional<st
   return state.remainder_row;
 }
 
+std::int64_t Model::DeliveredMinor(const DeliveryRecord& delivery, std::uint32_t row) const {
+  if (delivery.value) return delivery.value->minor;
+  if (delivery.quantity && lines_.quantity[row] > 0) {
+    return Scale(lines_.value_minor[row], *delivery.quantity, lines_.quantity[row]);
+  }
+  return 0;
+}
+
+std::pair<std::uint32_t, std::int64_t> Model::DeliveryShare(const DeliveryRecord& delivery) const {
+  const MeasureState& state = measures_[NumberOf(delivery.measure)];
+  std::uint32_t row = state.remainder_row;
+  if (delivery.item) {
+    std::uint32_t item_number = NumberOf(*delivery.item);
+    for (std::uint32_t r = state.first_row; r < state.first_row + state.line_count; ++r) {
+      if (lines_.item[r] == item_number) row = r;
+    }
+  }
+  if (row == UINT32_MAX) return {row, 0};
+  return {row, DeliveredMinor(delivery, row)};
+}
+
 void Model::ApplyDelivery(const DeliveryRecord& delivery, int sign) {
   std::uint32_t row = RowFor(NumberOf(delivery.measure), delivery.item);
   if (delivery.quantity) lines_.delivered_quantity[row] += sign * *delivery.quantity;
-  if (delivery.value) {
-    lines_.delivered_minor[row] += sign * delivery.value->minor;
-  } else if (delivery.quantity && lines_.quantity[row] > 0) {
-    lines_.delivered_minor[row] +=
-        sign * Scale(lines_.value_minor[row], *delivery.quantity, lines_.quantity[row]);
-  }
+  lines_.delivered_minor[row] += sign * DeliveredMinor(delivery, row);
   UpdateConverted(row);
 }
 

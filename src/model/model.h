@@ -121,6 +121,11 @@ class Model {
     return std::get<MeasureRecord>(records_[measures_[number].slot].record);
   }
   const std::vector<HoldState>& holds() const { return holds_; }
+  // What a delivery adds to its measure line: (row, minor units of the line's
+  // currency), its stated value or its quantity's share of the line's value.
+  // Row is UINT32_MAX when the delivery names no line of its measure and the
+  // measure has no remainder row. REQUIRES: the delivery was applied.
+  std::pair<std::uint32_t, std::int64_t> DeliveryShare(const DeliveryRecord& delivery) const;
   // (donor number, currency index) of each LineTable bucket.
   struct Bucket {
     std::uint32_t donor;
@@ -136,6 +141,7 @@ class Model {
   void ApplyMeasure(std::uint32_t slot, bool correction);
   void ApplyStatus(const StatusRecord& status);
   void ApplyDelivery(const DeliveryRecord& delivery, int sign);
+  std::int64_t DeliveredMinor(const DeliveryRecord& delivery, std::uint32_t row) const;
   void ApplyHold(std::uint32_t slot);
   void ApplyResumption(std::uint32_t slot);
   void SetHeld(std::uint32_t row, std::int64_t quantity_units);

@@ -124,6 +124,25 @@ const std::vector<std::pair<std::string, Collection>>& Collections() {
           for (const auto& line : h.lines) row.items.push_back(line.item);
           return row;
         }}},
+      {"resumptions",
+       {RecordKind::resumption,
+        {{"id"}, {"hold"}, {"donor"}, {"date"}, {"state"}, {"lines", T::integer}, {"note"}},
+        {"donor", "item", "category", "from", "to"},
+        [](const Model& model, const StoredRecord& stored) {
+          const auto& r = std::get<ResumptionRecord>(stored.record);
+          const auto* hold = model.FindAs<HoldRecord>(r.hold);
+          std::string donor = hold ? hold->donor : "";
+          Row row{{r.id, r.hold, donor, r.date.ToString(), Name(kResumptionStateNames, r.state),
+                   std::to_string(r.lines.size()), Text(r.note)},
+                  r.date,
+                  donor,
+                  "",
+                  "",
+                  "",
+                  {}};
+          for (const auto& line : r.lines) row.items.push_back(line.item);
+          return row;
+        }}},
       {"meetings",
        {RecordKind::meeting,
         {{"id"},
@@ -156,6 +175,31 @@ const std::vector<std::pair<std::string, Collection>>& Collections() {
           return Row{{a.id, a.holder, a.name, a.currency, AmountText(a.cap)},
                      std::nullopt,
                      a.holder,
+                     "",
+                     "",
+                     "",
+                     {}};
+        }}},
+      {"balances",
+       {RecordKind::balance,
+        {{"id"},
+         {"authority"},
+         {"holder"},
+         {"date"},
+         {"currency"},
+         {"cap", T::amount},
+         {"drawn", T::amount},
+         {"remaining", T::amount}},
+        {"donor", "from", "to"},
+        [](const Model& model, const StoredRecord& stored) {
+          const auto& b = std::get<BalanceRecord>(stored.record);
+          const auto* authority = model.FindAs<AuthorityRecord>(b.authority);
+          std::string holder = authority ? authority->holder : "";
+          std::string currency = authority ? authority->currency : "";
+          return Row{{b.id, b.authority, holder, b.date.ToString(), currency, AmountText(b.cap),
+                      AmountText(b.drawn), AmountText(b.remaining)},
+                     b.date,
+                     holder,
                      "",
                      "",
                      "",

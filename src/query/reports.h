@@ -33,6 +33,15 @@ Table DonorsReport(const Model& model);
 // what the overview shows.
 Table DonorTotalsReport(const Model& model);
 
+// Per period, EUR at each measure's announcement-date rate: announced and
+// committed by the month the measure was announced; delivered by the month a
+// delivery finished (its `to`, else its `from`). A date known only to the year
+// is its own period ("2025", just after "2025-01"), never spread over months.
+// Rows run by first day; periods with nothing in them are left out. Delivered
+// sums are converted per delivery, so they may differ from DonorsReport's
+// per-line conversion by a cent per delivery.
+Table MonthlyReport(const Model& model);
+
 // Hold lines active at the end of `day`: item, quantity held, since when,
 // days held, expected resumption.
 Table HoldsReport(const Model& model, std::int32_t day);
