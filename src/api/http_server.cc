@@ -137,7 +137,8 @@ Result<ListQuery> ParseListQuery(const httplib::Request& request) {
 
 }  // namespace
 
-HttpServer::HttpServer(LedgerService& service) : service_(service), server_(std::make_unique<httplib::Server>()) {
+HttpServer::HttpServer(LedgerService& service, const StaticFiles* web)
+    : service_(service), web_(web), server_(std::make_unique<httplib::Server>()) {
   server_->set_payload_max_length(request_body_bytes_max);
   server_->set_read_timeout(5, 0);
   // Small JSON answers: send at once (no Nagle wait for the client's delayed
@@ -268,6 +269,23 @@ void HttpServer::AddRoutes() {
     body += ",\"total\":" + std::to_string(list->total) + ",\"offset\":" + std::to_string(query->offset) +
             ",\"limit\":" + std::to_string(query->limit) + "}\n";
     response.set_content(body, "application/json; charset=utf-8");
+  });
+
+  // The dashboard: every other GET.
+  server.Get(".*", [this](const httplib::Request& request, httplib::Response& response) {
+    if (request.path.rfind("/api/", 0) == 0) return SendError(response, 404, "no route " + request.path);
+    if (web_ == nullptr) {
+      if (request.path != "/") return SendError(response, 404, "no route " + request.path);
+      return response.set_content(
+          "<!doctype html><meta charset=utf-8><title>Ramstein</title><p>The dashboard is not built "
+          "(scripts/build-web.sh). The API is at <a href=/api/v1/openapi.json>/api/v1/openapi.json</a>.\n",
+          "text/html; charset=utf-8");
+    }
+    auto file = web_->Find(request.path);
+    if (!file.ok()) return SendStatus(response, file.status());
+    response.set_header("Cache-Control", (*file)->immutable ? "public, max-age=31536000, immutable" : "no-cache");
+    response.set_header("X-Content-Type-Options", "nosniff");
+    response.set_content((*file)->body, (*file)->content_type.c_str());
   });
 
   // Writes go through the CLI; every other method on a known route is 405.

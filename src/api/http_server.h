@@ -11,6 +11,8 @@
 //   /api/v1/reports/changes?since=YYYY-MM-DD  (required)
 //   /api/v1/reports/meetings/{id or UDCG number}
 //   /api/v1/records/{id}                      the record with sources, quotes, claims
+//   /api/v1/{collection}                      lists (record_lists.h)
+//   anything else                             the dashboard (static_files.h)
 // Tables answer CSV for ?format=csv or "Accept: text/csv". Report and record
 // answers are cached per ledger sequence number. Errors answer
 // {"error": code, "detail": text} with 400, 404, 405, 413 or 414.
@@ -24,6 +26,7 @@
 
 #include "api/ledger_service.h"
 #include "api/response_cache.h"
+#include "api/static_files.h"
 #include "base/status.h"
 
 namespace httplib {
@@ -38,7 +41,8 @@ inline constexpr std::size_t http_threads_max = 128;
 
 class HttpServer {
  public:
-  explicit HttpServer(LedgerService& service);
+  // `web` (may be null: the API only) must outlive the server.
+  HttpServer(LedgerService& service, const StaticFiles* web);
   ~HttpServer();
 
   // Binds host:port (port 0 picks a free one; see port()). IoError if the
@@ -52,6 +56,7 @@ class HttpServer {
  private:
   void AddRoutes();
   LedgerService& service_;
+  const StaticFiles* web_;
   ResponseCache cache_;
   std::unique_ptr<httplib::Server> server_;
   int port_ = 0;

@@ -25,8 +25,10 @@ struct ReportOptions {
   std::string at, since, item, category, meeting;
 };
 int RunReport(AppContext& context, const std::string& name, const ReportOptions& options);
-// Serves the HTTP API on `listen` ("HOST:PORT") until SIGINT or SIGTERM.
-int RunServe(AppContext& context, const std::string& listen);
+// Serves the HTTP API and the dashboard built in `web_dir` on `listen`
+// ("HOST:PORT") until SIGINT or SIGTERM. Without a built dashboard it serves
+// the API and says so.
+int RunServe(AppContext& context, const std::string& listen, const std::string& web_dir);
 int RunGen(std::uint64_t measures, std::uint64_t seed, const std::string& out_path);
 
 // The bundled data files in import order, from DATA_DIR/bundle.txt.

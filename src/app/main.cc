@@ -28,6 +28,7 @@ struct Options {
   std::uint64_t measures = 1000, seed = 1;
   std::string out_path;
   std::string listen = "127.0.0.1:8080";
+  std::string web_dir;
 };
 
 std::string Env(const char* name, const char* fallback) {
@@ -70,9 +71,10 @@ void AddLedgerCommands(CLI::App& app, Options& o) {
   show->add_flag("--json", o.context.json, "print as JSON");
   show->callback([&o] { o.exit_code = RunShow(o.context, o.show_id); });
 
-  auto* serve = app.add_subcommand("serve", "serve the JSON API over the ledger (read-only)");
+  auto* serve = app.add_subcommand("serve", "serve the JSON API and the dashboard over the ledger (read-only)");
   serve->add_option("--listen", o.listen, "HOST:PORT to listen on")->capture_default_str();
-  serve->callback([&o] { o.exit_code = RunServe(o.context, o.listen); });
+  serve->add_option("--web-dir", o.web_dir, "the built dashboard (env RAMSTEIN_WEB)")->capture_default_str();
+  serve->callback([&o] { o.exit_code = RunServe(o.context, o.listen, o.web_dir); });
 
   auto* gen = app.add_subcommand("gen", "write a deterministic synthetic ledger as JSON Lines");
   gen->add_option("--measures", o.measures, "number of measures (about 4 line items each)")
@@ -128,6 +130,7 @@ int main(int argc, char** argv) {
   options.context.db_path = Env("RAMSTEIN_DB", "ramstein.db");
   options.context.data_dir = Env("RAMSTEIN_DATA", RAMSTEIN_DEFAULT_DATA_DIR);
   options.context.author = Env("USER", "cli");
+  options.web_dir = Env("RAMSTEIN_WEB", RAMSTEIN_DEFAULT_WEB_DIR);
 
   CLI::App app{"Ramstein: a sourced, verifiable ledger of coalition military assistance."};
   app.set_help_all_flag("--help-all", "help for every command");

@@ -27,7 +27,7 @@ Status ParseListen(const std::string& listen, std::string* host, int* port) {
 
 }  // namespace
 
-int RunServe(AppContext& context, const std::string& listen) {
+int RunServe(AppContext& context, const std::string& listen, const std::string& web_dir) {
   std::string host;
   int port = 0;
   Status parsed = ParseListen(listen, &host, &port);
@@ -43,10 +43,12 @@ int RunServe(AppContext& context, const std::string& listen) {
   Status opened = context.Open(SqliteEventStore::Mode::read_only);
   if (!opened.ok()) return Fail(opened);
   LedgerService service(std::move(context.db), &context.clock);
-  HttpServer server(service);
+  auto web = StaticFiles::Load(web_dir);
+  if (!web.ok()) std::fprintf(stderr, "ramstein: serving the API only: %s\n", web.status().message().c_str());
+  HttpServer server(service, web.ok() ? &*web : nullptr);
   Status bound = server.Bind(host, port);
   if (!bound.ok()) return Fail(bound);
-  std::printf("ramstein: serving %s (event %llu) at http://%s:%d/\n", context.db_path.c_str(),
+  std::printf("ramstein: serving %s (event %llu); open http://%s:%d/\n", context.db_path.c_str(),
               static_cast<unsigned long long>(service.sequence()), host.c_str(), server.port());
   std::fflush(stdout);
   std::thread stopper([&] {
