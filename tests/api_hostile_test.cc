@@ -44,7 +44,7 @@ int StatusOf(int port, const std::string& request) {
 TEST(ApiHostileTest, EveryHostileRequestIsRefusedAndTheServerLives) {
   std::string db = TempDir("api-hostile") + "/ledger.db";
   ASSERT_EQ(Ramstein("--db '" + db + "' init --bundled").exit_code, 0);
-  ServerProcess server = StartServer(db);
+  ServerProcess server = StartServer(db, WriteTestDashboard(TempDir("api-hostile-web")));
   ASSERT_GT(server.port, 0);
   int port = server.port;
 
@@ -56,6 +56,12 @@ TEST(ApiHostileTest, EveryHostileRequestIsRefusedAndTheServerLives) {
       "GET /../../etc/passwd HTTP/1.1\r\n" + host + "\r\n",                         // path traversal
       "GET /api/v1/records/..%2f..%2fetc%2fpasswd HTTP/1.1\r\n" + host + "\r\n",    // encoded traversal
       "GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\n" + host + "\r\n",
+      "GET /assets/../../../etc/passwd HTTP/1.1\r\n" + host + "\r\n",               // traversal in static paths
+      "GET /assets/%2e%2e/%2e%2e/etc/shadow HTTP/1.1\r\n" + host + "\r\n",
+      "GET /..%5c..%5cetc%5cpasswd HTTP/1.1\r\n" + host + "\r\n",                    // backslashes
+      "GET /assets/app-1234.js%00.html HTTP/1.1\r\n" + host + "\r\n",                // NUL
+      "GET /assets/./app-1234.js HTTP/1.1\r\n" + host + "\r\n",
+      "GET /assets/missing.js HTTP/1.1\r\n" + host + "\r\n",
       "GET /api/v1/measures?limit=-1 HTTP/1.1\r\n" + host + "\r\n",                 // negative limit
       "GET /api/v1/measures?limit=18446744073709551617 HTTP/1.1\r\n" + host + "\r\n",  // huge limit
       "GET /api/v1/measures?offset=-3 HTTP/1.1\r\n" + host + "\r\n",

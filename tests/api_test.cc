@@ -23,7 +23,7 @@ class ApiTest : public ::testing::Test {
   static void SetUpTestSuite() {
     db_ = TempDir("api") + "/ledger.db";
     ASSERT_EQ(Ramstein("--db '" + db_ + "' init --bundled").exit_code, 0);
-    server_ = StartServer(db_);
+    server_ = StartServer(db_, WriteTestDashboard(TempDir("api-web")));
     ASSERT_GT(server_.port, 0) << "the server did not start";
     port_ = server_.port;
   }
@@ -93,7 +93,7 @@ TEST_F(ApiTest, ErrorsAreJsonWithTheRightStatus) {
       {"/api/v1/reports/unicorns", 404, "not_found"},
       {"/api/v1/records/nothing:here", 404, "not_found"},
       {"/api/v1/reports/meetings/99", 404, "not_found"},
-      {"/no/such/route", 404, "not_found"},
+      {"/no/such/file.txt", 404, "not_found"},  // (a path without a dot opens the dashboard)
       {"/api/v1/reports/donors?" + std::string(9000, 'a'), 414, "uri_too_long"},
   };
   for (const Case& c : cases) {
@@ -186,6 +186,46 @@ TEST_F(ApiTest, EveryDocumentedRouteAnswersAndEveryRouteIsDocumented) {
   for (const std::string& collection : ListCollections()) {
     EXPECT_TRUE(documented.count("/api/v1/" + collection)) << collection;
   }
+}
+
+TEST_F(ApiTest, TheDashboardIsServedAndItsRoutesOpenIndexHtml) {
+  const std::string index = "<!doctype html><title>test dashboard</title>\n";
+  for (const char* path : {"/", "/donors/GBR", "/meetings/meeting:udcg-27", "/records/src:000"}) {
+    auto response = Get(path);
+    ASSERT_TRUE(response) << path;
+    EXPECT_EQ(response->status, 200) << path;
+    EXPECT_EQ(response->body, index) << path;
+    EXPECT_EQ(response->get_header_value("Content-Type"), "text/html; charset=utf-8") << path;
+    EXPECT_EQ(response->get_header_value("Cache-Control"), "no-cache") << path;
+  }
+  auto script = Get("/assets/app-1234.js");
+  ASSERT_TRUE(script);
+  EXPECT_EQ(script->status, 200);
+  EXPECT_EQ(script->body, "console.log('test');\n");
+  EXPECT_EQ(script->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
+  EXPECT_EQ(script->get_header_value("Cache-Control"), "public, max-age=31536000, immutable");
+  // A file name that is not there is a 404, not the page; so is an API path.
+  for (const char* path : {"/assets/other.js", "/favicon.ico", "/api/v1/nothing/here", "/api/v2"}) {
+    auto response = Get(path);
+    ASSERT_TRUE(response) << path;
+    EXPECT_EQ(response->status, 404) << path;
+    EXPECT_EQ(nlohmann::json::parse(response->body)["error"], "not_found") << path;
+  }
+}
+
+TEST(ApiWithoutDashboardTest, TheApiServesAndTheRootSaysTheDashboardIsNotBuilt) {
+  std::string db = TempDir("api-no-web") + "/ledger.db";
+  ASSERT_EQ(Ramstein("--db '" + db + "' init --bundled").exit_code, 0);
+  ServerProcess server = StartServer(db);
+  ASSERT_GT(server.port, 0);
+  httplib::Client client("127.0.0.1", server.port);
+  auto root = client.Get("/");
+  ASSERT_TRUE(root);
+  EXPECT_EQ(root->status, 200);
+  EXPECT_NE(root->body.find("not built"), std::string::npos) << root->body;
+  EXPECT_EQ(client.Get("/donors/GBR")->status, 404);
+  EXPECT_EQ(client.Get("/api/v1/reports/donors")->status, 200);
+  EXPECT_TRUE(StopServer(server));
 }
 
 TEST_F(ApiTest, EventsAppendedByTheCliAppearWithoutARestart) {

@@ -80,7 +80,7 @@ std::string Fingerprint(const std::string& db_path) {
   return out;
 }
 
-ServerProcess StartServer(const std::string& db_path) {
+ServerProcess StartServer(const std::string& db_path, const std::string& web_dir) {
   ServerProcess server;
   int pipe_fds[2];
   if (::pipe(pipe_fds) != 0) return server;
@@ -89,8 +89,9 @@ ServerProcess StartServer(const std::string& db_path) {
     ::dup2(pipe_fds[1], STDOUT_FILENO);
     ::close(pipe_fds[0]);
     std::string binary = RamsteinBinary(), data = SourceDir() + "/data";
+    std::string web = web_dir.empty() ? db_path + ".no-dashboard" : web_dir;
     ::execl(binary.c_str(), binary.c_str(), "--data-dir", data.c_str(), "--db", db_path.c_str(), "serve", "--listen",
-            "127.0.0.1:0", static_cast<char*>(nullptr));
+            "127.0.0.1:0", "--web-dir", web.c_str(), static_cast<char*>(nullptr));
     ::_exit(127);
   }
   ::close(pipe_fds[1]);
@@ -102,6 +103,13 @@ ServerProcess StartServer(const std::string& db_path) {
   std::size_t colon = banner.rfind(':');
   if (colon != std::string::npos) server.port = std::atoi(banner.c_str() + colon + 1);
   return server;
+}
+
+std::string WriteTestDashboard(const std::string& dir) {
+  std::filesystem::create_directories(dir + "/assets");
+  std::ofstream(dir + "/index.html") << "<!doctype html><title>test dashboard</title>\n";
+  std::ofstream(dir + "/assets/app-1234.js") << "console.log('test');\n";
+  return dir;
 }
 
 bool StopServer(ServerProcess& server) {

@@ -36,7 +36,10 @@ struct ServerProcess {
   int port = 0;
 };
 // Starts serving `db_path`; the port is read from the server's banner.
-ServerProcess StartServer(const std::string& db_path);
+// `web_dir`: the dashboard folder to serve; empty: none (the API only).
+ServerProcess StartServer(const std::string& db_path, const std::string& web_dir = "");
+// A small dashboard folder for tests: index.html and assets/app.js.
+std::string WriteTestDashboard(const std::string& dir);
 // Sends SIGTERM and waits; returns true when the server exited with 0.
 bool StopServer(ServerProcess& server);
 

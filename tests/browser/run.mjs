@@ -1,0 +1,221 @@
+// Browser tests: the dashboard in Debian's Chromium, driven by playwright-core,
+// against the real server on the bundled data. Each test prints "ok" or
+// "not ok"; the last line is "N passed, N failed". Screenshots of each page go
+// to $RAMSTEIN_TEST_OUT (default build/test-output/browser).
+//
+// Environment: RAMSTEIN_BIN (the ramstein binary), RAMSTEIN_WEB (the built
+// dashboard), CHROMIUM (default /usr/bin/chromium).
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const root = resolve(import.meta.dirname, '../..');
+const bin = process.env.RAMSTEIN_BIN ?? join(root, 'build/src/app/ramstein');
+const web = process.env.RAMSTEIN_WEB ?? join(root, 'web/dist');
+const out = resolve(process.env.RAMSTEIN_TEST_OUT ?? join(root, 'build/test-output/browser'));
+mkdirSync(out, { recursive: true });
+const scratch = mkdtempSync(join(tmpdir(), 'ramstein-browser-'));
+const db = join(scratch, 'ledger.db');
+execFileSync(bin, ['--db', db, 'init', '--bundled'], { stdio: 'ignore' });
+
+// The server on a free port; its first line names the address.
+const server = spawn(bin, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--web-dir', web], { stdio: ['ignore', 'pipe', 'inherit'] });
+const base = await new Promise((done, fail) => {
+  let text = '';
+  server.stdout.on('data', (chunk) => {
+    text += chunk;
+    const match = /open (http:\/\/[^\s]+?)\/?\s/.exec(text);
+    if (match) done(match[1]);
+  });
+  server.on('exit', (code) => fail(new Error(`server exited with ${code}`)));
+  setTimeout(() => fail(new Error('server did not start in 10 s')), 10_000);
+});
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  // playwright starts Chromium with a new empty profile of its own each time.
+});
+const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+const page = await context.newPage();
+const problems = [];      // console errors and failed requests, per test
+const outside = [];       // requests leaving the server: the dashboard must work offline
+page.on('console', (message) => { if (message.type() === 'error') problems.push(`console: ${message.text()}`); });
+page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+page.on('request', (request) => {
+  const url = request.url();
+  if (!url.startsWith(base) && !url.startsWith('data:') && !url.startsWith('blob:')) outside.push(url);
+});
+
+async function api(path) {
+  const response = await fetch(base + path);
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return response.json();
+}
+function check(condition, message) { if (!condition) throw new Error(message); }
+function equal(actual, expected, what) {
+  if (actual !== expected) throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+// Exact decimal text to cents, and back with thousands separators (as the page shows money).
+const cents = (value) => {
+  if (value === null) return 0n;
+  const [whole, fraction = ''] = value.toFixed(2).split('.');
+  return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
+};
+const centsText = (value) => `${(value / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${(value % 100n).toString().padStart(2, '0')}`;
+async function shot(name) { await page.screenshot({ path: join(out, `${name}.png`), fullPage: true }); }
+async function open(path, ready) {
+  await page.goto(base + path);
+  await page.waitForSelector(ready, { timeout: 10_000 });
+  await page.waitForLoadState('networkidle');
+}
+
+const tests = [];
+const test = (name, body) => tests.push({ name, body });
+
+test('overview totals equal the API', async () => {
+  await open('/', '.card');
+  const totals = await api('/api/v1/reports/totals');
+  for (const key of ['announced', 'committed', 'delivered', 'outstanding', 'on_hold']) {
+    const sum = totals.rows.reduce((s, row) => s + cents(row[`${key}_eur`]), 0n);
+    const shown = await page.textContent(`[data-total="${key}"] .card-exact`);
+    equal(shown, `EUR ${centsText(sum)}`, `${key} card`);
+  }
+  // The committed card names the original currencies on hover.
+  const hover = await page.getAttribute('[data-total="committed"]', 'title');
+  check(hover.includes('GBP 700,000,000.00'), `committed hover: ${hover}`);
+  // Both charts drew, with the currency on their axes.
+  equal(await page.locator('.chart svg').count() >= 2, true, 'charts drawn');
+  check((await page.locator('.chart').first().textContent()).includes('EUR'), 'EUR on the donor chart axis');
+  await shot('overview');
+});
+
+test('donor, then record, then its quote in the document', async () => {
+  await open('/', '.card');
+  await page.click('td[data-column="donor"] a:text-is("GBR")');
+  await page.waitForSelector('h1:has-text("United Kingdom")');
+  await page.waitForLoadState('networkidle');
+  const committed = await page.textContent('[data-total="committed"] .card-exact');
+  equal(committed, 'EUR 844,207,530.33', 'UK committed');
+  await shot('donor-gbr');
+  await page.click('a:text-is("measure:gbr-2025-air-defence-artillery")');
+  await page.waitForSelector('blockquote.quote-line');
+  await page.waitForLoadState('networkidle');
+  const quote = 'The deliveries are part of a commitment to spend £700 million on air defence and artillery ammunition for Ukraine this year';
+  check((await page.textContent('blockquote.quote-line')).includes(quote), 'quote shown');
+  // The first quote is marked inside the document's own text, at its offsets.
+  const marked = await page.textContent('.evidence mark.quote');
+  equal(marked, quote, 'quote marked in the document');
+  equal(await page.textContent('dd[data-field="value"]'), 'GBP 700,000,000.00', 'value field');
+  await shot('record-measure');
+});
+
+test('the 27th UDCG meeting marks the United States as attending virtually', async () => {
+  await open('/meetings', 'table');
+  await page.click('td[data-column="number"] a:text-is("27")');
+  await page.waitForSelector('table.attendance');
+  await page.waitForLoadState('networkidle');
+  equal(await page.getAttribute('tr[data-actor="USA"]', 'data-mode'), 'virtual', 'USA mode');
+  equal(await page.locator('tr[data-actor="USA"] td.virtual.on').count(), 1, 'USA marked in the virtual column');
+  check((await page.textContent('tr[data-actor="USA"]')).includes('Pete Hegseth'), 'Hegseth named');
+  equal(await page.getAttribute('tr[data-actor="GBR"]', 'data-mode'), 'in_person', 'GBR mode');
+  check((await page.textContent('dd[data-field="chairs"]')).includes('John Healey'), 'chairs shown');
+  await shot('meeting-27');
+});
+
+test('a filter is kept in the address and survives a reload', async () => {
+  await open('/measures', 'table');
+  const all = await page.locator('tbody tr').count();
+  await page.selectOption('select[name="donor"]', 'GBR');
+  await page.waitForURL(/donor=GBR/);
+  // The page draws again once the filtered list arrives.
+  await page.waitForFunction(() => {
+    const cells = [...document.querySelectorAll('tbody td[data-column="donor"]')];
+    return cells.length > 0 && cells.every((cell) => cell.textContent === 'GBR');
+  });
+  const expected = (await api('/api/v1/measures?donor=GBR')).total;
+  const donors = async () => page.locator('tbody td[data-column="donor"]').allTextContents();
+  equal((await donors()).length, expected, 'rows after filtering');
+  check(expected < all, `the filter narrows (${expected} of ${all})`);
+  await page.reload();
+  await page.waitForSelector('tbody td[data-column="donor"]');
+  await page.waitForLoadState('networkidle');
+  equal(await page.inputValue('select[name="donor"]'), 'GBR', 'filter after reload');
+  check((await donors()).every((d) => d === 'GBR'), 'only GBR rows after reload');
+  equal((await donors()).length, expected, 'rows after reload');
+  await shot('measures-filtered');
+});
+
+test('a sorted table exports the rows it shows as CSV', async () => {
+  await open('/', '.card');
+  await page.click('th button:text-is("committed eur")');
+  await page.waitForURL(/donors_sort=committed_eur/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button.csv').first().click()]);
+  const csv = readFileSync(await download.path(), 'utf8').trim().split('\r\n');
+  check(csv[0].startsWith('donor,name,announced_eur,committed_eur'), `CSV header: ${csv[0]}`);
+  check(csv[1].startsWith('USA,'), `ascending by committed: first row ${csv[1]}`);
+  check(csv.some((line) => line.startsWith('GBR,United Kingdom,844207530.33,844207530.33')), 'GBR row');
+});
+
+test('every page renders on a laptop, without errors', async () => {
+  const pages = [
+    ['/items/item:patriot-interceptor', 'h1', 'item-patriot-interceptor'],
+    ['/holds?at=2025-07-08', '.chart svg', 'holds'],
+    ['/authorities', '.chart svg', 'authorities'],
+    ['/sources', 'table', 'sources'],
+    ['/records/src:000', '.document', 'record-source'],
+    ['/records/meeting:udcg-27', 'h1', 'record-meeting-27'],
+  ];
+  for (const [path, ready, name] of pages) {
+    await open(path, ready);
+    check(!(await page.textContent('main')).includes('Something went wrong'), `${path} shows an error`);
+    await shot(name);
+  }
+  // The July 2025 hold: 8,400 155mm rounds among the active lines on 8 July.
+  await open('/holds?at=2025-07-08', 'td[data-column="quantity_held"]');
+  check((await page.locator('td[data-column="quantity_held"]').allTextContents()).includes('8,400'), 'held 155mm rounds');
+  // The authority's balance and the disagreeing package counts side by side.
+  await open('/authorities', '.claim');
+  check((await page.textContent('main')).includes('3,850,000,000.00'), 'remaining USD 3.85 bn');
+});
+
+test('the overview reads on a phone', async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open('/', '.chart svg');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  check(overflow <= 0, `page wider than the phone by ${overflow} px`);
+  await shot('overview-phone');
+  await open('/meetings/meeting:udcg-27', 'table.attendance');
+  await shot('meeting-27-phone');
+  await page.setViewportSize({ width: 1366, height: 900 });
+});
+
+test('nothing is fetched from outside the server', async () => {
+  equal(outside.length, 0, `requests outside: ${outside.slice(0, 3).join(', ')}`);
+});
+
+let passed = 0;
+let failed = 0;
+for (const { name, body } of tests) {
+  problems.length = 0;
+  try {
+    await body();
+    if (problems.length) throw new Error(problems.join('; '));
+    passed++;
+    console.log(`ok - ${name}`);
+  } catch (error) {
+    failed++;
+    console.log(`not ok - ${name}\n  ${String(error.message ?? error).split('\n').join('\n  ')}`);
+    await shot(`failed-${passed + failed}`).catch(() => {});
+  }
+}
+await browser.close();
+server.kill('SIGTERM');
+rmSync(scratch, { recursive: true, force: true });
+console.log(`screenshots: ${out}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

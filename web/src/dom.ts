@@ -1,0 +1,42 @@
+// A small element builder: h('p', {class: 'x'}, 'text', child). Text is
+// always set as text, never parsed as HTML.
+
+export type Child = Node | string | number | null | undefined | false | Child[];
+type Attributes = Record<string, string | number | boolean | undefined | null | ((event: Event) => void)>;
+
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K, attributes: Attributes = {}, ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (typeof value === 'function') element.addEventListener(name.replace(/^on/, ''), value);
+    else element.setAttribute(name, value === true ? '' : String(value));
+  }
+  append(element, children);
+  return element;
+}
+
+export function append(parent: Node, children: Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    if (Array.isArray(child)) {
+      append(parent, child);
+      continue;
+    }
+    parent.appendChild(typeof child === 'object' ? child : document.createTextNode(String(child)));
+  }
+}
+
+// An in-app link: the router takes the click, the address stays shareable.
+export function link(href: string, ...children: Child[]): HTMLAnchorElement {
+  return h('a', { href, 'data-link': true }, ...children);
+}
+
+export function section(title: string, ...children: Child[]): HTMLElement {
+  return h('section', { class: 'panel' }, h('h2', {}, title), ...children);
+}
+
+export function note(text: string): HTMLElement {
+  return h('p', { class: 'muted' }, text);
+}

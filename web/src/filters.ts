@@ -1,0 +1,34 @@
+// The filter bar: donor, type of aid and period, kept in the query string so
+// a filtered view can be shared and survives a reload.
+import { h } from './dom';
+import { setSearch } from './router';
+
+export interface Filters { donor: string; type: string; from: string; to: string }
+
+export function readFilters(search: URLSearchParams): Filters {
+  return {
+    donor: search.get('donor') ?? '', type: search.get('type') ?? '',
+    from: search.get('from') ?? '', to: search.get('to') ?? '',
+  };
+}
+
+const types = ['military', 'financial', 'humanitarian'];
+
+export function filterBar(filters: Filters, donors: { id: string; name: string }[],
+  show: { type?: boolean; period?: boolean } = { type: true, period: true }): HTMLElement {
+  const donor = h('select', { name: 'donor', 'aria-label': 'Donor', onchange: (e) => setSearch({ donor: (e.target as HTMLSelectElement).value, offset: '' }) },
+    h('option', { value: '' }, 'All donors'),
+    donors.map((d) => h('option', { value: d.id, selected: d.id === filters.donor }, `${d.name} (${d.id})`)));
+  const type = h('select', { name: 'type', 'aria-label': 'Type of aid', onchange: (e) => setSearch({ type: (e.target as HTMLSelectElement).value, offset: '' }) },
+    h('option', { value: '' }, 'All types'),
+    types.map((t) => h('option', { value: t, selected: t === filters.type }, t)));
+  const date = (name: 'from' | 'to', label: string) => h('label', {}, label, ' ',
+    h('input', { type: 'date', name, value: filters[name], onchange: (e) => setSearch({ [name]: (e.target as HTMLInputElement).value, offset: '' }) }));
+  const active = filters.donor || filters.type || filters.from || filters.to;
+  return h('form', { class: 'filters', role: 'search', onsubmit: (e) => e.preventDefault() },
+    h('label', {}, 'Donor ', donor),
+    show.type !== false ? h('label', {}, 'Type ', type) : null,
+    show.period !== false ? date('from', 'From') : null,
+    show.period !== false ? date('to', 'To') : null,
+    active ? h('button', { type: 'button', onclick: () => setSearch({ donor: '', type: '', from: '', to: '', offset: '' }) }, 'Clear filters') : null);
+}

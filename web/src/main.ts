@@ -1,0 +1,72 @@
+// The dashboard: pages by path, the navigation, and the ledger's sequence
+// number (polled, so a reader sees when new events arrive).
+import './style.css';
+import { ApiError, health } from './api';
+import { h, link } from './dom';
+import { route, start } from './router';
+import { authoritiesPage } from './pages/authorities';
+import { donorPage } from './pages/donor';
+import { holdsPage } from './pages/holds';
+import { itemsPage } from './pages/items';
+import { measuresPage } from './pages/measures';
+import { meetingPage, meetingsPage } from './pages/meetings';
+import { overviewPage } from './pages/overview';
+import { recordPage } from './pages/record';
+import { sourcesPage } from './pages/sources';
+
+route(/^\/$/, overviewPage);
+route(/^\/measures$/, measuresPage);
+route(/^\/donors\/([^/]+)$/, donorPage);
+route(/^\/items(?:\/([^/]+))?$/, (params, search) => itemsPage([params[0] ?? ''], search));
+route(/^\/holds$/, holdsPage);
+route(/^\/meetings$/, meetingsPage);
+route(/^\/meetings\/([^/]+)$/, meetingPage);
+route(/^\/authorities$/, authoritiesPage);
+route(/^\/sources$/, sourcesPage);
+route(/^\/records\/(.+)$/, recordPage);
+
+const nav = document.getElementById('nav')!;
+const pages: [string, string][] = [
+  ['/', 'Overview'], ['/measures', 'Measures'], ['/items/item:patriot-interceptor', 'Items'], ['/holds', 'Holds'],
+  ['/meetings', 'Meetings'], ['/authorities', 'Authorities'], ['/sources', 'Sources'],
+];
+nav.append(...pages.map(([href, label]) => link(href, label)));
+
+const app = document.getElementById('app')!;
+function mount(node: Node): void {
+  app.replaceChildren(node);
+  for (const anchor of nav.querySelectorAll('a')) {
+    const href = anchor.getAttribute('href')!;
+    const here = href === '/' ? location.pathname === '/' : location.pathname.startsWith(href.split('/').slice(0, 2).join('/'));
+    anchor.classList.toggle('here', here);
+  }
+  app.setAttribute('data-ready', String(Date.now()));
+}
+
+function errorView(error: unknown): Node {
+  const status = error instanceof ApiError ? error.status : 0;
+  return h('div', { class: 'page error', role: 'alert' },
+    h('h1', {}, status === 404 ? 'Not found' : 'Something went wrong'),
+    h('p', {}, error instanceof Error ? error.message : String(error)),
+    h('p', {}, link('/', 'Back to the overview')));
+}
+
+start(mount, errorView);
+
+const sequence = document.getElementById('sequence')!;
+let seen = 0;
+async function poll(): Promise<void> {
+  try {
+    const { sequence: now } = await health();
+    if (seen && now !== seen) {
+      sequence.replaceChildren(`event ${now} `, h('button', { type: 'button', onclick: () => location.reload() }, 'new events: reload'));
+    } else {
+      sequence.textContent = `ledger event ${now}`;
+    }
+    seen = seen || now;
+  } catch {
+    sequence.textContent = 'server unreachable';
+  }
+}
+void poll();
+setInterval(poll, 5000);

@@ -1,0 +1,43 @@
+// Measures: every pledge, package or contract, filtered on the server by
+// donor, type and period, sorted and paged there too.
+import { list, report, query } from '../api';
+import { h, link } from '../dom';
+import { filterBar, readFilters, type Filters } from '../filters';
+import { renderTable } from '../table';
+
+const pageSize = 50;
+
+export async function measuresTable(search: URLSearchParams, filters: Filters): Promise<HTMLElement> {
+  const offset = Number(search.get('offset') ?? '0') || 0;
+  const params = { donor: filters.donor, type: filters.type, from: filters.from, to: filters.to,
+    sort: search.get('sort') ?? '-announced', limit: String(pageSize), offset: String(offset) };
+  const page = await list('measures', params);
+  const pager = (label: string, to: number) => {
+    const next = new URLSearchParams(location.search);
+    if (to) next.set('offset', String(to)); else next.delete('offset');
+    return link(`${location.pathname}?${next.toString()}`, label);
+  };
+  const csvParams = { ...params, limit: '1000', offset: '', format: 'csv' };
+  return h('div', {},
+    renderTable(page, search, {
+      serverSort: true,
+      caption: `${page.total} measure${page.total === 1 ? '' : 's'}${page.total > pageSize ? `, ${offset + 1}–${Math.min(offset + pageSize, page.total)} shown` : ''}`,
+      columns: ['announced', 'donor', 'recipient', 'type', 'status', 'title', 'currency', 'value', 'lines', 'id'],
+      empty: 'No measure matches these filters.',
+    }),
+    h('p', { class: 'pager' },
+      offset > 0 ? pager('← previous', Math.max(0, offset - pageSize)) : null, ' ',
+      offset + pageSize < page.total ? pager('next →', offset + pageSize) : null, ' ',
+      h('a', { href: `/api/v1/measures${query(csvParams)}`, download: 'measures.csv' }, 'All matching as CSV (API)')));
+}
+
+export async function measuresPage(_: string[], search: URLSearchParams): Promise<Node> {
+  const filters = readFilters(search);
+  const totals = await report('totals');
+  const donors = totals.rows.map((r) => ({ id: String(r.donor), name: String(r.name) }));
+  if (filters.donor && !donors.some((d) => d.id === filters.donor)) donors.push({ id: filters.donor, name: filters.donor });
+  return h('div', { class: 'page' },
+    h('h1', {}, 'Measures'),
+    filterBar(filters, donors),
+    await measuresTable(search, filters));
+}

@@ -1,0 +1,121 @@
+// Overview: the state of assistance at a glance. Headline totals in EUR (the
+// original currencies on hover), committed against delivered per donor,
+// money by month, holds active today, and the measures behind it all.
+import { report, today, type Row, type Table } from '../api';
+import { chart, moneyAxis, palette, tooltipMoney } from '../chart';
+import { h, link, note, section } from '../dom';
+import { filterBar, readFilters } from '../filters';
+import { cents, centsText, short } from '../format';
+import { renderTable } from '../table';
+import { measuresTable } from './measures';
+
+const headline = [
+  { key: 'announced', label: 'Announced', hint: 'every measure announced or later, not cancelled' },
+  { key: 'committed', label: 'Committed', hint: 'committed, allocated, contracted or delivered' },
+  { key: 'delivered', label: 'Delivered', hint: 'value delivered so far' },
+  { key: 'outstanding', label: 'Outstanding', hint: 'committed and not yet delivered' },
+  { key: 'on_hold', label: 'On hold', hint: 'value of quantities held today' },
+] as const;
+
+export async function overviewPage(_: string[], search: URLSearchParams): Promise<Node> {
+  const filters = readFilters(search);
+  const [totals, donors, monthly, holds] = await Promise.all([
+    report('totals'), report('donors'), report('monthly'), report('holds', { at: today() }),
+  ]);
+  const picked = (rows: Row[]) => rows.filter((r) => !filters.donor || r.donor === filters.donor);
+  const donorChoices = totals.rows.map((r) => ({ id: String(r.donor), name: String(r.name) }));
+
+  const cards = h('div', { class: 'cards' }, headline.map(({ key, label, hint }) => {
+    const eur = picked(totals.rows).reduce((sum, r) => sum + cents(r[`${key}_eur`]), 0n);
+    const byCurrency = new Map<string, bigint>();
+    for (const r of picked(donors.rows)) {
+      const currency = String(r.currency);
+      byCurrency.set(currency, (byCurrency.get(currency) ?? 0n) + cents(r[key]));
+    }
+    const original = [...byCurrency].filter(([, v]) => v !== 0n).map(([c, v]) => `${c} ${centsText(v)}`);
+    return h('div', { class: 'card', 'data-total': key, title: original.length ? `In original currencies:\n${original.join('\n')}` : 'Nothing in any currency' },
+      h('div', { class: 'card-label' }, label),
+      h('div', { class: 'card-value' }, `€${short(Number(eur) / 100)}`),
+      h('div', { class: 'card-exact', 'data-eur': centsText(eur).replace(/,/g, '') }, `EUR ${centsText(eur)}`),
+      h('div', { class: 'card-hint muted' }, original.length ? original.join(' · ') : hint));
+  }));
+
+  return h('div', { class: 'page' },
+    h('h1', {}, 'Assistance at a glance'),
+    note(`EUR at each measure's announcement-date ECB rate. ${filters.donor ? `Donor: ${filters.donor}.` : 'All donors.'} Hover a total for its original currencies.`),
+    filterBar(filters, donorChoices),
+    cards,
+    section('Committed and delivered, by donor', donorChart(picked(totals.rows)),
+      renderTable(filtered(totals, picked), search, {
+        sortKey: 'donors_sort', csvName: 'donor-totals',
+        columns: ['donor', 'name', 'announced_eur', 'committed_eur', 'delivered_eur', 'outstanding_eur', 'on_hold_eur', 'currencies', 'note'],
+      })),
+    section('By month', monthlyChart(monthly, filters.from, filters.to)),
+    section(`On hold today (${today()})`,
+      holds.rows.length ? renderTable(holds, search, { sortKey: 'holds_sort' })
+        : h('p', {}, 'Nothing is on hold today. ', link('/holds', 'See the holds timeline'), '.')),
+    section('Measures', await measuresTable(search, filters)));
+}
+
+function filtered(table: Table, pick: (rows: Row[]) => Row[]): Table {
+  return { ...table, rows: pick(table.rows) };
+}
+
+function donorChart(rows: Row[]): HTMLElement {
+  const ordered = [...rows].reverse();  // largest on top
+  const eur = (r: Row, key: string) => Number(cents(r[key])) / 100;
+  const series = [
+    { name: 'Delivered', key: 'delivered', color: palette.delivered, value: (r: Row) => eur(r, 'delivered_eur') },
+    { name: 'Committed, not delivered', key: 'outstanding', color: palette.outstanding, value: (r: Row) => eur(r, 'outstanding_eur') },
+    { name: 'Announced, not committed', key: 'announced', color: palette.announced,
+      value: (r: Row) => Math.max(0, eur(r, 'announced_eur') - eur(r, 'committed_eur')) },
+  ];
+  return chart({
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: tooltipMoney('EUR') },
+    legend: { top: 0 },
+    grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+    xAxis: moneyAxis('EUR'),
+    yAxis: { type: 'category', data: ordered.map((r) => String(r.name)) },
+    series: series.map((s) => ({
+      name: s.name, type: 'bar', stack: 'total', itemStyle: { color: s.color },
+      data: ordered.map(s.value),
+    })),
+  }, Math.max(160, 60 + 34 * rows.length), 'Committed and delivered by donor, EUR');
+}
+
+function monthlyChart(monthly: Table, from: string, to: string): HTMLElement {
+  const inRange = (period: string) => (!from || period >= from.slice(0, 7)) && (!to || period <= to.slice(0, 7));
+  const months = monthly.rows.filter((r) => r.precision === 'month' && inRange(String(r.period)));
+  const years = monthly.rows.filter((r) => r.precision === 'year' && inRange(String(r.period)) &&
+    (cents(r.announced_eur) !== 0n || cents(r.delivered_eur) !== 0n));
+  // Every month between the first and the last, empty ones included.
+  const labels: string[] = [];
+  if (months.length) {
+    const [first, last] = [String(months[0].period), String(months[months.length - 1].period)];
+    for (let [y, m] = first.split('-').map(Number); `${y}-${String(m).padStart(2, '0')}` <= last; m === 12 ? (y++, m = 1) : m++) {
+      labels.push(`${y}-${String(m).padStart(2, '0')}`);
+    }
+  }
+  const value = (period: string, key: string) => {
+    const row = months.find((r) => r.period === period);
+    return row ? Number(cents(row[key])) / 100 : 0;
+  };
+  const yearNotes = years.map((r) => `${r.period}: EUR ${centsText(cents(r.announced_eur))} announced, ` +
+    `${centsText(cents(r.committed_eur))} committed, ${centsText(cents(r.delivered_eur))} delivered`);
+  return h('div', {},
+    labels.length ? chart({
+      tooltip: { trigger: 'axis', valueFormatter: tooltipMoney('EUR') },
+      legend: { top: 0 },
+      grid: { left: 8, right: 24, top: 40, bottom: 40, containLabel: true },
+      dataZoom: labels.length > 24 ? [{ type: 'slider', bottom: 4 }] : [],
+      xAxis: { type: 'category', data: labels },
+      yAxis: moneyAxis('EUR'),
+      series: [
+        { name: 'Announced', type: 'bar', itemStyle: { color: palette.announced }, data: labels.map((l) => value(l, 'announced_eur')) },
+        { name: 'Committed', type: 'bar', itemStyle: { color: palette.committed }, data: labels.map((l) => value(l, 'committed_eur')) },
+        { name: 'Delivered', type: 'bar', itemStyle: { color: palette.delivered }, data: labels.map((l) => value(l, 'delivered_eur')) },
+      ],
+    }, 300, 'Announced, committed and delivered by month, EUR') : note('No dated amounts in this period.'),
+    yearNotes.length ? h('p', { class: 'muted' }, 'Known only to the year (not spread over months): ', yearNotes.join('; '), '.') : null,
+    note('Announced and committed by the month of announcement; delivered by the month a delivery finished. All donors.'));
+}
