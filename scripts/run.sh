@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# The main job on the embedded default: installs what is missing, builds,
-# creates ramstein.db from the bundled data (once) and prints the headline
-# reports.
+# The main job on the embedded default: installs what is missing, builds the
+# server and the dashboard, creates ramstein.db from the bundled data (once),
+# verifies it, prints the headline totals and serves the API and dashboard
+# until Ctrl-C (RAMSTEIN_LISTEN, default 127.0.0.1:8080; the URL is printed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh release
+scripts/build-web.sh
 ramstein=build/src/app/ramstein
 db=${RAMSTEIN_DB:-ramstein.db}
 [ -f "$db" ] || "$ramstein" --db "$db" init --bundled
@@ -13,10 +15,4 @@ db=${RAMSTEIN_DB:-ramstein.db}
 echo
 "$ramstein" --db "$db" report totals
 echo
-"$ramstein" --db "$db" report holds --at 2025-07-08
-echo
-"$ramstein" --db "$db" report authorities --at 2025-04-11
-echo
-"$ramstein" --db "$db" report meetings
-echo
-"$ramstein" --db "$db" report meeting 27
+exec "$ramstein" --db "$db" serve --listen "${RAMSTEIN_LISTEN:-127.0.0.1:8080}"

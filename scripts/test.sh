@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Every test: installs what is missing, builds a release tree and an
 # AddressSanitizer + UndefinedBehaviorSanitizer tree, runs the whole suite in
-# both (ctest prints the summary of each), then fuzzes each parser for a
-# while (scripts/fuzz.sh).
+# both (ctest prints the summary of each), runs the dashboard in Chromium
+# (scripts/browser-test.sh), then fuzzes each parser for a while
+# (scripts/fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh release
 (cd build && ctest --output-on-failure --parallel "$(nproc)")
+scripts/browser-test.sh
 scripts/build.sh asan
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure --parallel "$(nproc)")
 FUZZ_SECONDS=${FUZZ_SECONDS:-20} scripts/fuzz.sh
