@@ -52,6 +52,7 @@ TEST_F(ApiTest, EveryReportIsWhatTheCliPrints) {
       {"/api/v1/reports/holds?at=2025-07-08", "report holds --at 2025-07-08"},
       {"/api/v1/reports/authorities?at=2025-04-11", "report authorities --at 2025-04-11"},
       {"/api/v1/reports/items?category=Air%20Defense", "report items --category 'Air Defense'"},
+      {"/api/v1/reports/items?donor=USA", "report items --donor USA"},
       {"/api/v1/reports/changes?since=2025-01-01", "report changes --since 2025-01-01"},
   };
   for (const Case& c : cases) {

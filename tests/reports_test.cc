@@ -193,6 +193,19 @@ TEST_F(ReportsTest, ItemsByAliasAndCategory) {
   EXPECT_EQ(ItemsReport(model(), unknown).status().code(), Status::Code::not_found);
 }
 
+TEST_F(ReportsTest, ItemsForOneDonor) {
+  auto usa = ItemsReport(model(), {std::nullopt, std::nullopt, "USA"});
+  ASSERT_TRUE(usa.ok());
+  ASSERT_FALSE(usa->rows.empty());
+  for (std::size_t r = 0; r < usa->rows.size(); ++r) EXPECT_EQ(Cell(*usa, r, "donor"), "USA");
+  auto all = ItemsReport(model(), {});
+  ASSERT_TRUE(all.ok());
+  std::size_t usa_rows = 0;
+  for (std::size_t r = 0; r < all->rows.size(); ++r) usa_rows += Cell(*all, r, "donor") == "USA";
+  EXPECT_EQ(usa->rows.size(), usa_rows);
+  EXPECT_EQ(ItemsReport(model(), {std::nullopt, std::nullopt, "XXX"}).status().code(), Status::Code::not_found);
+}
+
 TEST_F(ReportsTest, ChangesSinceJuly2025) {
   Table changes = ChangesReport(model(), Date::Parse("2025-07-01")->days);
   EXPECT_GE(FindRow(changes, "id", "hold:usa-2025-07"), 0);
@@ -228,7 +241,7 @@ TEST_F(ReportsTest, CliJsonIsTheSameTableAsTheFunction) {
       {"report meetings", MeetingsReport(model())},
       {"report authorities --at 2025-04-11", AuthoritiesReport(model(), Day("2025-04-11"))},
       {"report items --category 'Air Defense'",
-       *ItemsReport(model(), ItemsFilter{std::nullopt, "Air Defense"})},
+       *ItemsReport(model(), ItemsFilter{std::nullopt, "Air Defense", std::nullopt})},
       {"report changes --since 2025-01-01",
        ChangesReport(model(), Date::Parse("2025-01-01")->days)},
   };

@@ -207,6 +207,7 @@ void HttpServer::AddRoutes() {
         ItemsFilter filter;
         if (request.has_param("item")) filter.item = request.get_param_value("item");
         if (request.has_param("category")) filter.category = request.get_param_value("category");
+        if (request.has_param("donor")) filter.donor = request.get_param_value("donor");
         return ItemsReport(model, filter);
       }
       if (name == "changes") {

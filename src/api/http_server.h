@@ -7,7 +7,7 @@
 //   /api/v1/reports/donors | totals | monthly | meetings
 //   /api/v1/reports/holds?at=YYYY-MM-DD       (default today)
 //   /api/v1/reports/authorities?at=YYYY-MM-DD (default today)
-//   /api/v1/reports/items?item=X&category=C
+//   /api/v1/reports/items?item=X&category=C&donor=D
 //   /api/v1/reports/changes?since=YYYY-MM-DD  (required)
 //   /api/v1/reports/meetings/{id or UDCG number}
 //   /api/v1/records/{id}                      the record with sources, quotes, claims

@@ -23,7 +23,7 @@ std::vector<DocumentedRoute> BuildRoutes() {
       {"/api/v1/reports/authorities", "/api/v1/reports/authorities?at=2025-04-11",
        "Authorities: cap, drawn, remaining as reported on or before a date", {"at", "format"}, true},
       {"/api/v1/reports/items", "/api/v1/reports/items?category=Air%20Defense",
-       "Per item and donor: pledged, delivered, held", {"item", "category", "format"}, true},
+       "Per item and donor: pledged, delivered, held", {"item", "category", "donor", "format"}, true},
       {"/api/v1/reports/changes", "/api/v1/reports/changes?since=2025-01-01", "What happened since a date",
        {"since", "format"}, true},
       {"/api/v1/reports/meetings/{meeting}", "/api/v1/reports/meetings/27",

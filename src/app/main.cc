@@ -115,6 +115,7 @@ void AddReportCommands(CLI::App& app, Options& o) {
     if (name == "items") {
       sub->add_option("--item", o.report.item, "item id, name or alias");
       sub->add_option("--category", o.report.category, "item category (e.g. \"Air Defense\")");
+      sub->add_option("--donor", o.report.donor, "donor actor id (e.g. USA)");
     }
     if (name == "changes") sub->add_option("--since", o.report.since, "date (YYYY-MM-DD)")->required();
     sub->callback([&o, name] { o.exit_code = RunReport(o.context, name, o.report); });

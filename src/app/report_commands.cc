@@ -57,6 +57,7 @@ int RunReport(AppContext& context, const std::string& name, const ReportOptions&
     ItemsFilter filter;
     if (!options.item.empty()) filter.item = options.item;
     if (!options.category.empty()) filter.category = options.category;
+    if (!options.donor.empty()) filter.donor = options.donor;
     auto table = ItemsReport(model, filter);
     if (!table.ok()) return Fail(table.status());
     Print(*table, format);

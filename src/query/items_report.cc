@@ -22,6 +22,12 @@ Result<Table> ItemsReport(const Model& model, const ItemsFilter& filter) {
     only_item = model.ResolveItem(*filter.item);
     if (!only_item) return Status::NotFound("no catalogue item named '" + *filter.item + "'");
   }
+  std::optional<std::uint32_t> only_donor;
+  if (filter.donor) {
+    only_donor = model.ActorNumber(*filter.donor);
+    if (!only_donor) return Status::NotFound("no actor '" + *filter.donor + "'");
+  }
+  auto wanted_donor = [&](std::uint32_t donor) { return !only_donor || donor == *only_donor; };
   auto wanted = [&](std::uint32_t item) {
     if (item == kNoItem) return false;
     if (only_item) return item == *only_item;
@@ -34,7 +40,7 @@ Result<Table> ItemsReport(const Model& model, const ItemsFilter& filter) {
   std::map<std::pair<std::uint32_t, std::uint32_t>, ItemTotals> totals;  // (item, donor)
   const LineTable& t = model.lines();
   for (std::uint32_t r = 0; r < t.size(); ++r) {
-    if (!wanted(t.item[r])) continue;
+    if (!wanted(t.item[r]) || !wanted_donor(t.donor[r])) continue;
     std::uint8_t s = t.status[r];
     if (s < static_cast<std::uint8_t>(MeasureStatus::announced) ||
         s > static_cast<std::uint8_t>(MeasureStatus::delivered))
@@ -53,7 +59,7 @@ Result<Table> ItemsReport(const Model& model, const ItemsFilter& filter) {
     const auto& record = std::get<HoldRecord>(model.records()[hold.slot].record);
     auto donor = model.ActorNumber(record.donor);
     for (const HoldLineState& line : hold.lines) {
-      if (!wanted(line.item) || !donor) continue;
+      if (!wanted(line.item) || !donor || !wanted_donor(*donor)) continue;
       // A resumed hold still lists its item, with nothing held now.
       ItemTotals& total = totals[{line.item, *donor}];
       auto held = line.HeldAt(INT32_MAX);

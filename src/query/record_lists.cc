@@ -143,6 +143,16 @@ const std::vector<std::pair<std::string, Collection>>& Collections() {
           for (const auto& line : r.lines) row.items.push_back(line.item);
           return row;
         }}},
+      {"items",
+       {RecordKind::item,
+        {{"id"}, {"name"}, {"category"}, {"unit"}, {"aliases"}},
+        {"item", "category"},
+        [](const Model&, const StoredRecord& stored) {
+          const auto& i = std::get<ItemRecord>(stored.record);
+          std::string aliases;
+          for (const auto& alias : i.aliases) aliases += (aliases.empty() ? "" : "; ") + alias;
+          return Row{{i.id, i.name, i.category, Text(i.unit), aliases}, std::nullopt, "", "", "", "", {i.id}};
+        }}},
       {"meetings",
        {RecordKind::meeting,
         {{"id"},

@@ -1,6 +1,6 @@
 // Lists of records as tables, with filters, sorting and pagination: what the
-// API's /api/v1/{measures,deliveries,holds,resumptions,meetings,authorities,
-// balances,requirements,sources} answer.
+// API's /api/v1/{measures,deliveries,holds,resumptions,items,meetings,
+// authorities,balances,requirements,sources} answer.
 #pragma once
 
 #include <cstdint>
@@ -32,8 +32,8 @@ struct RecordList {
   std::size_t total = 0;  // rows matching the filters, before paging
 };
 
-// `collection` is one of measures, deliveries, holds, resumptions, meetings,
-// authorities, balances, requirements, sources. NotFound for another name; InvalidArgument for a
+// `collection` is one of measures, deliveries, holds, resumptions, items,
+// meetings, authorities, balances, requirements, sources. NotFound for another name; InvalidArgument for a
 // filter or sort column the collection does not have, or a limit above
 // list_limit_max.
 Result<RecordList> ListRecords(const Model& model, const std::string& collection, const ListQuery& query);

@@ -62,11 +62,13 @@ Result<MeetingReport> MeetingDetail(const Model& model, const std::string& key);
 // Each authority's cap, drawn and remaining as last reported on or before `day`.
 Table AuthoritiesReport(const Model& model, std::int32_t day);
 
-// Per item and donor: quantities pledged, delivered and held, and value.
-// Filters: an item (id, name or alias) or a category; both empty = all.
+// Per item and donor: quantities pledged, delivered, held now, and value.
+// Filters: an item (id, name or alias) or a category, and a donor (actor id);
+// all empty = everything. NotFound for an unknown item or donor.
 struct ItemsFilter {
   std::optional<std::string> item;
   std::optional<std::string> category;
+  std::optional<std::string> donor;
 };
 Result<Table> ItemsReport(const Model& model, const ItemsFilter& filter);
 

@@ -38,7 +38,7 @@ export function chart(option: Option, height = 320, label = ''): HTMLElement {
 export function moneyAxis(currency: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     type: 'value', name: currency, nameTextStyle: { fontWeight: 'bold' },
-    axisLabel: { formatter: (value: number) => short(value) }, ...extra,
+    axisLabel: { formatter: (value: number) => short(value), hideOverlap: true }, ...extra,
   };
 }
 

@@ -26,7 +26,7 @@ export async function authoritiesPage(_: string[], search: URLSearchParams): Pro
           tooltip: { trigger: 'axis', valueFormatter: tooltipMoney(currency) },
           legend: { top: 0 },
           grid: { left: 8, right: 32, top: 40, bottom: 8, containLabel: true },
-          xAxis: { type: 'time', name: 'as of' },
+          xAxis: { type: 'time' },
           yAxis: moneyAxis(currency, { min: 0 }),
           series: [series('remaining', 'Remaining', palette.remaining), series('drawn', 'Drawn', palette.drawn),
             series('cap', 'Cap', palette.announced)],

@@ -9,7 +9,7 @@ import { renderTable } from '../table';
 export async function donorPage([id]: string[], search: URLSearchParams): Promise<Node> {
   const [actor, totals, donors, measures, deliveries, holds, items] = await Promise.all([
     record(id), report('totals'), report('donors'), list('measures', { donor: id, sort: '-announced', limit: '1000' }),
-    list('deliveries', { donor: id, limit: '1000' }), list('holds', { donor: id, limit: '1000' }), report('items'),
+    list('deliveries', { donor: id, limit: '1000' }), list('holds', { donor: id, limit: '1000' }), report('items', { donor: id }),
   ]);
   const total = totals.rows.find((r) => r.donor === id);
   const name = String(actor.record.name ?? actor.label);
@@ -36,7 +36,7 @@ export async function donorPage([id]: string[], search: URLSearchParams): Promis
       { sortKey: 'currency_sort', columns: ['currency', 'announced', 'committed', 'delivered', 'outstanding', 'on_hold', 'note'] })),
     section('Measures', renderTable(measures, search, { sortKey: 'measures_sort',
       columns: ['announced', 'recipient', 'type', 'status', 'title', 'currency', 'value', 'lines', 'id'] })),
-    section('Items', renderTable({ ...items, rows: items.rows.filter((r) => r.donor === id) }, search,
+    section('Items', renderTable(items, search,
       { sortKey: 'items_sort', columns: ['item', 'name', 'category', 'pledged', 'delivered', 'held', 'value', 'note'] })),
     section('Deliveries', renderTable(deliveries, search, { sortKey: 'deliveries_sort' })),
     section('Holds', renderTable(holds, search, { sortKey: 'holds_sort' })),

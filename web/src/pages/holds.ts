@@ -38,7 +38,7 @@ export async function holdsPage(_: string[], search: URLSearchParams): Promise<N
     lines.length ? chart({
       tooltip: { trigger: 'item', formatter: (p: { seriesName: string }) => p.seriesName },
       grid: { left: 8, right: 32, top: 16, bottom: 8, containLabel: true },
-      xAxis: { type: 'time', name: 'date' },
+      xAxis: { type: 'time' },
       yAxis: { type: 'category', data: lines.map((l) => l.label), inverse: true },
       series: lines.map((l) => ({
         name: `${l.label}: held ${l.start} → ${l.open ? 'still held' : l.end}${l.expected ? `; resumption expected from ${l.expected}` : ''}`,

@@ -8,20 +8,20 @@ import { renderTable } from '../table';
 
 export async function itemsPage([item]: string[], search: URLSearchParams): Promise<Node> {
   const category = search.get('category') ?? '';
-  const all = await report('items');
-  const chosen = item ? await report('items', { item }) : category ? await report('items', { category }) : all;
-  const names = new Map<string, Row>();
-  for (const row of all.rows) if (!names.has(String(row.item))) names.set(String(row.item), row);
-  const categories = [...new Set(all.rows.map((r) => String(r.category)))].sort();
+  const [catalogue, chosen] = await Promise.all([
+    list('items', { limit: '1000', sort: 'name' }), report('items', item ? { item } : { category }),
+  ]);
+  const names = new Map<string, Row>(catalogue.rows.map((r) => [String(r.id), r]));
+  const categories = [...new Set(catalogue.rows.map((r) => String(r.category)))].sort();
   const picker = h('form', { class: 'filters', onsubmit: (e) => e.preventDefault() },
     h('label', {}, 'Item ', h('select', { name: 'item', onchange: (e) => navigate(`/items/${encodeURIComponent((e.target as HTMLSelectElement).value)}`) },
       h('option', { value: '' }, 'All items'),
-      [...names.values()].map((r) => h('option', { value: String(r.item), selected: r.item === item }, `${r.name}`)))),
+      catalogue.rows.map((r) => h('option', { value: String(r.id), selected: r.id === item }, `${r.name}`)))),
     !item ? h('label', {}, 'Category ', h('select', { name: 'category', onchange: (e) => setSearch({ category: (e.target as HTMLSelectElement).value }) },
       h('option', { value: '' }, 'All categories'),
       categories.map((c) => h('option', { value: c, selected: c === category }, c)))) : null);
   const title = item ? String(names.get(item)?.name ?? item) : category || 'All items';
-  const requirements = item ? await list('requirements', { item }) : null;
+  const [requirements, holds] = item ? await Promise.all([list('requirements', { item }), list('holds', { item })]) : [null, null];
   const labels = chosen.rows.map((r) => item ? String(r.donor) : `${r.name} (${r.donor})`);
   return h('div', { class: 'page' },
     h('p', { class: 'crumbs' }, link('/items', 'Items'), item ? [' › ', title] : null),
@@ -30,8 +30,8 @@ export async function itemsPage([item]: string[], search: URLSearchParams): Prom
     chosen.rows.length ? chart({
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0 },
-      grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', name: 'units', minInterval: 1 },
+      grid: { left: 8, right: 24, top: 40, bottom: 28, containLabel: true },
+      xAxis: { type: 'value', name: 'units', nameLocation: 'middle', nameGap: 26, minInterval: 1 },
       yAxis: { type: 'category', data: labels, inverse: true },
       series: [
         { name: 'Pledged', type: 'bar', itemStyle: { color: palette.committed }, data: chosen.rows.map((r) => Number(r.pledged ?? 0)) },
@@ -39,7 +39,9 @@ export async function itemsPage([item]: string[], search: URLSearchParams): Prom
         { name: 'Held', type: 'bar', itemStyle: { color: palette.held }, data: chosen.rows.map((r) => Number(r.held ?? 0)) },
       ],
     }, Math.max(180, 70 + 42 * chosen.rows.length), `${title}: units pledged, delivered and held by donor`) : null,
-    note('Units of the item. Pledges that state no quantity count as 0 and say so in the note column.'),
+    note('Units of the item; held: units on hold today. Pledges that state no quantity count as 0 and say so in the note column.'),
     renderTable(chosen, search, { columns: ['item', 'name', 'category', 'donor', 'pledged', 'delivered', 'held', 'value', 'note'] }),
+    holds && holds.rows.length ? section('Holds that included this item (any date)', renderTable(holds, search, { sortKey: 'holds_sort' }),
+      h('p', {}, link('/holds', 'Holds timeline'), ' shows each held line from pause to resumption.')) : null,
     requirements && requirements.rows.length ? section('Needs stated by the recipient', renderTable(requirements, search, { sortKey: 'needs_sort' })) : null);
 }
