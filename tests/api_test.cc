@@ -205,6 +205,19 @@ TEST_F(ApiTest, TheDashboardIsServedAndItsRoutesOpenIndexHtml) {
   EXPECT_EQ(script->body, "console.log('test');\n");
   EXPECT_EQ(script->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
   EXPECT_EQ(script->get_header_value("Cache-Control"), "public, max-age=31536000, immutable");
+  // Text files of a kilobyte or more go gzipped to a client that accepts it.
+  httplib::Client client("127.0.0.1", port_);
+  client.set_decompress(false);
+  auto plain = client.Get("/assets/style-1234.css");
+  auto zipped = client.Get("/assets/style-1234.css", {{"Accept-Encoding", "gzip, deflate"}});
+  ASSERT_TRUE(plain && zipped);
+  EXPECT_EQ(plain->get_header_value("Content-Encoding"), "");
+  EXPECT_EQ(zipped->get_header_value("Content-Encoding"), "gzip");
+  EXPECT_EQ(zipped->get_header_value("Vary"), "Accept-Encoding");
+  EXPECT_LT(zipped->body.size() * 4, plain->body.size());
+  EXPECT_EQ(zipped->body.substr(0, 2), std::string("\x1f\x8b", 2));  // a gzip member
+  httplib::Client unzipping("127.0.0.1", port_);  // decompresses by default
+  EXPECT_EQ(unzipping.Get("/assets/style-1234.css", {{"Accept-Encoding", "gzip"}})->body, plain->body);
   // A file name that is not there is a 404, not the page; so is an API path.
   for (const char* path : {"/assets/other.js", "/favicon.ico", "/api/v1/nothing/here", "/api/v2"}) {
     auto response = Get(path);

@@ -109,6 +109,8 @@ std::string WriteTestDashboard(const std::string& dir) {
   std::filesystem::create_directories(dir + "/assets");
   std::ofstream(dir + "/index.html") << "<!doctype html><title>test dashboard</title>\n";
   std::ofstream(dir + "/assets/app-1234.js") << "console.log('test');\n";
+  std::ofstream style(dir + "/assets/style-1234.css");
+  for (int i = 0; i < 200; ++i) style << ".rule-" << i << " { color: #123456; }\n";
   return dir;
 }
 

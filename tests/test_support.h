@@ -38,7 +38,8 @@ struct ServerProcess {
 // Starts serving `db_path`; the port is read from the server's banner.
 // `web_dir`: the dashboard folder to serve; empty: none (the API only).
 ServerProcess StartServer(const std::string& db_path, const std::string& web_dir = "");
-// A small dashboard folder for tests: index.html and assets/app.js.
+// A small dashboard folder for tests: index.html, assets/app-1234.js and a
+// 6 KB assets/style-1234.css (large enough to be served gzipped).
 std::string WriteTestDashboard(const std::string& dir);
 // Sends SIGTERM and waits; returns true when the server exited with 0.
 bool StopServer(ServerProcess& server);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -18,7 +19,8 @@ inline constexpr std::size_t response_cache_entries_max = 1024;
 struct CachedResponse {
   std::uint64_t sequence = 0;
   int status = 200;
-  std::string body;
+  // Shared, so that a hit hands out the answer without copying it.
+  std::shared_ptr<const std::string> body;
   std::string content_type;
 };
 

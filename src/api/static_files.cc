@@ -1,7 +1,10 @@
 #include "api/static_files.h"
 
+#include <zlib.h>
+
 #include <filesystem>
 
+#include "base/check.h"
 #include "io/jsonl_import.h"
 
 namespace ramstein {
@@ -13,6 +16,21 @@ bool EndsWith(std::string_view text, std::string_view suffix) {
 }
 
 }  // namespace
+
+std::string Gzip(std::string_view bytes) {
+  z_stream stream{};
+  // 15 window bits + 16: a gzip header and trailer instead of zlib's.
+  RAMSTEIN_CHECK(deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) == Z_OK);
+  std::string out(deflateBound(&stream, bytes.size()), '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  stream.avail_in = static_cast<uInt>(bytes.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  RAMSTEIN_CHECK(deflate(&stream, Z_FINISH) == Z_STREAM_END);
+  out.resize(stream.total_out);
+  deflateEnd(&stream);
+  return out;
+}
 
 const char* ContentTypeFor(std::string_view name) {
   static const std::pair<const char*, const char*> kTypes[] = {
@@ -44,7 +62,13 @@ Result<StaticFiles> StaticFiles::Load(const std::string& dir) {
     bytes += body->size();
     if (bytes > static_bytes_max) return Status::DataError(dir + ": more than 64 MB of files");
     std::string key = "/" + fs::relative(it->path(), dir).generic_string();
-    StaticFile file{std::move(*body), ContentTypeFor(key), key.rfind("/assets/", 0) == 0};
+    StaticFile file{std::move(*body), "", ContentTypeFor(key), key.rfind("/assets/", 0) == 0};
+    bool text = file.content_type.rfind("text/", 0) == 0 || file.content_type.find("json") != std::string::npos ||
+                file.content_type.find("svg") != std::string::npos;
+    if (text && file.body.size() >= 1024) {
+      file.gzip = Gzip(file.body);
+      if (file.gzip.size() >= file.body.size()) file.gzip.clear();
+    }
     files.files_.emplace(std::move(key), std::move(file));
   }
   if (error) return Status::IoError(dir + ": " + error.message());

@@ -27,6 +27,7 @@ inline constexpr std::size_t static_bytes_max = 64u << 20;  // the whole folder
 
 struct StaticFile {
   std::string body;
+  std::string gzip;  // the body gzipped, for text files it shrinks; else empty
   std::string content_type;
   bool immutable = false;  // under assets/: content-hashed names, cache for a year
 };
@@ -43,6 +44,9 @@ class StaticFiles {
  private:
   std::unordered_map<std::string, StaticFile> files_;  // "/assets/x.js" -> file
 };
+
+// `bytes` as a gzip member (RFC 1952) at the best compression.
+std::string Gzip(std::string_view bytes);
 
 // The media type for a file name's extension (application/octet-stream when
 // unknown).
