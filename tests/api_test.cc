@@ -48,6 +48,7 @@ TEST_F(ApiTest, EveryReportIsWhatTheCliPrints) {
       {"/api/v1/reports/donors", "report donors"},
       {"/api/v1/reports/totals", "report totals"},
       {"/api/v1/reports/monthly", "report monthly"},
+      {"/api/v1/reports/monthly?donor=GBR", "report monthly --donor GBR"},
       {"/api/v1/reports/meetings", "report meetings"},
       {"/api/v1/reports/holds?at=2025-07-08", "report holds --at 2025-07-08"},
       {"/api/v1/reports/authorities?at=2025-04-11", "report authorities --at 2025-04-11"},

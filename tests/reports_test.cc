@@ -85,7 +85,7 @@ TEST_F(ReportsTest, UkDeliveredGbp150MillionOf700Million) {
 }
 
 TEST_F(ReportsTest, MonthlyPlacesEachAmountInItsPeriodAndSumsToTheTotals) {
-  Table monthly = MonthlyReport(model());
+  Table monthly = *MonthlyReport(model());
   // The US package of 6 December 2023: USD 175 m announced, at 1.0778 USD per EUR.
   int december = FindRow(monthly, "period", "2023-12");
   ASSERT_GE(december, 0);
@@ -110,6 +110,13 @@ TEST_F(ReportsTest, MonthlyPlacesEachAmountInItsPeriodAndSumsToTheTotals) {
   }
   for (std::size_t r = 1; r < monthly.rows.size(); ++r)
     EXPECT_LE(Date::Parse(Cell(monthly, r - 1, "period"))->days, Date::Parse(Cell(monthly, r, "period"))->days);
+  // One donor: the UK's money only (no US package in December 2023).
+  Table uk = *MonthlyReport(model(), "GBR");
+  EXPECT_EQ(FindRow(uk, "period", "2023-12"), -1);
+  int uk_year = FindRow(uk, "period", "2025");
+  ASSERT_GE(uk_year, 0);
+  EXPECT_EQ(Cell(uk, static_cast<std::size_t>(uk_year), "committed_eur"), "844207530.33");
+  EXPECT_EQ(MonthlyReport(model(), "XXX").status().code(), Status::Code::not_found);
 }
 
 TEST_F(ReportsTest, TotalsConvertToUsdThroughTheSameDaysRates) {

@@ -208,7 +208,11 @@ void HttpServer::AddRoutes() {
       if (name == "donors") return DonorsReport(model);
       if (name == "totals") return DonorTotalsReport(model);
       if (name == "meetings") return MeetingsReport(model);
-      if (name == "monthly") return MonthlyReport(model);
+      if (name == "monthly") {
+        std::optional<std::string> donor;
+        if (request.has_param("donor")) donor = request.get_param_value("donor");
+        return MonthlyReport(model, donor);
+      }
       if (name == "holds" || name == "authorities") {
         auto day = DayParameter(request, "at", service_.Today());
         if (!day.ok()) return day.status();

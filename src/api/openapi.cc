@@ -15,7 +15,7 @@ std::vector<DocumentedRoute> BuildRoutes() {
        "Per donor and currency: announced, committed, delivered, outstanding, on hold, and in EUR", {"format"}, true},
       {"/api/v1/reports/totals", "/api/v1/reports/totals", "Per donor: EUR and USD totals", {"format"}, true},
       {"/api/v1/reports/monthly", "/api/v1/reports/monthly",
-       "Per month: announced, committed and delivered in EUR", {"format"}, true},
+       "Per month: announced, committed and delivered in EUR", {"donor", "format"}, true},
       {"/api/v1/reports/meetings", "/api/v1/reports/meetings", "Every meeting with attendance counts", {"format"},
        true},
       {"/api/v1/reports/holds", "/api/v1/reports/holds?at=2025-07-08", "Holds active at a date", {"at", "format"},

@@ -117,6 +117,7 @@ void AddReportCommands(CLI::App& app, Options& o) {
       sub->add_option("--category", o.report.category, "item category (e.g. \"Air Defense\")");
       sub->add_option("--donor", o.report.donor, "donor actor id (e.g. USA)");
     }
+    if (name == "monthly") sub->add_option("--donor", o.report.donor, "only this donor (actor id, e.g. GBR)");
     if (name == "changes") sub->add_option("--since", o.report.since, "date (YYYY-MM-DD)")->required();
     sub->callback([&o, name] { o.exit_code = RunReport(o.context, name, o.report); });
   }

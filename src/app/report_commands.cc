@@ -38,7 +38,9 @@ int RunReport(AppContext& context, const std::string& name, const ReportOptions&
     if (!day.ok()) return Fail(day.status());
     Print(name == "holds" ? HoldsReport(model, *day) : AuthoritiesReport(model, *day), format);
   } else if (name == "monthly") {
-    Print(MonthlyReport(model), format);
+    auto table = MonthlyReport(model, options.donor.empty() ? std::nullopt : std::optional(options.donor));
+    if (!table.ok()) return Fail(table.status());
+    Print(*table, format);
   } else if (name == "meetings") {
     Print(MeetingsReport(model), format);
   } else if (name == "meeting") {

@@ -29,7 +29,8 @@ constexpr auto kDelivered = static_cast<std::uint8_t>(MeasureStatus::delivered);
 
 }  // namespace
 
-Table MonthlyReport(const Model& model) {
+Result<Table> MonthlyReport(const Model& model, const std::optional<std::string>& donor) {
+  if (donor && !model.ActorNumber(*donor)) return Status::NotFound("no actor '" + *donor + "'");
   std::map<PeriodKey, PeriodSums> periods;
   const LineTable& t = model.lines();
   for (std::uint32_t number = 0; number < model.measures().size(); ++number) {
@@ -37,6 +38,7 @@ Table MonthlyReport(const Model& model) {
     const MeasureRecord& measure = model.Measure(number);
     auto status = static_cast<std::uint8_t>(measure.status);
     if (status < kAnnounced || status > kDelivered) continue;
+    if (donor && measure.donor != *donor) continue;
     PeriodSums& sums = periods[PeriodOf(measure.announced)];
     ++sums.measures;
     auto add_row = [&](std::uint32_t r) {
@@ -52,6 +54,10 @@ Table MonthlyReport(const Model& model) {
   }
   for (const StoredRecord* stored : model.All(RecordKind::delivery)) {
     const auto& delivery = std::get<DeliveryRecord>(stored->record);
+    if (donor) {
+      const auto* measure = model.FindAs<MeasureRecord>(delivery.measure);
+      if (!measure || measure->donor != *donor) continue;
+    }
     PeriodSums& sums = periods[PeriodOf(delivery.to.value_or(delivery.from))];
     ++sums.deliveries;
     auto [row, minor] = model.DeliveryShare(delivery);
@@ -65,7 +71,7 @@ Table MonthlyReport(const Model& model) {
     sums.delivered_eur_cents += EurCentsAtRate(minor, exponent, state.rate_nano);
   }
   Table table;
-  table.title = "Assistance by month (EUR)";
+  table.title = donor ? "Assistance by month (EUR), " + *donor : "Assistance by month (EUR)";
   table.AddColumns({{"period"},
                     {"precision"},
                     {"announced_eur", Column::Type::amount},

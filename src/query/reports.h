@@ -39,8 +39,9 @@ Table DonorTotalsReport(const Model& model);
 // is its own period ("2025", just after "2025-01"), never spread over months.
 // Rows run by first day; periods with nothing in them are left out. Delivered
 // sums are converted per delivery, so they may differ from DonorsReport's
-// per-line conversion by a cent per delivery.
-Table MonthlyReport(const Model& model);
+// per-line conversion by a cent per delivery. `donor` (an actor id) keeps
+// only that donor's measures; NotFound for an unknown actor.
+Result<Table> MonthlyReport(const Model& model, const std::optional<std::string>& donor = std::nullopt);
 
 // Hold lines active at the end of `day`: item, quantity held, since when,
 // days held, expected resumption.

@@ -150,6 +150,25 @@ test('a filter is kept in the address and survives a reload', async () => {
   await shot('measures-filtered');
 });
 
+test('the overview filtered to one donor shows its totals, also after a reload', async () => {
+  await open('/', '.card');
+  await page.selectOption('select[name="donor"]', 'USA');
+  await page.waitForURL(/donor=USA/);
+  await page.waitForFunction(() => document.querySelector('[data-total="committed"] .card-exact')?.textContent === 'EUR 0.00');
+  const usa = (await api('/api/v1/reports/totals')).rows.find((row) => row.donor === 'USA');
+  for (const reload of [false, true]) {
+    if (reload) {
+      await page.reload();
+      await page.waitForSelector('.card');
+      await page.waitForLoadState('networkidle');
+    }
+    equal(await page.textContent('[data-total="announced"] .card-exact'), `EUR ${centsText(cents(usa.announced_eur))}`, `USA announced (reload: ${reload})`);
+    equal(await page.inputValue('select[name="donor"]'), 'USA', `donor filter (reload: ${reload})`);
+    check((await page.textContent('main')).includes('Donor: USA.'), 'monthly chart says whose money');
+  }
+  await shot('overview-usa');
+});
+
 test('a sorted table exports the rows it shows as CSV', async () => {
   await open('/', '.card');
   await page.click('th button:text-is("committed eur")');

@@ -4,7 +4,7 @@
 import { report, today, type Row, type Table } from '../api';
 import { chart, moneyAxis, palette, tooltipMoney } from '../chart';
 import { h, link, note, section } from '../dom';
-import { filterBar, readFilters } from '../filters';
+import { filterBar, readFilters, type Filters } from '../filters';
 import { cents, centsText, short } from '../format';
 import { renderTable } from '../table';
 import { measuresTable } from './measures';
@@ -20,7 +20,7 @@ const headline = [
 export async function overviewPage(_: string[], search: URLSearchParams): Promise<Node> {
   const filters = readFilters(search);
   const [totals, donors, monthly, holds] = await Promise.all([
-    report('totals'), report('donors'), report('monthly'), report('holds', { at: today() }),
+    report('totals'), report('donors'), report('monthly', { donor: filters.donor }), report('holds', { at: today() }),
   ]);
   const picked = (rows: Row[]) => rows.filter((r) => !filters.donor || r.donor === filters.donor);
   const donorChoices = totals.rows.map((r) => ({ id: String(r.donor), name: String(r.name) }));
@@ -50,7 +50,7 @@ export async function overviewPage(_: string[], search: URLSearchParams): Promis
         sortKey: 'donors_sort', csvName: 'donor-totals',
         columns: ['donor', 'name', 'announced_eur', 'committed_eur', 'delivered_eur', 'outstanding_eur', 'on_hold_eur', 'currencies', 'note'],
       })),
-    section('By month', monthlyChart(monthly, filters.from, filters.to)),
+    section('By month', monthlyChart(monthly, filters)),
     section(`On hold today (${today()})`,
       holds.rows.length ? renderTable(holds, search, { sortKey: 'holds_sort' })
         : h('p', {}, 'Nothing is on hold today. ', link('/holds', 'See the holds timeline'), '.')),
@@ -83,7 +83,7 @@ function donorChart(rows: Row[]): HTMLElement {
   }, Math.max(160, 60 + 34 * rows.length), 'Committed and delivered by donor, EUR');
 }
 
-function monthlyChart(monthly: Table, from: string, to: string): HTMLElement {
+function monthlyChart(monthly: Table, { from, to, donor }: Filters): HTMLElement {
   const inRange = (period: string) => (!from || period >= from.slice(0, 7)) && (!to || period <= to.slice(0, 7));
   const months = monthly.rows.filter((r) => r.precision === 'month' && inRange(String(r.period)));
   const years = monthly.rows.filter((r) => r.precision === 'year' && inRange(String(r.period)) &&
@@ -117,5 +117,5 @@ function monthlyChart(monthly: Table, from: string, to: string): HTMLElement {
       ],
     }, 300, 'Announced, committed and delivered by month, EUR') : note('No dated amounts in this period.'),
     yearNotes.length ? h('p', { class: 'muted' }, 'Known only to the year (not spread over months): ', yearNotes.join('; '), '.') : null,
-    note('Announced and committed by the month of announcement; delivered by the month a delivery finished. All donors.'));
+    note(`Announced and committed by the month of announcement; delivered by the month a delivery finished. ${donor ? `Donor: ${donor}.` : 'All donors.'}`));
 }
