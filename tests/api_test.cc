@@ -219,6 +219,12 @@ TEST_F(ApiTest, TheDashboardIsServedAndItsRoutesOpenIndexHtml) {
   EXPECT_EQ(zipped->body.substr(0, 2), std::string("\x1f\x8b", 2));  // a gzip member
   httplib::Client unzipping("127.0.0.1", port_);  // decompresses by default
   EXPECT_EQ(unzipping.Get("/assets/style-1234.css", {{"Accept-Encoding", "gzip"}})->body, plain->body);
+  // Report answers too, compressed once per ledger sequence.
+  auto report = client.Get("/api/v1/reports/donors", {{"Accept-Encoding", "gzip"}});
+  ASSERT_TRUE(report);
+  EXPECT_EQ(report->get_header_value("Content-Encoding"), "gzip");
+  EXPECT_EQ(unzipping.Get("/api/v1/reports/donors", {{"Accept-Encoding", "gzip"}})->body,
+            Ramstein("--db '" + db_ + "' report donors --json").out);
   // A file name that is not there is a 404, not the page; so is an API path.
   for (const char* path : {"/assets/other.js", "/favicon.ico", "/api/v1/nothing/here", "/api/v2"}) {
     auto response = Get(path);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "api/gzip.h"
 #include "api/openapi.h"
 #include "io/record_detail_format.h"
 #include "io/table_format.h"
@@ -73,6 +74,29 @@ void SendShared(httplib::Response& response, std::shared_ptr<const std::string> 
                 const std::string& content_type) {
   std::string_view bytes = *body;
   SendInPlace(response, bytes, content_type, std::move(body));
+}
+
+// An answer as the cache keeps it: the bytes, and a gzipped copy (made once
+// per ledger sequence) when it is large enough to gain.
+CachedResponse MakeCached(std::uint64_t sequence, std::string body, std::string content_type) {
+  CachedResponse cached{sequence, 200, std::make_shared<const std::string>(std::move(body)), nullptr,
+                        std::move(content_type)};
+  if (cached.body->size() >= gzip_bytes_min) {
+    auto zipped = std::make_shared<const std::string>(Gzip(*cached.body, gzip_level_default));
+    if (zipped->size() < cached.body->size()) cached.gzip = std::move(zipped);
+  }
+  return cached;
+}
+
+void SendCached(const httplib::Request& request, httplib::Response& response, const CachedResponse& cached) {
+  if (cached.gzip) {
+    response.set_header("Vary", "Accept-Encoding");
+    if (AcceptsGzip(request.get_header_value("Accept-Encoding"))) {
+      response.set_header("Content-Encoding", "gzip");
+      return SendShared(response, cached.gzip, cached.content_type);
+    }
+  }
+  SendShared(response, cached.body, cached.content_type);
 }
 
 bool WantsCsv(const httplib::Request& request) {
@@ -200,7 +224,7 @@ void HttpServer::AddRoutes() {
     // Dated reports without a date depend on today, too.
     std::string key = request.target + (WantsCsv(request) ? "|csv|" : "|json|") + std::to_string(service_.Today());
     if (auto cached = cache_.Get(key, service_.sequence())) {
-      return SendShared(response, cached->body, cached->content_type);
+      return SendCached(request, response, *cached);
     }
     std::uint64_t sequence = 0;
     auto table = service_.Read([&](const Model& model) -> Result<Table> {
@@ -235,10 +259,10 @@ void HttpServer::AddRoutes() {
     });
     if (!table.ok()) return SendStatus(response, table.status());
     bool csv = WantsCsv(request);
-    auto body = std::make_shared<const std::string>(csv ? TableToCsv(*table) : TableToJson(*table));
-    std::string type = csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8";
-    cache_.Put(key, {sequence, 200, body, type});
-    SendShared(response, std::move(body), type);
+    CachedResponse cached = MakeCached(sequence, csv ? TableToCsv(*table) : TableToJson(*table),
+                                       csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8");
+    cache_.Put(key, cached);
+    SendCached(request, response, cached);
   });
 
   server.Get(R"(/api/v1/reports/meetings/([^/]+))", [this](const httplib::Request& request,
@@ -258,7 +282,7 @@ void HttpServer::AddRoutes() {
     const std::string id = request.matches[1];
     std::string key = "record|" + id;
     if (auto cached = cache_.Get(key, service_.sequence())) {
-      return SendShared(response, cached->body, cached->content_type);
+      return SendCached(request, response, *cached);
     }
     std::uint64_t sequence = 0;
     auto body = service_.Read([&](const Model& model) -> Result<std::string> {
@@ -268,9 +292,9 @@ void HttpServer::AddRoutes() {
       return RecordDetailToJson(*detail);
     });
     if (!body.ok()) return SendStatus(response, body.status());
-    auto shared = std::make_shared<const std::string>(std::move(*body));
-    cache_.Put(key, {sequence, 200, shared, "application/json; charset=utf-8"});
-    SendShared(response, std::move(shared), "application/json; charset=utf-8");
+    CachedResponse cached = MakeCached(sequence, std::move(*body), "application/json; charset=utf-8");
+    cache_.Put(key, cached);
+    SendCached(request, response, cached);
   });
 
   server.Get(R"(/api/v1/([a-z]+))", [this](const httplib::Request& request, httplib::Response& response) {
@@ -306,7 +330,7 @@ void HttpServer::AddRoutes() {
     response.set_header("Cache-Control", (*file)->immutable ? "public, max-age=31536000, immutable" : "no-cache");
     response.set_header("X-Content-Type-Options", "nosniff");
     response.set_header("Vary", "Accept-Encoding");
-    if (!(*file)->gzip.empty() && request.get_header_value("Accept-Encoding").find("gzip") != std::string::npos) {
+    if (!(*file)->gzip.empty() && AcceptsGzip(request.get_header_value("Accept-Encoding"))) {
       response.set_header("Content-Encoding", "gzip");
       return SendInPlace(response, (*file)->gzip, (*file)->content_type, nullptr);
     }

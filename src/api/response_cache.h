@@ -21,6 +21,7 @@ struct CachedResponse {
   int status = 200;
   // Shared, so that a hit hands out the answer without copying it.
   std::shared_ptr<const std::string> body;
+  std::shared_ptr<const std::string> gzip;  // the body gzipped; null when too small to gain
   std::string content_type;
 };
 

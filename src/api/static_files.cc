@@ -1,10 +1,8 @@
 #include "api/static_files.h"
 
-#include <zlib.h>
-
 #include <filesystem>
 
-#include "base/check.h"
+#include "api/gzip.h"
 #include "io/jsonl_import.h"
 
 namespace ramstein {
@@ -16,21 +14,6 @@ bool EndsWith(std::string_view text, std::string_view suffix) {
 }
 
 }  // namespace
-
-std::string Gzip(std::string_view bytes) {
-  z_stream stream{};
-  // 15 window bits + 16: a gzip header and trailer instead of zlib's.
-  RAMSTEIN_CHECK(deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) == Z_OK);
-  std::string out(deflateBound(&stream, bytes.size()), '\0');
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-  stream.avail_in = static_cast<uInt>(bytes.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  RAMSTEIN_CHECK(deflate(&stream, Z_FINISH) == Z_STREAM_END);
-  out.resize(stream.total_out);
-  deflateEnd(&stream);
-  return out;
-}
 
 const char* ContentTypeFor(std::string_view name) {
   static const std::pair<const char*, const char*> kTypes[] = {
@@ -65,8 +48,8 @@ Result<StaticFiles> StaticFiles::Load(const std::string& dir) {
     StaticFile file{std::move(*body), "", ContentTypeFor(key), key.rfind("/assets/", 0) == 0};
     bool text = file.content_type.rfind("text/", 0) == 0 || file.content_type.find("json") != std::string::npos ||
                 file.content_type.find("svg") != std::string::npos;
-    if (text && file.body.size() >= 1024) {
-      file.gzip = Gzip(file.body);
+    if (text && file.body.size() >= gzip_bytes_min) {
+      file.gzip = Gzip(file.body, gzip_level_best);
       if (file.gzip.size() >= file.body.size()) file.gzip.clear();
     }
     files.files_.emplace(std::move(key), std::move(file));

@@ -45,9 +45,6 @@ class StaticFiles {
   std::unordered_map<std::string, StaticFile> files_;  // "/assets/x.js" -> file
 };
 
-// `bytes` as a gzip member (RFC 1952) at the best compression.
-std::string Gzip(std::string_view bytes);
-
 // The media type for a file name's extension (application/octet-stream when
 // unknown).
 const char* ContentTypeFor(std::string_view name);
