@@ -13,7 +13,7 @@ export interface Evidence {
   quote: string; start: number; end: number; before: string; after: string;
 }
 export interface Claim {
-  id: string; attribute: string; value: string; number?: number; date: string; evidence: Evidence[];
+  id: string; attribute: string; value: string; number?: number | null; date: string; evidence: Evidence[];
 }
 export interface Version {
   sequence: number; time_ms: number; author: string; correction: string; record: Record<string, unknown>;

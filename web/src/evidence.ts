@@ -55,7 +55,7 @@ export function claimsSideBySide(claims: Claim[]): HTMLElement {
       h('h3', {}, attribute.replace(/_/g, ' '), group.length > 1 && values.size > 1 ? h('span', { class: 'badge' }, 'sources disagree') : null),
       h('div', { class: 'side-by-side' }, group.map((claim) => h('article', { class: 'claim', 'data-claim': claim.id },
         h('div', { class: 'claim-value' }, claim.value),
-        claim.number !== undefined ? h('div', { class: 'muted' }, `number: ${claim.number}`) : null,
+        claim.number !== undefined && claim.number !== null ? h('div', { class: 'muted' }, `number: ${claim.number}`) : null,
         claim.date ? h('div', { class: 'muted' }, `as of ${claim.date}`) : null,
         claim.evidence.map((e) => h('p', { class: 'claim-source' }, '“', e.quote, '” — ',
           link(`/records/${encodeURIComponent(e.source)}`, e.title), `, ${e.published}`)),

@@ -17,6 +17,10 @@ export async function authoritiesPage(_: string[], search: URLSearchParams): Pro
       const authority = authorities.rows[index];
       const currency = String(authority.currency);
       const points = balances.rows.filter((b) => b.authority === detail.id);
+      // Days on the axis, never hours; a single report gets a quarter either side.
+      const days = points.map((p) => Date.parse(String(p.date)));
+      const quarter = 92 * 86_400_000;
+      const span = days.length ? { min: Math.min(...days) - quarter, max: Math.max(...days) + quarter } : {};
       const series = (key: string, name: string, color: string) => ({
         name, type: 'line', step: 'end', symbolSize: 10, itemStyle: { color },
         data: points.filter((p: Row) => p[key] !== null).map((p: Row) => [String(p.date), Number(cents(p[key])) / 100]),
@@ -26,7 +30,7 @@ export async function authoritiesPage(_: string[], search: URLSearchParams): Pro
           tooltip: { trigger: 'axis', valueFormatter: tooltipMoney(currency) },
           legend: { top: 0 },
           grid: { left: 8, right: 32, top: 40, bottom: 8, containLabel: true },
-          xAxis: { type: 'time' },
+          xAxis: { type: 'time', minInterval: 86_400_000, ...span },
           yAxis: moneyAxis(currency, { min: 0 }),
           series: [series('remaining', 'Remaining', palette.remaining), series('drawn', 'Drawn', palette.drawn),
             series('cap', 'Cap', palette.announced)],
