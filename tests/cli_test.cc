@@ -96,3 +96,32 @@ TEST(CliTest, GenIsDeterministic) {
 
 }  // namespace
 }  // namespace ramstein::testing
+
+namespace ramstein::testing {
+namespace {
+
+TEST(CliTest, MoneyReportsFilterByTypeOfAid) {
+  std::string db = TempDir("cli-type") + "/ledger.db";
+  ASSERT_EQ(Ramstein("--db '" + db + "' init --bundled").exit_code, 0);
+  auto added = Ramstein("--db '" + db + "' add",
+                        R"({"kind": "measure", "id": "measure:nor-humanitarian", "donor": "NOR", "recipient": "UKR",
+                            "announced": "2025-05-05", "type": "humanitarian", "instrument": "grant",
+                            "status": "committed", "title": "Test", "value": {"amount": "1000000", "currency": "EUR"}})");
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  auto report = [&](const std::string& args) { return Ramstein("--db '" + db + "' report " + args + " --csv").out; };
+  // Humanitarian: only the new measure; military: everything but it.
+  EXPECT_EQ(report("totals --type humanitarian").find("GBR,"), std::string::npos);
+  EXPECT_NE(report("totals --type humanitarian").find("NOR,Norway,1000000.00,1000000.00,"), std::string::npos)
+      << report("totals --type humanitarian");
+  EXPECT_EQ(report("totals --type military").find("NOR,"), std::string::npos);
+  EXPECT_NE(report("totals --type military").find("GBR,United Kingdom,844207530.33,"), std::string::npos);
+  EXPECT_NE(report("totals").find("NOR,"), std::string::npos);
+  EXPECT_NE(report("donors --type HUMANITARIAN").find("NOR,Norway,EUR,1000000.00"), std::string::npos);
+  auto monthly = report("monthly --type humanitarian");
+  EXPECT_NE(monthly.find("2025-05,month,1000000.00,1000000.00,0.00,1,0,"), std::string::npos) << monthly;
+  EXPECT_EQ(monthly.find("2023-12"), std::string::npos) << monthly;
+  EXPECT_EQ(Ramstein("--db '" + db + "' report totals --type naval").exit_code, 1);
+}
+
+}  // namespace
+}  // namespace ramstein::testing

@@ -229,13 +229,17 @@ void HttpServer::AddRoutes() {
     std::uint64_t sequence = 0;
     auto table = service_.Read([&](const Model& model) -> Result<Table> {
       sequence = service_.sequence();
-      if (name == "donors") return DonorsReport(model);
-      if (name == "totals") return DonorTotalsReport(model);
+      std::optional<std::string> type_name;
+      if (request.has_param("type")) type_name = request.get_param_value("type");
+      auto type = AidTypeFilter(type_name);
+      if (!type.ok()) return type.status();
+      if (name == "donors") return DonorsReport(model, *type);
+      if (name == "totals") return DonorTotalsReport(model, *type);
       if (name == "meetings") return MeetingsReport(model);
       if (name == "monthly") {
         std::optional<std::string> donor;
         if (request.has_param("donor")) donor = request.get_param_value("donor");
-        return MonthlyReport(model, donor);
+        return MonthlyReport(model, donor, *type);
       }
       if (name == "holds" || name == "authorities") {
         auto day = DayParameter(request, "at", service_.Today());

@@ -22,7 +22,7 @@ int RunVerify(AppContext& context);
 int RunShow(AppContext& context, const std::string& id);
 // `report`: name is donors, totals, holds, meetings, meeting, authorities, items or changes.
 struct ReportOptions {
-  std::string at, since, item, category, donor, meeting;
+  std::string at, since, item, category, donor, type, meeting;
 };
 int RunReport(AppContext& context, const std::string& name, const ReportOptions& options);
 // Serves the HTTP API and the dashboard built in `web_dir` on `listen`

@@ -118,6 +118,9 @@ void AddReportCommands(CLI::App& app, Options& o) {
       sub->add_option("--donor", o.report.donor, "donor actor id (e.g. USA)");
     }
     if (name == "monthly") sub->add_option("--donor", o.report.donor, "only this donor (actor id, e.g. GBR)");
+    if (name == "donors" || name == "totals" || name == "monthly") {
+      sub->add_option("--type", o.report.type, "only one type of aid: military, financial or humanitarian");
+    }
     if (name == "changes") sub->add_option("--since", o.report.since, "date (YYYY-MM-DD)")->required();
     sub->callback([&o, name] { o.exit_code = RunReport(o.context, name, o.report); });
   }

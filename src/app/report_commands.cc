@@ -29,16 +29,18 @@ int RunReport(AppContext& context, const std::string& name, const ReportOptions&
   if (!opened.ok()) return Fail(opened);
   const Model& model = context.db->model();
   TableFormat format = context.format();
+  auto type = AidTypeFilter(options.type.empty() ? std::nullopt : std::optional(options.type));
+  if (!type.ok()) return Fail(type.status());
   if (name == "donors") {
-    Print(DonorsReport(model), format);
+    Print(DonorsReport(model, *type), format);
   } else if (name == "totals") {
-    Print(DonorTotalsReport(model), format);
+    Print(DonorTotalsReport(model, *type), format);
   } else if (name == "holds" || name == "authorities") {
     auto day = DayOption(options.at, "--at", context.clock);
     if (!day.ok()) return Fail(day.status());
     Print(name == "holds" ? HoldsReport(model, *day) : AuthoritiesReport(model, *day), format);
   } else if (name == "monthly") {
-    auto table = MonthlyReport(model, options.donor.empty() ? std::nullopt : std::optional(options.donor));
+    auto table = MonthlyReport(model, options.donor.empty() ? std::nullopt : std::optional(options.donor), *type);
     if (!table.ok()) return Fail(table.status());
     Print(*table, format);
   } else if (name == "meetings") {

@@ -23,6 +23,7 @@ struct LineTable {
   std::vector<std::uint32_t> bucket;    // (donor, currency) pair number, Model::buckets()
   std::vector<std::uint16_t> currency;  // Currency::index()
   std::vector<std::uint8_t> status;     // MeasureStatus of the measure
+  std::vector<std::uint8_t> type;       // AidType of the measure
   std::vector<std::uint8_t> converted;  // 1 when the EUR columns hold a conversion
   // Facts; quantities in units of the item, money in minor units of `currency`.
   std::vector<std::int64_t> quantity;  // -1: not stated
@@ -44,7 +45,7 @@ struct LineTable {
 
   std::uint32_t AddRow(std::uint32_t measure_number, std::uint32_t item_number,
                        std::uint32_t donor_number, std::uint32_t bucket_number,
-                       std::uint16_t currency_index, std::uint8_t status_code,
+                       std::uint16_t currency_index, std::uint8_t status_code, std::uint8_t type_code,
                        std::int64_t quantity_units, std::int64_t value) {
     measure.push_back(measure_number);
     item.push_back(item_number);
@@ -52,6 +53,7 @@ struct LineTable {
     bucket.push_back(bucket_number);
     currency.push_back(currency_index);
     status.push_back(status_code);
+    type.push_back(type_code);
     converted.push_back(0);
     quantity.push_back(quantity_units);
     value_minor.push_back(value);
@@ -70,6 +72,7 @@ struct LineTable {
     bucket.reserve(rows);
     currency.reserve(rows);
     status.reserve(rows);
+    type.reserve(rows);
     converted.reserve(rows);
     for (auto* column :
          {&quantity, &value_minor, &delivered_quantity, &delivered_minor, &held_quantity,

@@ -180,17 +180,18 @@ void Model::ApplyMeasure(std::uint32_t slot, bool correction) {
   }
   std::uint32_t donor = NumberOf(measure.donor);
   auto status = static_cast<std::uint8_t>(measure.status);
+  auto type = static_cast<std::uint8_t>(measure.type);
   std::uint32_t bucket = BucketFor(donor, currency.index());
   state.first_row = lines_.size();
   state.line_count = static_cast<std::uint32_t>(measure.lines.size());
   for (const auto& line : measure.lines) {
     std::uint32_t row =
-        lines_.AddRow(number, NumberOf(line.item), donor, bucket, currency.index(), status,
+        lines_.AddRow(number, NumberOf(line.item), donor, bucket, currency.index(), status, type,
                       line.quantity.value_or(-1), line.value ? line.value->minor : 0);
     UpdateConverted(row);
   }
   if (measure.value && measure.value->minor > lines_value) {
-    state.remainder_row = lines_.AddRow(number, kNoItem, donor, bucket, currency.index(), status,
+    state.remainder_row = lines_.AddRow(number, kNoItem, donor, bucket, currency.index(), status, type,
                                         -1, measure.value->minor - lines_value);
     UpdateConverted(state.remainder_row);
   }
@@ -235,7 +236,8 @@ std::uint32_t Model::RowFor(std::uint32_t measure_number, const std::optional<st
     std::uint32_t donor = NumberOf(measure.donor);
     state.remainder_row =
         lines_.AddRow(measure_number, kNoItem, donor, BucketFor(donor, currency.index()),
-                      currency.index(), static_cast<std::uint8_t>(measure.status), -1, 0);
+                      currency.index(), static_cast<std::uint8_t>(measure.status),
+                      static_cast<std::uint8_t>(measure.type), -1, 0);
   }
   return state.remainder_row;
 }

@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "query/labels.h"
 #include "query/reports.h"
 
 namespace ramstein {
@@ -25,8 +26,11 @@ constexpr auto kDelivered = static_cast<std::uint8_t>(MeasureStatus::delivered);
 // One pass over the line columns, accumulating per (donor, currency) bucket;
 // the USD columns are read only when asked for.
 template <bool WithUsd>
-std::vector<BucketTotals> Aggregate(const Model& model) {
+std::vector<BucketTotals> Aggregate(const Model& model, std::optional<AidType> type) {
   const LineTable& t = model.lines();
+  // Read only when filtering; the wanted type code otherwise unused.
+  const std::uint8_t* types = type ? t.type.data() : nullptr;
+  const auto wanted_type = static_cast<std::uint8_t>(type.value_or(AidType::military));
   std::vector<BucketTotals> totals(model.buckets().size());
   const std::uint32_t rows = t.size();
   const std::uint32_t* bucket = t.bucket.data();
@@ -41,6 +45,7 @@ std::vector<BucketTotals> Aggregate(const Model& model) {
   for (std::uint32_t r = 0; r < rows; ++r) {
     std::uint8_t s = status[r];
     if (s < kAnnounced || s > kDelivered) continue;  // proposed or cancelled
+    if (types && types[r] != wanted_type) continue;
     BucketTotals& b = totals[bucket[r]];
     bool is_committed = s >= kCommitted;
     std::int64_t open = is_committed ? std::max<std::int64_t>(0, value[r] - delivered[r]) : 0;
@@ -89,8 +94,8 @@ std::string ActorName(const Model& model, const std::string& id) {
 
 }  // namespace
 
-Table DonorsReport(const Model& model) {
-  std::vector<BucketTotals> totals = Aggregate<false>(model);
+Table DonorsReport(const Model& model, std::optional<AidType> type) {
+  std::vector<BucketTotals> totals = Aggregate<false>(model, type);
   Table table;
   table.title = "Donors: announced, committed, delivered, outstanding and on hold";
   table.AddColumns({{"donor"}, {"name"}, {"currency"}});
@@ -140,8 +145,8 @@ void Add(Sums& into, const Sums& from) {
 }
 }  // namespace
 
-Table DonorTotalsReport(const Model& model) {
-  std::vector<BucketTotals> totals = Aggregate<true>(model);
+Table DonorTotalsReport(const Model& model, std::optional<AidType> type) {
+  std::vector<BucketTotals> totals = Aggregate<true>(model, type);
   std::vector<Sums> per_donor(model.actor_count()), per_donor_usd(model.actor_count());
   std::vector<std::string> currencies(model.actor_count());
   std::vector<bool> unconverted(model.actor_count()), any(model.actor_count());
@@ -184,6 +189,15 @@ Table DonorTotalsReport(const Model& model) {
     if (unconverted[d]) row[13] = "excludes amounts without an ECB rate";
   }
   return table;
+}
+
+Result<std::optional<AidType>> AidTypeFilter(const std::optional<std::string>& name) {
+  if (!name) return std::optional<AidType>();
+  std::string lower = AsciiLower(*name);
+  for (std::size_t i = 0; i < kAidTypeNames.size(); ++i) {
+    if (lower == kAidTypeNames[i]) return std::optional<AidType>(static_cast<AidType>(i));
+  }
+  return Status::InvalidArgument("type: '" + name->substr(0, 40) + "' is not military, financial or humanitarian");
 }
 
 }  // namespace ramstein

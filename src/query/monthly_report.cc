@@ -29,7 +29,8 @@ constexpr auto kDelivered = static_cast<std::uint8_t>(MeasureStatus::delivered);
 
 }  // namespace
 
-Result<Table> MonthlyReport(const Model& model, const std::optional<std::string>& donor) {
+Result<Table> MonthlyReport(const Model& model, const std::optional<std::string>& donor,
+                            std::optional<AidType> type) {
   if (donor && !model.ActorNumber(*donor)) return Status::NotFound("no actor '" + *donor + "'");
   std::map<PeriodKey, PeriodSums> periods;
   const LineTable& t = model.lines();
@@ -38,7 +39,7 @@ Result<Table> MonthlyReport(const Model& model, const std::optional<std::string>
     const MeasureRecord& measure = model.Measure(number);
     auto status = static_cast<std::uint8_t>(measure.status);
     if (status < kAnnounced || status > kDelivered) continue;
-    if (donor && measure.donor != *donor) continue;
+    if ((donor && measure.donor != *donor) || (type && measure.type != *type)) continue;
     PeriodSums& sums = periods[PeriodOf(measure.announced)];
     ++sums.measures;
     auto add_row = [&](std::uint32_t r) {
@@ -54,9 +55,9 @@ Result<Table> MonthlyReport(const Model& model, const std::optional<std::string>
   }
   for (const StoredRecord* stored : model.All(RecordKind::delivery)) {
     const auto& delivery = std::get<DeliveryRecord>(stored->record);
-    if (donor) {
+    if (donor || type) {
       const auto* measure = model.FindAs<MeasureRecord>(delivery.measure);
-      if (!measure || measure->donor != *donor) continue;
+      if (!measure || (donor && measure->donor != *donor) || (type && measure->type != *type)) continue;
     }
     PeriodSums& sums = periods[PeriodOf(delivery.to.value_or(delivery.from))];
     ++sums.deliveries;

@@ -26,12 +26,14 @@ namespace ramstein {
 //   delivered:   value delivered (stated, or pro rata of delivered quantities)
 //   outstanding: committed minus delivered, per line, never below zero
 //   on hold:     value of quantities currently held
-Table DonorsReport(const Model& model);
+// `type` keeps only measures of one type of aid (DonorTotalsReport and
+// MonthlyReport take it too); nullopt = all.
+Table DonorsReport(const Model& model, std::optional<AidType> type = std::nullopt);
 
 // Per donor: the EUR and USD totals of DonorsReport summed over currencies
 // (USD through the ECB's USD rate of the same day as each EUR conversion);
 // what the overview shows.
-Table DonorTotalsReport(const Model& model);
+Table DonorTotalsReport(const Model& model, std::optional<AidType> type = std::nullopt);
 
 // Per period, EUR at each measure's announcement-date rate: announced and
 // committed by the month the measure was announced; delivered by the month a
@@ -41,7 +43,12 @@ Table DonorTotalsReport(const Model& model);
 // sums are converted per delivery, so they may differ from DonorsReport's
 // per-line conversion by a cent per delivery. `donor` (an actor id) keeps
 // only that donor's measures; NotFound for an unknown actor.
-Result<Table> MonthlyReport(const Model& model, const std::optional<std::string>& donor = std::nullopt);
+Result<Table> MonthlyReport(const Model& model, const std::optional<std::string>& donor = std::nullopt,
+                            std::optional<AidType> type = std::nullopt);
+
+// "military", "financial" or "humanitarian" (any case), for the reports'
+// type filter; nullopt for an absent name, InvalidArgument for an unknown one.
+Result<std::optional<AidType>> AidTypeFilter(const std::optional<std::string>& name);
 
 // Hold lines active at the end of `day`: item, quantity held, since when,
 // days held, expected resumption.

@@ -167,6 +167,17 @@ test('the overview filtered to one donor shows its totals, also after a reload',
     check((await page.textContent('main')).includes('Donor: USA.'), 'monthly chart says whose money');
   }
   await shot('overview-usa');
+  // A type of aid narrows the totals too: the API's humanitarian totals for the USA.
+  await page.selectOption('select[name="type"]', 'humanitarian');
+  await page.waitForURL(/type=humanitarian/);
+  await page.waitForFunction(() => document.querySelector('main')?.textContent?.includes('Type: humanitarian.'));
+  const humanitarian = (await api('/api/v1/reports/totals?type=humanitarian')).rows.filter((row) => row.donor === 'USA');
+  const announced = humanitarian.reduce((sum, row) => sum + cents(row.announced_eur), 0n);
+  equal(await page.textContent('[data-total="announced"] .card-exact'), `EUR ${centsText(announced)}`, 'USA humanitarian announced');
+  await page.reload();
+  await page.waitForSelector('.card');
+  equal(await page.inputValue('select[name="type"]'), 'humanitarian', 'type filter after reload');
+  equal(await page.inputValue('select[name="donor"]'), 'USA', 'donor filter kept beside the type');
 });
 
 test('a sorted table exports the rows it shows as CSV', async () => {

@@ -20,10 +20,12 @@ const headline = [
 export async function overviewPage(_: string[], search: URLSearchParams): Promise<Node> {
   const filters = readFilters(search);
   const [totals, donors, monthly, holds] = await Promise.all([
-    report('totals'), report('donors'), report('monthly', { donor: filters.donor }), report('holds', { at: today() }),
+    report('totals', { type: filters.type }), report('donors', { type: filters.type }),
+    report('monthly', { donor: filters.donor, type: filters.type }), report('holds', { at: today() }),
   ]);
   const picked = (rows: Row[]) => rows.filter((r) => !filters.donor || r.donor === filters.donor);
   const donorChoices = totals.rows.map((r) => ({ id: String(r.donor), name: String(r.name) }));
+  if (filters.donor && !donorChoices.some((d) => d.id === filters.donor)) donorChoices.push({ id: filters.donor, name: filters.donor });
 
   const cards = h('div', { class: 'cards' }, headline.map(({ key, label, hint }) => {
     const eur = picked(totals.rows).reduce((sum, r) => sum + cents(r[`${key}_eur`]), 0n);
@@ -42,7 +44,7 @@ export async function overviewPage(_: string[], search: URLSearchParams): Promis
 
   return h('div', { class: 'page' },
     h('h1', {}, 'Assistance at a glance'),
-    note(`EUR at each measure's announcement-date ECB rate. ${filters.donor ? `Donor: ${filters.donor}.` : 'All donors.'} Hover a total for its original currencies.`),
+    note(`EUR at each measure's announcement-date ECB rate. ${filters.donor ? `Donor: ${filters.donor}.` : 'All donors.'} ${filters.type ? `Type: ${filters.type}.` : 'All types of aid.'} Hover a total for its original currencies.`),
     filterBar(filters, donorChoices),
     cards,
     section('Committed and delivered, by donor', donorChart(picked(totals.rows)),
@@ -83,7 +85,7 @@ function donorChart(rows: Row[]): HTMLElement {
   }, Math.max(160, 60 + 34 * rows.length), 'Committed and delivered by donor, EUR');
 }
 
-function monthlyChart(monthly: Table, { from, to, donor }: Filters): HTMLElement {
+function monthlyChart(monthly: Table, { from, to, donor, type }: Filters): HTMLElement {
   const inRange = (period: string) => (!from || period >= from.slice(0, 7)) && (!to || period <= to.slice(0, 7));
   const months = monthly.rows.filter((r) => r.precision === 'month' && inRange(String(r.period)));
   const years = monthly.rows.filter((r) => r.precision === 'year' && inRange(String(r.period)) &&
@@ -117,5 +119,5 @@ function monthlyChart(monthly: Table, { from, to, donor }: Filters): HTMLElement
       ],
     }, 300, 'Announced, committed and delivered by month, EUR') : note('No dated amounts in this period.'),
     yearNotes.length ? h('p', { class: 'muted' }, 'Known only to the year (not spread over months): ', yearNotes.join('; '), '.') : null,
-    note(`Announced and committed by the month of announcement; delivered by the month a delivery finished. ${donor ? `Donor: ${donor}.` : 'All donors.'}`));
+    note(`Announced and committed by the month of announcement; delivered by the month a delivery finished. ${donor ? `Donor: ${donor}.` : 'All donors.'}${type ? ` Type: ${type}.` : ''}`));
 }
