@@ -11,13 +11,15 @@ cmake --build build-fuzz --parallel "$(nproc)"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 status=0
-for target in record payload jsonl ecb; do
+targets=(record payload jsonl ecb us_packages)
+for target in "${targets[@]}"; do
   corpus="$work/$target"
   mkdir -p "$corpus"
   case "$target" in
     record|jsonl) cp fuzz/corpus/record/* "$corpus"/ ;;
     payload) cp fuzz/corpus/payload/* fuzz/regressions/payload-* "$corpus"/ ;;
     ecb) cp fuzz/corpus/ecb/* "$corpus"/ ;;
+    us_packages) cp fuzz/corpus/us_packages/* "$corpus"/ ;;
   esac
   echo "fuzz: ${target}_fuzz for ${seconds}s"
   if ! build-fuzz/fuzz/${target}_fuzz -max_total_time="$seconds" -max_len=65536 -artifact_prefix=fuzz/crash- \
@@ -28,5 +30,5 @@ for target in record payload jsonl ecb; do
     grep -E "stat::number_of_executed_units|Done" "$work/$target.log" | tail -2
   fi
 done
-[ $status -eq 0 ] && echo "fuzz: 4 passed, 0 failed" || echo "fuzz: failed"
+[ $status -eq 0 ] && echo "fuzz: ${#targets[@]} passed, 0 failed" || echo "fuzz: failed"
 exit $status
