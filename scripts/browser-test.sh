@@ -13,8 +13,6 @@ if [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
 fi
 scripts/build-web.sh
+scripts/npm-ci.sh tests/browser
 cd tests/browser
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund --loglevel=error
-fi
 RAMSTEIN_TEST_OUT=${RAMSTEIN_TEST_OUT:-../../build/test-output/browser} node run.mjs

@@ -21,6 +21,13 @@ std::string Gzip(std::string_view bytes, int level) {
   return out;
 }
 
+std::string GzipIfSmaller(std::string_view bytes, int level) {
+  if (bytes.size() < gzip_bytes_min) return {};
+  std::string zipped = Gzip(bytes, level);
+  if (zipped.size() >= bytes.size()) return {};
+  return zipped;
+}
+
 bool AcceptsGzip(std::string_view accept_encoding) {
   // "gzip" listed, and not refused with q=0.
   std::size_t at = accept_encoding.find("gzip");

@@ -15,6 +15,10 @@ inline constexpr std::size_t gzip_bytes_min = 1024;
 // `bytes` gzipped at `level` (1..9).
 std::string Gzip(std::string_view bytes, int level);
 
+// The gzipped copy worth keeping beside `bytes`: empty when they are shorter
+// than gzip_bytes_min or would not shrink.
+std::string GzipIfSmaller(std::string_view bytes, int level);
+
 // Whether a request's Accept-Encoding header admits gzip.
 bool AcceptsGzip(std::string_view accept_encoding);
 

@@ -81,10 +81,8 @@ void SendShared(httplib::Response& response, std::shared_ptr<const std::string> 
 CachedResponse MakeCached(std::uint64_t sequence, std::string body, std::string content_type) {
   CachedResponse cached{sequence, 200, std::make_shared<const std::string>(std::move(body)), nullptr,
                         std::move(content_type)};
-  if (cached.body->size() >= gzip_bytes_min) {
-    auto zipped = std::make_shared<const std::string>(Gzip(*cached.body, gzip_level_default));
-    if (zipped->size() < cached.body->size()) cached.gzip = std::move(zipped);
-  }
+  std::string zipped = GzipIfSmaller(*cached.body, gzip_level_default);
+  if (!zipped.empty()) cached.gzip = std::make_shared<const std::string>(std::move(zipped));
   return cached;
 }
 

@@ -48,10 +48,7 @@ Result<StaticFiles> StaticFiles::Load(const std::string& dir) {
     StaticFile file{std::move(*body), "", ContentTypeFor(key), key.rfind("/assets/", 0) == 0};
     bool text = file.content_type.rfind("text/", 0) == 0 || file.content_type.find("json") != std::string::npos ||
                 file.content_type.find("svg") != std::string::npos;
-    if (text && file.body.size() >= gzip_bytes_min) {
-      file.gzip = Gzip(file.body, gzip_level_best);
-      if (file.gzip.size() >= file.body.size()) file.gzip.clear();
-    }
+    if (text) file.gzip = GzipIfSmaller(file.body, gzip_level_best);
     files.files_.emplace(std::move(key), std::move(file));
   }
   if (error) return Status::IoError(dir + ": " + error.message());

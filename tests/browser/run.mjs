@@ -68,10 +68,14 @@ const cents = (value) => {
 };
 const centsText = (value) => `${(value / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${(value % 100n).toString().padStart(2, '0')}`;
 async function shot(name) { await page.screenshot({ path: join(out, `${name}.png`), fullPage: true }); }
-async function open(path, ready) {
-  await page.goto(base + path);
+// Waits until `ready` shows and the page's requests are done.
+async function settle(ready) {
   await page.waitForSelector(ready, { timeout: 10_000 });
   await page.waitForLoadState('networkidle');
+}
+async function open(path, ready) {
+  await page.goto(base + path);
+  await settle(ready);
 }
 
 const tests = [];
@@ -97,14 +101,12 @@ test('overview totals equal the API', async () => {
 test('donor, then record, then its quote in the document', async () => {
   await open('/', '.card');
   await page.click('td[data-column="donor"] a:text-is("GBR")');
-  await page.waitForSelector('h1:has-text("United Kingdom")');
-  await page.waitForLoadState('networkidle');
+  await settle('h1:has-text("United Kingdom")');
   const committed = await page.textContent('[data-total="committed"] .card-exact');
   equal(committed, 'EUR 844,207,530.33', 'UK committed');
   await shot('donor-gbr');
   await page.click('a:text-is("measure:gbr-2025-air-defence-artillery")');
-  await page.waitForSelector('blockquote.quote-line');
-  await page.waitForLoadState('networkidle');
+  await settle('blockquote.quote-line');
   const quote = 'The deliveries are part of a commitment to spend £700 million on air defence and artillery ammunition for Ukraine this year';
   check((await page.textContent('blockquote.quote-line')).includes(quote), 'quote shown');
   // The first quote is marked inside the document's own text, at its offsets.
@@ -117,8 +119,7 @@ test('donor, then record, then its quote in the document', async () => {
 test('the 27th UDCG meeting marks the United States as attending virtually', async () => {
   await open('/meetings', 'table');
   await page.click('td[data-column="number"] a:text-is("27")');
-  await page.waitForSelector('table.attendance');
-  await page.waitForLoadState('networkidle');
+  await settle('table.attendance');
   equal(await page.getAttribute('tr[data-actor="USA"]', 'data-mode'), 'virtual', 'USA mode');
   equal(await page.locator('tr[data-actor="USA"] td.virtual.on').count(), 1, 'USA marked in the virtual column');
   check((await page.textContent('tr[data-actor="USA"]')).includes('Pete Hegseth'), 'Hegseth named');
@@ -142,8 +143,7 @@ test('a filter is kept in the address and survives a reload', async () => {
   equal((await donors()).length, expected, 'rows after filtering');
   check(expected < all, `the filter narrows (${expected} of ${all})`);
   await page.reload();
-  await page.waitForSelector('tbody td[data-column="donor"]');
-  await page.waitForLoadState('networkidle');
+  await settle('tbody td[data-column="donor"]');
   equal(await page.inputValue('select[name="donor"]'), 'GBR', 'filter after reload');
   check((await donors()).every((d) => d === 'GBR'), 'only GBR rows after reload');
   equal((await donors()).length, expected, 'rows after reload');
@@ -159,8 +159,7 @@ test('the overview filtered to one donor shows its totals, also after a reload',
   for (const reload of [false, true]) {
     if (reload) {
       await page.reload();
-      await page.waitForSelector('.card');
-      await page.waitForLoadState('networkidle');
+      await settle('.card');
     }
     equal(await page.textContent('[data-total="announced"] .card-exact'), `EUR ${centsText(cents(usa.announced_eur))}`, `USA announced (reload: ${reload})`);
     equal(await page.inputValue('select[name="donor"]'), 'USA', `donor filter (reload: ${reload})`);

@@ -1,8 +1,9 @@
 // Holds: each held line from the day it was paused to the day shipments
 // resumed (or today, if they have not), with expected resumptions marked.
-import { list, record, report, today, type Row } from '../api';
+import { list, record, report, today } from '../api';
 import { chart, palette } from '../chart';
 import { h, note, section } from '../dom';
+import { setSearch } from '../router';
 import { renderTable } from '../table';
 
 interface Line { label: string; start: string; end: string; open: boolean; expected?: string; hold: string }
@@ -51,13 +52,9 @@ export async function holdsPage(_: string[], search: URLSearchParams): Promise<N
     }, Math.max(200, 60 + 30 * lines.length), 'Held lines over time') : note('No holds are recorded.'),
     note('A month-precision start ("2025-07") is drawn from the month\'s first day; dashed: a resumption reported as expected.'),
     section(`Active on ${at}`, h('form', { class: 'filters', onsubmit: (e) => e.preventDefault() },
-      h('label', {}, 'At ', h('input', { type: 'date', name: 'at', value: at, onchange: (e) => {
-        const next = new URLSearchParams(location.search); next.set('at', (e.target as HTMLInputElement).value);
-        history.replaceState(null, '', `${location.pathname}?${next}`); dispatchEvent(new PopStateEvent('popstate'));
-      } }))),
+      h('label', {}, 'At ', h('input', { type: 'date', name: 'at', value: at,
+        onchange: (e) => setSearch({ at: (e.target as HTMLInputElement).value }) }))),
     renderTable(active, search, { sortKey: 'active_sort', empty: `Nothing on hold on ${at}.` })),
     section('Holds', renderTable(holds, search, { sortKey: 'holds_sort' })),
     section('Resumptions', renderTable(resumptions, search, { sortKey: 'resumptions_sort' })));
 }
-
-export type { Row };
