@@ -11,7 +11,7 @@ cmake --build build-fuzz --parallel "$(nproc)"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 status=0
-targets=(record payload jsonl ecb us_packages)
+targets=(record payload jsonl ecb us_packages kiel_csv)
 for target in "${targets[@]}"; do
   corpus="$work/$target"
   mkdir -p "$corpus"
@@ -20,6 +20,7 @@ for target in "${targets[@]}"; do
     payload) cp fuzz/corpus/payload/* fuzz/regressions/payload-* "$corpus"/ ;;
     ecb) cp fuzz/corpus/ecb/* "$corpus"/ ;;
     us_packages) cp fuzz/corpus/us_packages/* "$corpus"/ ;;
+    kiel_csv) cp fuzz/corpus/kiel_csv/* "$corpus"/ ;;
   esac
   echo "fuzz: ${target}_fuzz for ${seconds}s"
   if ! build-fuzz/fuzz/${target}_fuzz -max_total_time="$seconds" -max_len=65536 -artifact_prefix=fuzz/crash- \

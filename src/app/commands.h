@@ -11,7 +11,8 @@
 namespace ramstein {
 
 int RunInit(AppContext& context, bool bundled);
-int RunImport(AppContext& context, const std::vector<std::string>& files, bool dry_run);
+int RunImport(AppContext& context, const std::vector<std::string>& files, const std::string& format,
+              bool dry_run);
 int RunAdd(AppContext& context);
 struct LogFilter {
   std::string type, since, until, actor;
@@ -22,7 +23,8 @@ int RunVerify(AppContext& context);
 int RunShow(AppContext& context, const std::string& id);
 // `report`: name is donors, totals, holds, meetings, meeting, authorities, items or changes.
 struct ReportOptions {
-  std::string at, since, item, category, donor, type, meeting;
+  std::string at, since, item, category, donor, type, meeting, dataset;
+  std::string by = "subject";
 };
 int RunReport(AppContext& context, const std::string& name, const ReportOptions& options);
 // Serves the HTTP API and the dashboard built in `web_dir` on `listen`
@@ -31,7 +33,12 @@ int RunReport(AppContext& context, const std::string& name, const ReportOptions&
 int RunServe(AppContext& context, const std::string& listen, const std::string& web_dir);
 int RunGen(std::uint64_t measures, std::uint64_t seed, const std::string& out_path);
 
-// The bundled data files in import order, from DATA_DIR/bundle.txt.
-Result<std::vector<std::string>> BundledFiles(const std::string& data_dir);
+// The bundled data in import order, from DATA_DIR/bundle.txt: batches of
+// files with the format they are imported as ("jsonl", "kiel-dashboard", ...).
+struct BundledImport {
+  std::string format;
+  std::vector<std::string> paths;
+};
+Result<std::vector<BundledImport>> BundledFiles(const std::string& data_dir);
 
 }  // namespace ramstein

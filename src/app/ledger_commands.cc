@@ -7,6 +7,7 @@
 #include <iterator>
 
 #include "app/commands.h"
+#include "io/dataset_import.h"
 #include "io/jsonl_import.h"
 #include "io/record_detail_format.h"
 #include "ledger/record_codec.h"
@@ -38,7 +39,7 @@ std::function<void(std::uint64_t, std::uint64_t)> ProgressBar() {
   };
 }
 
-int PrintImportResult(const Result<ImportResult>& result, bool dry_run) {
+int PrintImportResult(const Result<ImportResult>& result, bool dry_run, bool dataset) {
   if (!result.ok()) return Fail(result.status());
   if (!result->errors.empty()) {
     for (const auto& error : result->errors) std::fprintf(stderr, "%s\n", error.c_str());
@@ -50,9 +51,16 @@ int PrintImportResult(const Result<ImportResult>& result, bool dry_run) {
   for (const auto& [kind, count] : result->records_by_kind) {
     kinds += (kinds.empty() ? "" : ", ") + std::to_string(count) + " " + kind;
   }
+  if (kinds.empty()) kinds = "none";
+  if (dataset) {
+    std::printf("read %zu rows: %zu records new, %zu changed, %zu unchanged\n", result->lines_read,
+                result->created, result->changed, result->unchanged);
+  }
   if (dry_run) {
     std::printf("dry run: %zu records would be appended (%s); nothing was written\n",
                 result->records, kinds.c_str());
+  } else if (result->records == 0) {
+    std::printf("nothing to append: the ledger already holds every record\n");
   } else {
     std::printf("imported %zu records (%s) as events %llu..%llu\n", result->records, kinds.c_str(),
                 static_cast<unsigned long long>(result->appended.first_sequence),
@@ -67,10 +75,10 @@ int PrintImportResult(const Result<ImportResult>& result, bool dry_run) {
 
 }  // namespace
 
-Result<std::vector<std::string>> BundledFiles(const std::string& data_dir) {
+Result<std::vector<BundledImport>> BundledFiles(const std::string& data_dir) {
   auto manifest = ReadFile(data_dir + "/bundle.txt");
   if (!manifest.ok()) return manifest.status();
-  std::vector<std::string> files;
+  std::vector<BundledImport> imports;
   std::size_t position = 0;
   while (position < manifest->size()) {
     std::size_t end = manifest->find('\n', position);
@@ -78,9 +86,17 @@ Result<std::vector<std::string>> BundledFiles(const std::string& data_dir) {
     std::string line = manifest->substr(position, end - position);
     position = end + 1;
     if (line.empty() || line[0] == '#') continue;
-    files.push_back(data_dir + "/" + line);
+    std::size_t space = line.find(' ');
+    std::string format = space == std::string::npos ? "jsonl" : line.substr(0, space);
+    std::string path = data_dir + "/" + (space == std::string::npos ? line : line.substr(space + 1));
+    // Consecutive JSON Lines files form one batch.
+    if (format == "jsonl" && !imports.empty() && imports.back().format == "jsonl") {
+      imports.back().paths.push_back(path);
+    } else {
+      imports.push_back({format, {path}});
+    }
   }
-  return files;
+  return imports;
 }
 
 int RunInit(AppContext& context, bool bundled) {
@@ -94,23 +110,41 @@ int RunInit(AppContext& context, bool bundled) {
     std::printf("created empty ledger %s\n", context.db_path.c_str());
     return kExitOk;
   }
-  auto files = BundledFiles(context.data_dir);
-  if (!files.ok()) return Fail(files.status());
-  ImportOptions options;
-  auto result = ImportJsonLines(*context.db, *files, "ramstein-bundled-data", options);
-  int code = PrintImportResult(result, false);
-  if (code == kExitOk)
-    std::printf("created ledger %s from the bundled data\n", context.db_path.c_str());
-  return code;
+  auto imports = BundledFiles(context.data_dir);
+  int code = imports.ok() ? kExitOk : Fail(imports.status());
+  for (std::size_t i = 0; code == kExitOk && i < imports->size(); ++i) {
+    const BundledImport& batch = (*imports)[i];
+    ImportOptions options;
+    bool dataset = batch.format != "jsonl";
+    auto result =
+        dataset ? ImportDataset(*context.db, batch.format, batch.paths, "ramstein-bundled-data", options)
+                : ImportJsonLines(*context.db, batch.paths, "ramstein-bundled-data", options);
+    code = PrintImportResult(result, false, dataset);
+  }
+  if (code != kExitOk) {
+    // A ledger half made from the bundled data would mislead: remove it.
+    context.db.reset();
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(context.db_path + suffix);
+    std::fprintf(stderr, "ramstein: %s was not created\n", context.db_path.c_str());
+    return code;
+  }
+  std::printf("created ledger %s from the bundled data\n", context.db_path.c_str());
+  return kExitOk;
 }
 
-int RunImport(AppContext& context, const std::vector<std::string>& files, bool dry_run) {
+int RunImport(AppContext& context, const std::vector<std::string>& files, const std::string& format,
+              bool dry_run) {
   Status opened = context.Open(SqliteEventStore::Mode::open_existing);
   if (!opened.ok()) return Fail(opened);
   ImportOptions options;
   options.dry_run = dry_run;
   options.progress = ProgressBar();
-  return PrintImportResult(ImportJsonLines(*context.db, files, context.author, options), dry_run);
+  if (format == "jsonl") {
+    return PrintImportResult(ImportJsonLines(*context.db, files, context.author, options), dry_run,
+                             false);
+  }
+  return PrintImportResult(ImportDataset(*context.db, format, files, context.author, options),
+                           dry_run, true);
 }
 
 int RunAdd(AppContext& context) {

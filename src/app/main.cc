@@ -22,6 +22,7 @@ struct Options {
   bool bundled = false;
   std::vector<std::string> files;
   bool dry_run = false;
+  std::string format = "jsonl";
   LogFilter log;
   std::string show_id;
   ReportOptions report;
@@ -46,10 +47,14 @@ void AddLedgerCommands(CLI::App& app, Options& o) {
   init->add_flag("--bundled", o.bundled, "import the bundled catalogue, sources and seed records");
   init->callback([&o] { o.exit_code = RunInit(o.context, o.bundled); });
 
-  auto* import = app.add_subcommand("import", "append JSON Lines files as one all-or-nothing batch");
-  import->add_option("files", o.files, "JSON Lines files")->required();
+  auto* import = app.add_subcommand(
+      "import", "append JSON Lines or a publisher's files as one all-or-nothing batch");
+  import->add_option("files", o.files, "files (or folders of them)")->required();
+  import->add_option("--format", o.format,
+                     "jsonl, or a publisher's format: kiel-dashboard")
+      ->capture_default_str();
   import->add_flag("--dry-run", o.dry_run, "check everything and report, write nothing");
-  import->callback([&o] { o.exit_code = RunImport(o.context, o.files, o.dry_run); });
+  import->callback([&o] { o.exit_code = RunImport(o.context, o.files, o.format, o.dry_run); });
 
   auto* add = app.add_subcommand("add", "append one record given as JSON on standard input");
   add->callback([&o] { o.exit_code = RunAdd(o.context); });
@@ -101,6 +106,8 @@ void AddReportCommands(CLI::App& app, Options& o) {
       {"authorities", "funding authorities: cap, drawn, remaining as reported"},
       {"items", "per item and donor: pledged, delivered, held"},
       {"changes", "what happened since a date"},
+      {"datasets", "datasets of published figures (imported publisher tables)"},
+      {"figures", "a dataset's published figures, summed exactly by subject, period or category"},
   };
   for (const Spec& spec : specs) {
     auto* sub = report->add_subcommand(spec.name, spec.help);
@@ -120,6 +127,11 @@ void AddReportCommands(CLI::App& app, Options& o) {
     if (name == "monthly") sub->add_option("--donor", o.report.donor, "only this donor (actor id, e.g. GBR)");
     if (name == "donors" || name == "totals" || name == "monthly") {
       sub->add_option("--type", o.report.type, "only one type of aid: military, financial or humanitarian");
+    }
+    if (name == "figures") {
+      sub->add_option("dataset", o.report.dataset, "dataset (e.g. kiel-r29/data_explorer)")->required();
+      sub->add_option("--by", o.report.by, "subject, period, category or all")->capture_default_str();
+      sub->add_option("--donor", o.report.donor, "only this subject (actor id, e.g. USA)");
     }
     if (name == "changes") sub->add_option("--since", o.report.since, "date (YYYY-MM-DD)")->required();
     sub->callback([&o, name] { o.exit_code = RunReport(o.context, name, o.report); });

@@ -65,6 +65,14 @@ int RunReport(AppContext& context, const std::string& name, const ReportOptions&
     auto table = ItemsReport(model, filter);
     if (!table.ok()) return Fail(table.status());
     Print(*table, format);
+  } else if (name == "datasets") {
+    Print(DatasetsReport(model), format);
+  } else if (name == "figures") {
+    FiguresQuery query{options.dataset, options.by, std::nullopt};
+    if (!options.donor.empty()) query.subject = options.donor;
+    auto table = FiguresReport(model, query);
+    if (!table.ok()) return Fail(table.status());
+    Print(*table, format);
   } else if (name == "changes") {
     auto since = Date::Parse(options.since);
     if (!since)

@@ -203,22 +203,9 @@ Result<ImportResult> ImportJsonLines(LedgerDb& db, const std::vector<std::string
                               error.status.message());
     }
   }
-  if (records.size() > limits::batch_events_max) {
-    result.errors.push_back("the import holds more than " +
-                            std::to_string(limits::batch_events_max) + " records");
-  }
   result.check_ms = since_ms(phase_start);
   if (!result.errors.empty()) return result;
-  result.records = records.size();
-  std::map<std::string, std::size_t> kinds;
-  for (const Record& record : records) ++kinds[std::string(RecordKindName(KindOf(record)))];
-  result.records_by_kind.assign(kinds.begin(), kinds.end());
-  if (options.dry_run) return result;
-  phase_start = SteadyClock::now();
-  auto appended = db.AppendChecked(std::move(records), author);
-  if (!appended.ok()) return appended.status();
-  result.appended = appended.value();
-  result.write_ms = since_ms(phase_start);
+  RAMSTEIN_RETURN_IF_ERROR(AppendImported(db, std::move(records), author, options, &result));
   return result;
 }
 

@@ -12,25 +12,9 @@
 
 #include "base/status.h"
 #include "db/ledger_db.h"
+#include "io/import_result.h"
 
 namespace ramstein {
-
-struct ImportOptions {
-  bool dry_run = false;         // check everything, write nothing
-  std::size_t errors_max = 50;  // failures listed before giving up
-  // Called with (bytes done, bytes total) while reading; may be null.
-  std::function<void(std::uint64_t, std::uint64_t)> progress;
-};
-
-struct ImportResult {
-  std::size_t lines_read = 0;
-  std::size_t records = 0;          // records decoded (and written unless dry run)
-  std::vector<std::string> errors;  // "FILE:LINE: ..." when the batch was rejected
-  AppendSummary appended;           // when written
-  std::vector<std::pair<std::string, std::size_t>> records_by_kind;
-  // Wall time of each phase.
-  std::int64_t read_ms = 0, decode_ms = 0, check_ms = 0, write_ms = 0;
-};
 
 // Reads, checks and (unless dry_run or rejected) appends the records of
 // `paths` as one batch by `author`. Returns a Status error only for failures

@@ -29,9 +29,10 @@ enum class RecordKind : std::uint16_t {
   balance = 17,
   requirement = 18,
   claim = 19,
+  figure = 20,
 };
 
-inline constexpr std::uint16_t kRecordKindMax = 19;
+inline constexpr std::uint16_t kRecordKindMax = 20;
 
 // The name used in JSON Lines ("kind" field) and in reports.
 std::string_view RecordKindName(RecordKind kind);

@@ -522,12 +522,52 @@ struct ClaimRecord : Common {
   }
 };
 
+// One published value: a column of a publisher's table, exactly as printed.
+struct FigureValue {
+  std::string name;   // the column, e.g. "military", "pct_gdp"
+  std::string unit;   // e.g. "EUR_bn", "EUR", "percent", "count"
+  std::string value;  // a plain decimal ("0.002645"), checked by the model
+  template <class V>
+  void Visit(V& v) {
+    v.Text("name", name);
+    v.Text("unit", unit);
+    v.Text("value", value);
+  }
+};
+
+// A row of figures a publisher printed for a subject and period: Kiel's
+// monthly allocations of a donor, a donor's weapons of one category, the
+// procurement channels of a month. Kept exactly as published (decimal text)
+// so that every cell can be compared with the file; the evidence quotes the
+// row in the file's source record.
+struct FigureRecord : Common {
+  std::optional<std::string> category;  // e.g. a weapons category
+  std::string dataset;                  // the table, e.g. "kiel-r29/data_explorer"
+  std::optional<std::string> label;     // the row's own text, e.g. "M777 howitzer (6)"
+  std::optional<Date> period;
+  std::optional<std::string> subject;  // an actor id; none for table-wide rows
+  std::vector<FigureValue> values;
+  template <class V>
+  void Visit(V& v) {
+    v.OptText("category", category);
+    v.Correction(correction);
+    v.Text("dataset", dataset);
+    v.EvidenceList(evidence);
+    v.Id(id);
+    v.OptText("label", label);
+    v.OptText("note", note);
+    v.OptDate("period", period);
+    v.OptRef("subject", subject, RecordKind::actor);
+    v.List("values", values);
+  }
+};
+
 // Variant alternatives are in RecordKind order (index = code - 1).
 using Record =
     std::variant<SourceRecord, ActorRecord, PersonRecord, RoleRecord, ForumRecord, MembershipRecord,
                  ChairRecord, MeetingRecord, AttendanceRecord, ItemRecord, MeasureRecord,
                  StatusRecord, DeliveryRecord, HoldRecord, ResumptionRecord, AuthorityRecord,
-                 BalanceRecord, RequirementRecord, ClaimRecord>;
+                 BalanceRecord, RequirementRecord, ClaimRecord, FigureRecord>;
 
 inline RecordKind KindOf(const Record& record) {
   return static_cast<RecordKind>(record.index() + 1);

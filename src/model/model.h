@@ -13,6 +13,8 @@
 
 #include <cstdint>
 #include <deque>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +24,7 @@
 #include "base/status.h"
 #include "fx/fx_rates.h"
 #include "ledger/records.h"
+#include "model/code_point_index.h"
 #include "model/line_table.h"
 
 namespace ramstein {
@@ -149,6 +152,10 @@ class Model {
   std::uint32_t RowFor(std::uint32_t measure_number, const std::optional<std::string>& item);
   Status CheckReferences(const Record& record, const Pending& pending) const;
   Status CheckEvidence(const Common& common, const Pending& pending) const;
+  // The code-point index of a source's text, built on first use and kept by
+  // the text's SHA-256 (the same text always has the same index).
+  // REQUIRES: source.text is set and source.sha256 is its hash.
+  const CodePointIndex& IndexOf(const SourceRecord& source) const;
   Status CheckKindRules(const Record& record, const Pending& pending) const;
   const Record* Resolve(std::string_view id, const Pending& pending) const;
 
@@ -169,6 +176,8 @@ class Model {
   std::unordered_map<std::string, std::vector<std::uint32_t>> earlier_;  // id -> older slots
   std::vector<std::vector<std::uint32_t>> by_kind_;  // kind code -> latest slots, first-seen order
   std::unordered_multimap<std::string, std::uint32_t> claims_by_subject_;
+  mutable std::mutex code_point_indexes_mutex_;
+  mutable std::unordered_map<std::string, std::unique_ptr<CodePointIndex>> code_point_indexes_;
 
   std::vector<std::string> actor_ids_;
   std::vector<std::string> item_ids_;

@@ -1,31 +1,15 @@
 // Model::Check: the rules a record must meet before it is appended.
 #include <algorithm>
+#include <memory>
+#include <mutex>
 
+#include "base/decimal.h"
 #include "ledger/record_codec.h"
 #include "model/model.h"
 
 namespace ramstein {
 
 namespace {
-
-// The substring of UTF-8 `text` from code point `start` to `end` (exclusive),
-// or nullopt when the text is shorter.
-std::optional<std::string_view> CodePointSlice(std::string_view text, std::int64_t start,
-                                               std::int64_t end) {
-  std::int64_t index = 0;
-  std::size_t begin_byte = std::string_view::npos;
-  for (std::size_t i = 0; i <= text.size(); ++i) {
-    bool boundary = i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-    if (!boundary) continue;
-    if (index == start) begin_byte = i;
-    if (index == end) {
-      if (begin_byte == std::string_view::npos) return std::nullopt;
-      return text.substr(begin_byte, i - begin_byte);
-    }
-    ++index;
-  }
-  return std::nullopt;
-}
 
 Status FieldError(const std::string& field, const std::string& message) {
   return Status::DataError("field '" + field + "': " + message);
@@ -90,6 +74,13 @@ Status Model::CheckReferences(const Record& record, const Pending& pending) cons
   return status;
 }
 
+const CodePointIndex& Model::IndexOf(const SourceRecord& source) const {
+  std::lock_guard<std::mutex> lock(code_point_indexes_mutex_);
+  auto& index = code_point_indexes_[source.sha256];
+  if (!index) index = std::make_unique<CodePointIndex>(*source.text);
+  return *index;
+}
+
 Status Model::CheckEvidence(const Common& common, const Pending& pending) const {
   for (std::size_t i = 0; i < common.evidence.size(); ++i) {
     const Evidence& evidence = common.evidence[i];
@@ -99,7 +90,7 @@ Status Model::CheckEvidence(const Common& common, const Pending& pending) const 
       return FieldError(field + ".end", "must be greater than start");
     const auto* source = std::get_if<SourceRecord>(Resolve(evidence.source, pending));
     if (!source || !source->text) continue;  // a source without text: the quote cannot be checked
-    auto slice = CodePointSlice(*source->text, evidence.start, evidence.end);
+    auto slice = IndexOf(*source).Slice(*source->text, evidence.start, evidence.end);
     if (!slice) {
       return FieldError(field + ".end", "is beyond the end of source '" + evidence.source + "'");
     }
@@ -142,6 +133,28 @@ Status CheckMeasure(const MeasureRecord& measure) {
   }
   if (measure.value && sum > measure.value->minor) {
     return FieldError("value", "is less than the sum of its lines' values");
+  }
+  return Status::Ok();
+}
+
+Status CheckFigure(const FigureRecord& figure) {
+  if (figure.evidence.empty())
+    return FieldError("evidence", "a figure quotes the row it was published in");
+  if (figure.values.empty()) return FieldError("values", "a figure has at least one value");
+  for (std::size_t i = 0; i < figure.values.size(); ++i) {
+    const FigureValue& value = figure.values[i];
+    std::string field = "values[" + std::to_string(i) + "]";
+    if (value.name.empty()) return FieldError(field + ".name", "must not be empty");
+    if (value.unit.empty()) return FieldError(field + ".unit", "must not be empty");
+    if (!ParseDecimal(value.value)) {
+      return FieldError(field + ".value", "'" + Excerpt(value.value) +
+                                              "' is not a plain decimal (digits, one '.', "
+                                              "optional leading '-')");
+    }
+    for (std::size_t j = 0; j < i; ++j) {
+      if (figure.values[j].name == value.name)
+        return FieldError(field + ".name", "'" + value.name + "' is given twice");
+    }
   }
   return Status::Ok();
 }
@@ -209,6 +222,7 @@ Status Model::CheckKindRules(const Record& record, const Pending& pending) const
     }
     return Status::Ok();
   }
+  if (const auto* figure = std::get_if<FigureRecord>(&record)) return CheckFigure(*figure);
   if (const auto* role = std::get_if<RoleRecord>(&record)) return CheckPeriod(role->from, role->to);
   if (const auto* chair = std::get_if<ChairRecord>(&record))
     return CheckPeriod(chair->from, chair->to);

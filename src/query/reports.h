@@ -50,6 +50,26 @@ Result<Table> MonthlyReport(const Model& model, const std::optional<std::string>
 // type filter; nullopt for an absent name, InvalidArgument for an unknown one.
 Result<std::optional<AidType>> AidTypeFilter(const std::optional<std::string>& name);
 
+// Published figures (figure records) of one dataset, e.g.
+// "kiel-r29/data_explorer", summed exactly per group: by "subject", "period",
+// "category" or "all" (one row). Columns: the group (with the actor's name
+// when by subject), "rows", then each value column in the order the figures
+// first give it, named "NAME (UNIT)", summed as exact decimals with every
+// digit kept (rounding is the reader's: Kiel prints 358.4 for 358.3995...).
+// A value some rows lack is summed over the rows that have it. `subject`
+// keeps one actor's rows. NotFound for a dataset without figures,
+// InvalidArgument for another grouping, DataError for a sum beyond 128 bits.
+struct FiguresQuery {
+  std::string dataset;
+  std::string by = "subject";
+  std::optional<std::string> subject;
+};
+Result<Table> FiguresReport(const Model& model, const FiguresQuery& query);
+
+// Every dataset of published figures: rows, distinct subjects, first and
+// last period, the sources its rows quote.
+Table DatasetsReport(const Model& model);
+
 // Hold lines active at the end of `day`: item, quantity held, since when,
 // days held, expected resumption.
 Table HoldsReport(const Model& model, std::int32_t day);

@@ -1,0 +1,42 @@
+// libFuzzer target: the CSV reader and the Kiel dashboard importer. The input
+// is read as CSV (row positions must stay in order and inside the text), then
+// given to the importer as data_explorer.csv beside minimal other files.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "io/csv/csv_reader.h"
+#include "io/kiel_dashboard/kiel_dashboard.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace ramstein;
+  std::string text(reinterpret_cast<const char*>(data), size);
+  CsvReader reader(text);
+  CsvRow row;
+  std::size_t previous_end = 0;
+  while (reader.Next(&row)) {
+    if (row.begin_byte < previous_end || row.end_byte < row.begin_byte || row.end_byte > size)
+      __builtin_trap();
+    if (row.fields.empty()) __builtin_trap();
+    previous_end = row.end_byte;
+  }
+  std::vector<InputFile> files = {
+      {"release_info.csv", "\"release\",\"period\",\"date\",\"label\"\n\"29\",\"04/2026\",\"2026-08-04\",\"R29\"\n"},
+      {"data_explorer.csv", text},
+      {"total_allocations.csv", "year,month,total_allocations,military,financial,humanitarian\n"},
+      {"procurement_trends.csv", "year,month,stockpile,procurement,unspecified,nato_purl\n"},
+      {"weapons.csv", "donor,category,number_of_weapons,monetary_value_eur,weapons_list\n"},
+      {"eu_aid_shares.csv",
+       "country,iso,bilateral_pct_gdp,eu_share_pct_gdp,total_pct_gdp,eu_share_bn\n"},
+  };
+  DatasetBatch batch = ParseKielDashboard(files);
+  if (batch.records.size() != batch.origins.size()) __builtin_trap();
+  for (const Record& record : batch.records) {
+    if (const auto* figure = std::get_if<FigureRecord>(&record)) {
+      if (figure->values.empty() || figure->evidence.size() != 1) __builtin_trap();
+      const Evidence& evidence = figure->evidence[0];
+      if (evidence.end < evidence.start) __builtin_trap();
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,81 @@
+// What a dataset importer (io/kiel_dashboard, io/ukraine_aid_tracker, ...)
+// makes of a publisher's files: the ledger records they imply, each with the
+// file row it came from, and the rows it could not read. Importers are pure:
+// they get the files' text and return a batch; io/dataset_import.h commits
+// it all or nothing, and idempotently.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/date.h"
+#include "ledger/records.h"
+
+namespace ramstein {
+
+// A file given to an importer: the name it is reported by, and its bytes.
+struct InputFile {
+  std::string name;
+  std::string text;
+};
+
+struct DatasetBatch {
+  std::size_t rows_read = 0;
+  std::vector<Record> records;
+  // Per record: the file (index into the importer's input) and 1-based row
+  // it came from; row 0 for records about the whole file (its source).
+  struct Origin {
+    std::size_t file = 0;
+    std::size_t row = 0;
+  };
+  std::vector<Origin> origins;
+  // "FILE:ROW: what is wrong"; any error rejects the whole batch.
+  std::vector<std::string> errors;
+
+  void Add(Record record, std::size_t file, std::size_t row) {
+    records.push_back(std::move(record));
+    origins.push_back({file, row});
+  }
+};
+
+// Who published a file; becomes the file's source record.
+struct FileProvenance {
+  std::string publisher;
+  std::string title;
+  std::optional<std::string> url;
+  std::optional<Date> published;
+};
+
+// The source record of a whole file: id "src:" + stem + "-" + the first 12
+// hex digits of the text's SHA-256 (so a changed file is a new source, and
+// the same file the same one). Holds the text when it is at most
+// limits::source_document_bytes_max; larger files are kept by hash only, and
+// quotes from them cannot be checked.
+SourceRecord FileSource(std::string_view stem, std::string_view text,
+                        const FileProvenance& provenance);
+
+// Evidence quoting a file row by row. Quotes must be requested in
+// increasing byte order: code-point offsets are counted incrementally, so
+// quoting every row of a file reads it once.
+class RowQuoter {
+ public:
+  // `text` must outlive the quoter.
+  RowQuoter(std::string_view text, std::string source_id);
+
+  // Evidence for bytes [begin_byte, end_byte) of the text.
+  // REQUIRES: begin_byte >= the end_byte of the previous call.
+  Evidence Quote(std::size_t begin_byte, std::size_t end_byte);
+
+ private:
+  std::int64_t CodePointsTo(std::size_t byte);
+
+  std::string_view text_;
+  std::string source_id_;
+  std::size_t counted_byte_ = 0;
+  std::int64_t counted_code_points_ = 0;
+};
+
+}  // namespace ramstein

@@ -1,0 +1,141 @@
+#include "io/dataset_import.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+
+#include "io/jsonl_import.h"
+#include "io/kiel_dashboard/kiel_dashboard.h"
+#include "ledger/record_codec.h"
+
+namespace ramstein {
+
+namespace {
+
+using Parser = DatasetBatch (*)(const std::vector<InputFile>&);
+
+struct Format {
+  std::string_view name;
+  Parser parse;
+};
+
+constexpr Format kFormats[] = {
+    {"kiel-dashboard", &ParseKielDashboard},
+};
+
+std::int64_t MillisecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                               start)
+      .count();
+}
+
+// The files to read: each path, or the regular files of a folder in name order.
+Result<std::vector<std::string>> ExpandPaths(const std::vector<std::string>& paths) {
+  std::vector<std::string> out;
+  for (const auto& path : paths) {
+    std::error_code error;
+    if (!std::filesystem::is_directory(path, error)) {
+      out.push_back(path);
+      continue;
+    }
+    std::vector<std::string> inside;
+    for (const auto& entry : std::filesystem::directory_iterator(path, error)) {
+      if (entry.is_regular_file()) inside.push_back(entry.path().string());
+    }
+    if (error) return Status::IoError("cannot list '" + path + "': " + error.message());
+    std::sort(inside.begin(), inside.end());
+    out.insert(out.end(), inside.begin(), inside.end());
+  }
+  return out;
+}
+
+// The record as it would be stored, without its correction note: two
+// versions of a row are the same when this is.
+std::string Content(Record record) {
+  std::visit([](auto& r) { r.correction.reset(); }, record);
+  return EncodePayload(record);
+}
+
+}  // namespace
+
+std::vector<std::string_view> DatasetFormats() {
+  std::vector<std::string_view> names;
+  for (const Format& format : kFormats) names.push_back(format.name);
+  return names;
+}
+
+Result<ImportResult> ImportDataset(LedgerDb& db, std::string_view format,
+                                   const std::vector<std::string>& paths, const std::string& author,
+                                   const ImportOptions& options) {
+  auto found = std::find_if(std::begin(kFormats), std::end(kFormats),
+                            [&](const Format& f) { return f.name == format; });
+  if (found == std::end(kFormats)) {
+    std::string known;
+    for (auto name : DatasetFormats()) known += (known.empty() ? "" : ", ") + std::string(name);
+    return Status::InvalidArgument("unknown format '" + std::string(format) + "' (known: jsonl, " +
+                                   known + ")");
+  }
+  auto start = std::chrono::steady_clock::now();
+  auto expanded = ExpandPaths(paths);
+  if (!expanded.ok()) return expanded.status();
+  std::vector<InputFile> files;
+  for (const auto& path : *expanded) {
+    auto text = ReadFile(path);
+    if (!text.ok()) return text.status();
+    files.push_back({path, std::move(text).value()});
+  }
+  std::int64_t read_ms = MillisecondsSince(start);
+  start = std::chrono::steady_clock::now();
+  DatasetBatch batch = found->parse(files);
+  std::int64_t decode_ms = MillisecondsSince(start);
+  auto result = CommitDataset(db, files, std::move(batch), author, options);
+  if (result.ok()) {
+    result->read_ms = read_ms;
+    result->decode_ms = decode_ms;
+  }
+  return result;
+}
+
+Result<ImportResult> CommitDataset(LedgerDb& db, const std::vector<InputFile>& files,
+                                   DatasetBatch batch, const std::string& author,
+                                   const ImportOptions& options) {
+  ImportResult result;
+  result.lines_read = batch.rows_read;
+  result.errors = std::move(batch.errors);
+  if (!result.errors.empty()) return result;
+  auto start = std::chrono::steady_clock::now();
+  std::vector<Record> records;
+  std::vector<DatasetBatch::Origin> origins;
+  records.reserve(batch.records.size());
+  for (std::size_t i = 0; i < batch.records.size(); ++i) {
+    Record& record = batch.records[i];
+    const StoredRecord* existing = db.model().Find(CommonOf(record).id);
+    if (existing && KindOf(existing->record) == KindOf(record)) {
+      if (Content(existing->record) == Content(record)) {
+        ++result.unchanged;
+        continue;
+      }
+      std::visit(
+          [&](auto& r) {
+            r.correction = "re-imported from " + files[batch.origins[i].file].name;
+          },
+          record);
+      ++result.changed;
+    } else {
+      ++result.created;
+    }
+    records.push_back(std::move(record));
+    origins.push_back(batch.origins[i]);
+  }
+  for (const RecordError& error : db.Check(records, options.errors_max)) {
+    auto origin = origins[error.index];
+    result.errors.push_back(files[origin.file].name + ":" + std::to_string(origin.row) + ": " +
+                            error.status.message());
+  }
+  result.check_ms = MillisecondsSince(start);
+  if (!result.errors.empty()) return result;
+  RAMSTEIN_RETURN_IF_ERROR(AppendImported(db, std::move(records), author, options, &result));
+  return result;
+}
+
+}  // namespace ramstein
