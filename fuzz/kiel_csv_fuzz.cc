@@ -8,6 +8,17 @@
 #include "io/csv/csv_reader.h"
 #include "io/kiel_dashboard/kiel_dashboard.h"
 
+namespace {
+
+class EmptyCatalog : public ramstein::Catalog {
+ public:
+  std::optional<std::string> ActorByAlpha2(std::string_view) const override { return std::nullopt; }
+  std::optional<std::string> ActorByName(std::string_view) const override { return std::nullopt; }
+  std::optional<std::string> ItemByName(std::string_view) const override { return std::nullopt; }
+};
+
+}  // namespace
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace ramstein;
   std::string text(reinterpret_cast<const char*>(data), size);
@@ -29,7 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       {"eu_aid_shares.csv",
        "country,iso,bilateral_pct_gdp,eu_share_pct_gdp,total_pct_gdp,eu_share_bn\n"},
   };
-  DatasetBatch batch = ParseKielDashboard(files);
+  DatasetBatch batch = ParseKielDashboard(files, EmptyCatalog());
   if (batch.records.size() != batch.origins.size()) __builtin_trap();
   for (const Record& record : batch.records) {
     if (const auto* figure = std::get_if<FigureRecord>(&record)) {

@@ -19,7 +19,7 @@ for target in "${targets[@]}"; do
     record|jsonl) cp fuzz/corpus/record/* "$corpus"/ ;;
     payload) cp fuzz/corpus/payload/* fuzz/regressions/payload-* "$corpus"/ ;;
     ecb) cp fuzz/corpus/ecb/* "$corpus"/ ;;
-    us_packages) cp fuzz/corpus/us_packages/* "$corpus"/ ;;
+    us_packages) cp fuzz/corpus/us_packages/* fuzz/regressions/us_packages-* "$corpus"/ ;;
     kiel_csv) cp fuzz/corpus/kiel_csv/* "$corpus"/ ;;
   esac
   echo "fuzz: ${target}_fuzz for ${seconds}s"

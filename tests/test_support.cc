@@ -75,6 +75,8 @@ std::string Fingerprint(const std::string& db_path) {
     std::string path = db_path + suffix;
     if (!std::filesystem::exists(path)) continue;
     if (std::string(suffix) == "-shm") continue;  // the shared-memory index is not the ledger
+    // An empty write-ahead log holds nothing; SQLite removes it on close.
+    if (std::string(suffix) == "-wal" && std::filesystem::file_size(path) == 0) continue;
     out += std::string(suffix) + ":" + Sha256Hex(ReadText(path)) + " ";
   }
   return out;

@@ -55,6 +55,10 @@ int PrintImportResult(const Result<ImportResult>& result, bool dry_run, bool dat
   if (dataset) {
     std::printf("read %zu rows: %zu records new, %zu changed, %zu unchanged\n", result->lines_read,
                 result->created, result->changed, result->unchanged);
+    if (!result->review.empty()) {
+      std::printf("%zu names to review (kept, not dropped):\n", result->review.size());
+      for (const auto& line : result->review) std::printf("  %s\n", line.c_str());
+    }
   }
   if (dry_run) {
     std::printf("dry run: %zu records would be appended (%s); nothing was written\n",

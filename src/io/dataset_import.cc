@@ -3,16 +3,19 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <map>
 
 #include "io/jsonl_import.h"
 #include "io/kiel_dashboard/kiel_dashboard.h"
+#include "io/ukraine_aid_tracker/ukraine_aid_tracker.h"
+#include "query/labels.h"
 #include "ledger/record_codec.h"
 
 namespace ramstein {
 
 namespace {
 
-using Parser = DatasetBatch (*)(const std::vector<InputFile>&);
+using Parser = DatasetBatch (*)(const std::vector<InputFile>&, const Catalog&);
 
 struct Format {
   std::string_view name;
@@ -21,6 +24,40 @@ struct Format {
 
 constexpr Format kFormats[] = {
     {"kiel-dashboard", &ParseKielDashboard},
+    {"ukraine-aid-tracker", &ParseUkraineAidTracker},
+};
+
+// The importers' view of the ledger's actors and items.
+class ModelCatalog : public Catalog {
+ public:
+  explicit ModelCatalog(const Model& model) : model_(model) {
+    for (const StoredRecord* stored : model.All(RecordKind::actor)) {
+      const auto& actor = std::get<ActorRecord>(stored->record);
+      if (actor.alpha2) by_alpha2_.emplace(AsciiLower(*actor.alpha2), actor.id);
+      by_name_.emplace(AsciiLower(actor.name), actor.id);
+    }
+  }
+  std::optional<std::string> ActorByAlpha2(std::string_view alpha2) const override {
+    return Lookup(by_alpha2_, alpha2);
+  }
+  std::optional<std::string> ActorByName(std::string_view name) const override {
+    return Lookup(by_name_, name);
+  }
+  std::optional<std::string> ItemByName(std::string_view name) const override {
+    auto number = model_.ResolveItem(name);
+    if (!number) return std::nullopt;
+    return model_.ItemId(*number);
+  }
+
+ private:
+  static std::optional<std::string> Lookup(const std::map<std::string, std::string>& map,
+                                           std::string_view key) {
+    auto it = map.find(AsciiLower(key));
+    if (it == map.end()) return std::nullopt;
+    return it->second;
+  }
+  const Model& model_;
+  std::map<std::string, std::string> by_alpha2_, by_name_;
 };
 
 std::int64_t MillisecondsSince(std::chrono::steady_clock::time_point start) {
@@ -86,7 +123,7 @@ Result<ImportResult> ImportDataset(LedgerDb& db, std::string_view format,
   }
   std::int64_t read_ms = MillisecondsSince(start);
   start = std::chrono::steady_clock::now();
-  DatasetBatch batch = found->parse(files);
+  DatasetBatch batch = found->parse(files, ModelCatalog(db.model()));
   std::int64_t decode_ms = MillisecondsSince(start);
   auto result = CommitDataset(db, files, std::move(batch), author, options);
   if (result.ok()) {
@@ -102,6 +139,7 @@ Result<ImportResult> CommitDataset(LedgerDb& db, const std::vector<InputFile>& f
   ImportResult result;
   result.lines_read = batch.rows_read;
   result.errors = std::move(batch.errors);
+  result.review = std::move(batch.review);
   if (!result.errors.empty()) return result;
   auto start = std::chrono::steady_clock::now();
   std::vector<Record> records;

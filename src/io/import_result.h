@@ -26,6 +26,7 @@ struct ImportResult {
   // version (a changed row), and that were already in the ledger as they are.
   std::size_t created = 0, changed = 0, unchanged = 0;
   std::vector<std::string> errors;  // "FILE:LINE: ..." when the batch was rejected
+  std::vector<std::string> review;  // dataset imports: names kept for a person to map
   AppendSummary appended;           // when written
   std::vector<std::pair<std::string, std::size_t>> records_by_kind;
   // Wall time of each phase.

@@ -85,10 +85,19 @@ Status Model::CheckEvidence(const Common& common, const Pending& pending) const 
   for (std::size_t i = 0; i < common.evidence.size(); ++i) {
     const Evidence& evidence = common.evidence[i];
     std::string field = "evidence[" + std::to_string(i) + "]";
-    if (evidence.quote.empty()) return FieldError(field + ".quote", "must not be empty");
+    const auto* source = std::get_if<SourceRecord>(Resolve(evidence.source, pending));
+    if (evidence.quote.empty()) {
+      // A citation of a whole document Ramstein does not hold (a URL a
+      // dataset gives): nothing to quote, so nothing to point at.
+      if (source && source->text)
+        return FieldError(field + ".quote", "must not be empty: source '" + evidence.source +
+                                                "' holds its text, so quote it");
+      if (evidence.start != 0 || evidence.end != 0)
+        return FieldError(field + ".end", "a citation without a quote has start and end 0");
+      continue;
+    }
     if (evidence.end <= evidence.start)
       return FieldError(field + ".end", "must be greater than start");
-    const auto* source = std::get_if<SourceRecord>(Resolve(evidence.source, pending));
     if (!source || !source->text) continue;  // a source without text: the quote cannot be checked
     auto slice = IndexOf(*source).Slice(*source->text, evidence.start, evidence.end);
     if (!slice) {

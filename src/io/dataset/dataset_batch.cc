@@ -19,6 +19,56 @@ SourceRecord FileSource(std::string_view stem, std::string_view text,
   return source;
 }
 
+std::string Slug(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      out.push_back(c);
+    } else if (!out.empty() && out.back() != '-') {
+      out.push_back('-');
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+std::string ResolveItem(const Catalog& catalog, std::string_view name, std::string_view category,
+                        const std::string& where, std::size_t file, std::size_t row,
+                        DatasetBatch* batch) {
+  if (auto known = catalog.ItemByName(name)) return *known;
+  std::string id = "item:unreviewed/" + Slug(name);
+  if (id == "item:unreviewed/") id += "unnamed";
+  ItemRecord item;
+  item.id = id;
+  item.name = std::string(name);
+  item.category = std::string(category);
+  item.note = "unreviewed: named so by " + where + "; map it to a catalogue item";
+  if (batch->AddOnce(std::move(item), file, row)) {
+    batch->review.push_back(where + ": item '" + std::string(name) +
+                            "' is not in the catalogue; kept as " + id);
+  }
+  return id;
+}
+
+SourceRecord WebPageSource(std::string_view url) {
+  SourceRecord source;
+  source.id = "src:url-" + Sha256Hex(url).substr(0, 12);
+  std::string_view host = url;
+  if (auto scheme = host.find("://"); scheme != std::string_view::npos) host.remove_prefix(scheme + 3);
+  host = host.substr(0, host.find('/'));
+  source.publisher = host.empty() ? std::string(url) : std::string(host);
+  source.title = std::string(url);
+  source.url = std::string(url);
+  return source;
+}
+
+Evidence CitationOf(const SourceRecord& source) {
+  Evidence evidence;
+  evidence.source = source.id;
+  return evidence;
+}
+
 RowQuoter::RowQuoter(std::string_view text, std::string source_id)
     : text_(text), source_id_(std::move(source_id)) {}
 

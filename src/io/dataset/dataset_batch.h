@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "base/date.h"
@@ -34,12 +35,60 @@ struct DatasetBatch {
   std::vector<Origin> origins;
   // "FILE:ROW: what is wrong"; any error rejects the whole batch.
   std::vector<std::string> errors;
+  // "FILE:ROW: ..." names the catalogue did not know, kept as unreviewed
+  // records for a person to map (never dropped); not errors.
+  std::vector<std::string> review;
 
   void Add(Record record, std::size_t file, std::size_t row) {
     records.push_back(std::move(record));
     origins.push_back({file, row});
   }
+  // Add() unless a record of this id was added by AddOnce before (records
+  // many rows share: an unreviewed item, a cited web page). Returns whether
+  // it was added.
+  bool AddOnce(Record record, std::size_t file, std::size_t row) {
+    if (!shared_ids.insert(CommonOf(record).id).second) return false;
+    Add(std::move(record), file, row);
+    return true;
+  }
+  std::unordered_set<std::string> shared_ids;
 };
+
+// What an importer may look up in the ledger it imports into. Implemented
+// over the model by io/dataset_import; importers stay free of the ledger.
+class Catalog {
+ public:
+  virtual ~Catalog() = default;
+  // The actor id with this ISO 3166-1 alpha-2 code (any case), if any.
+  virtual std::optional<std::string> ActorByAlpha2(std::string_view alpha2) const = 0;
+  // The actor id with this name (any case), if any.
+  virtual std::optional<std::string> ActorByName(std::string_view name) const = 0;
+  // The item id with this id, name or alias (any case), if any.
+  virtual std::optional<std::string> ItemByName(std::string_view name) const = 0;
+};
+
+// The item for a system a source names: the catalogue's, else an unreviewed
+// item "item:unreviewed/<slug of name>" created in the batch (once) with the
+// source's name and category and listed in batch->review. `where` is
+// "FILE:ROW" for the review list.
+std::string ResolveItem(const Catalog& catalog, std::string_view name, std::string_view category,
+                        const std::string& where, std::size_t file, std::size_t row,
+                        DatasetBatch* batch);
+
+// The source record of a web page a dataset cites, which Ramstein does not
+// hold: id "src:url-" + 12 hex digits of the URL's SHA-256, publisher its
+// host, title the URL. Cite it with CitationOf (an evidence without quote).
+SourceRecord WebPageSource(std::string_view url);
+Evidence CitationOf(const SourceRecord& source);
+
+// The file name after the last '/', by which importers recognise files.
+inline std::string_view BaseName(std::string_view path) {
+  std::size_t slash = path.find_last_of('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+// Lower case, runs of anything but ASCII letters and digits as one '-'.
+std::string Slug(std::string_view text);
 
 // Who published a file; becomes the file's source record.
 struct FileProvenance {

@@ -63,30 +63,6 @@ const std::vector<TableSpec>& Tables() {
   return tables;
 }
 
-std::string_view BaseName(std::string_view path) {
-  std::size_t slash = path.find_last_of('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
-// Lower case, runs of anything but letters and digits as one '-'.
-std::string Slug(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-      keep = true;
-    }
-    if (keep) {
-      out.push_back(c);
-    } else if (!out.empty() && out.back() != '-') {
-      out.push_back('-');
-    }
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out;
-}
-
 std::optional<int> ParseInt(std::string_view text) {
   int value = 0;
   auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -180,7 +156,7 @@ std::optional<Release> ReadRelease(const InputFile& file, DatasetBatch* batch) {
 
 }  // namespace
 
-DatasetBatch ParseKielDashboard(const std::vector<InputFile>& files) {
+DatasetBatch ParseKielDashboard(const std::vector<InputFile>& files, const Catalog&) {
   DatasetBatch batch;
   std::map<std::string_view, std::size_t> by_name;
   for (std::size_t i = 0; i < files.size(); ++i) {

@@ -30,6 +30,7 @@ namespace ramstein {
 // unknown file, a missing column, or a cell that is not what its column
 // holds is an error naming the file, row and column. Rows are read in
 // full even after an error, so that every bad row is listed (up to 50).
-DatasetBatch ParseKielDashboard(const std::vector<InputFile>& files);
+// The catalogue is not consulted: the files give ISO codes.
+DatasetBatch ParseKielDashboard(const std::vector<InputFile>& files, const Catalog& catalog);
 
 }  // namespace ramstein

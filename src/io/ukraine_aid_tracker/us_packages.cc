@@ -2,6 +2,11 @@
 
 #include <simdjson.h>
 
+#include "io/ukraine_aid_tracker/json_rows.h"
+
+#include <tuple>
+#include <utility>
+
 namespace ramstein {
 
 namespace {
@@ -44,6 +49,8 @@ Result<std::vector<UsPackageRow>> ParseUsPackages(std::string_view json, const s
   if (parser.parse(padded).get_array().get(rows) != simdjson::SUCCESS) {
     return Status::DataError(file_name + ": not a JSON array of rows");
   }
+  auto ranges = JsonRowRanges(padded, kFieldsRequired);
+  if (ranges.size() != rows.size()) return Status::DataError(file_name + ": not a JSON array of rows");
   std::vector<UsPackageRow> out;
   std::vector<std::string> errors;
   std::size_t bad_rows = 0;
@@ -74,6 +81,7 @@ Result<std::vector<UsPackageRow>> ParseUsPackages(std::string_view json, const s
     }
     UsPackageRow row;
     row.row = position;
+    std::tie(row.begin_byte, row.end_byte) = ranges[position - 1];
     bool row_ok = true;
     auto date = Date::Parse(cells[0]);
     if (!date || date->precision != Date::Precision::day) {

@@ -24,6 +24,7 @@ namespace ramstein {
 
 struct UsPackageRow {
   std::size_t row = 0;  // 1-based position in the file's array
+  std::size_t begin_byte = 0, end_byte = 0;  // the row's array in the file's text
   Date date;
   // US$ cents; nullopt where the cell is empty.
   std::optional<std::int64_t> pda_usd_cents, usai_usd_cents, fmf_usd_cents;

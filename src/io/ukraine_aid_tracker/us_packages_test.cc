@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <fstream>
 #include <sstream>
 
@@ -36,6 +38,24 @@ TEST(UsPackagesTest, TheBundledListHolds73DrawdownsWorthUsd34025Million) {
   EXPECT_EQ(rows->back().date.ToString(), "2025-01-09");
   EXPECT_EQ(rows->back().pda_usd_cents, 500LL * 100'000'000);
   EXPECT_NE(rows->back().fact_sheet_url.find("UKRAINE-FACT-SHEET-JAN-9-2025"), std::string::npos);
+}
+
+TEST(UsPackagesTest, EachRowKnowsWhereItLiesInTheFile) {
+  std::string text = BundledFile();
+  auto rows = ParseUsPackages(text, "money.json");
+  ASSERT_TRUE(rows.ok()) << rows.status().message();
+  std::size_t previous_end = 0;
+  for (const UsPackageRow& row : *rows) {
+    std::string_view quote = std::string_view(text).substr(row.begin_byte, row.end_byte - row.begin_byte);
+    ASSERT_GE(quote.size(), 2u);
+    EXPECT_EQ(quote.front(), '[');
+    // Fields 0..6 only: the rest of the row is another table's.
+    EXPECT_EQ(quote.back(), '"');
+    EXPECT_NE(quote.find("\"" + row.date.ToString() + "\""), std::string_view::npos) << quote;
+    EXPECT_EQ(std::count(quote.begin(), quote.end(), ','), 6) << quote;
+    EXPECT_GT(row.begin_byte, previous_end);
+    previous_end = row.end_byte;
+  }
 }
 
 TEST(UsPackagesTest, AmountsTakeThousandsSeparatorsOrNone) {
