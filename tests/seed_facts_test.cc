@@ -156,7 +156,7 @@ TEST_F(SeedFactsTest, CoalitionFoundedByAustinWithBothSizeClaims) {
 
 TEST_F(SeedFactsTest, UsPackageOf2023_12_06) {
   const auto& m = MeasureById("measure:usa-2023-12-06");
-  EXPECT_EQ(m.announced.ToString(), "2023-12-06");
+  EXPECT_EQ(m.announced->ToString(), "2023-12-06");
   ASSERT_TRUE(m.value.has_value());
   EXPECT_EQ(FormatMoney(*m.value), "USD 175,000,000.00");
   EXPECT_EQ(m.lines.size(), 9u);

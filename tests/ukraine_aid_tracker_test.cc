@@ -60,7 +60,7 @@ TEST_F(UkraineAidTrackerTest, SeventyThreeDrawdownsWorthUsd34025Million) {
     EXPECT_EQ(measure->instrument, Instrument::stockpile_drawdown);
     EXPECT_EQ(measure->donor, "USA");
     ASSERT_EQ(measure->evidence.size(), 1u);
-    EXPECT_NE(measure->evidence[0].quote.find(measure->announced.ToString()), std::string::npos);
+    EXPECT_NE(measure->evidence[0].quote.find(measure->announced->ToString()), std::string::npos);
     cents += measure->value->minor;
   }
   EXPECT_EQ(cents, 34'025LL * 100'000'000);

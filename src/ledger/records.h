@@ -316,7 +316,10 @@ struct LineItem {
 };
 
 struct MeasureRecord : Common {
-  Date announced;
+  // When the donor announced it; absent when the source gives none (some
+  // Kiel rows). An undated measure has no exchange rate: reports keep its
+  // amounts in their currency and say that EUR totals exclude them.
+  std::optional<Date> announced;
   std::string donor;
   Instrument instrument = Instrument::unspecified;
   std::vector<LineItem> lines;
@@ -330,7 +333,7 @@ struct MeasureRecord : Common {
   std::optional<std::string> via;  // the actor the aid passes through (NATO)
   template <class V>
   void Visit(V& v) {
-    v.DateField("announced", announced);
+    v.OptDate("announced", announced);
     v.Correction(correction);
     v.Ref("donor", donor, RecordKind::actor);
     v.EvidenceList(evidence);

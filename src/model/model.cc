@@ -170,9 +170,11 @@ void Model::ApplyMeasure(std::uint32_t slot, bool correction) {
     lines_have_value = true;
     lines_value += line.value->minor;
   }
-  state.rate_day = measure.announced.days;
+  // An undated measure has no rate: its amounts stay unconverted.
+  state.rate_day = measure.announced ? measure.announced->days : 0;
   std::int32_t usd_day = 0;
-  auto rate = rates_->RateNano(currency, measure.announced.days, &state.rate_day);
+  auto rate = measure.announced ? rates_->RateNano(currency, state.rate_day, &state.rate_day)
+                                : std::nullopt;
   auto usd_rate = rate ? rates_->RateNano(Currency::Usd(), state.rate_day, &usd_day) : std::nullopt;
   if (rate && usd_rate && usd_day == state.rate_day) {
     state.rate_nano = *rate;

@@ -25,7 +25,8 @@ std::optional<Change> Describe(const Model& model, const StoredRecord& stored) {
         using T = std::decay_t<decltype(r)>;
         std::string kind(RecordKindName(KindOf(stored.record)));
         if constexpr (std::is_same_v<T, MeasureRecord>) {
-          return Change{r.announced, kind, r.id,
+          if (!r.announced) return std::nullopt;  // undated: not placed among changes
+          return Change{*r.announced, kind, r.id,
                         r.donor + " -> " + r.recipient + ": " + r.title + Money_(r.value) + " (" +
                             std::string(kMeasureStatusNames[static_cast<std::size_t>(r.status)]) +
                             ")",

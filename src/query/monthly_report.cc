@@ -17,7 +17,10 @@ struct PeriodSums {
 // Periods sort by their first day; a year just after its January.
 using PeriodKey = std::pair<std::int32_t, std::string>;
 
-PeriodKey PeriodOf(const Date& date) {
+// Undated measures form the last period, "undated".
+PeriodKey PeriodOf(const std::optional<Date>& maybe_date) {
+  if (!maybe_date) return {INT32_MAX, "undated"};
+  const Date& date = *maybe_date;
   std::string text = date.ToString();
   if (date.precision == Date::Precision::day) text.resize(7);  // YYYY-MM
   return {Date::Parse(text)->days * 2 + (date.precision == Date::Precision::year ? 1 : 0), text};
@@ -84,7 +87,7 @@ Result<Table> MonthlyReport(const Model& model, const std::optional<std::string>
   for (const auto& [key, sums] : periods) {
     auto& row = table.AddRow();
     row[0] = key.second;
-    row[1] = key.first % 2 ? "year" : "month";
+    row[1] = key.first == INT32_MAX ? "none" : key.first % 2 ? "year" : "month";
     row[2] = FormatMinor(sums.announced_eur_cents, 2, false);
     row[3] = FormatMinor(sums.committed_eur_cents, 2, false);
     row[4] = FormatMinor(sums.delivered_eur_cents, 2, false);

@@ -59,7 +59,7 @@ const std::vector<std::pair<std::string, Collection>>& Collections() {
         {"donor", "recipient", "type", "status", "item", "category", "from", "to"},
         [](const Model&, const StoredRecord& stored) {
           const auto& m = std::get<MeasureRecord>(stored.record);
-          Row row{{m.id, m.announced.ToString(), m.donor, m.recipient, Name(kAidTypeNames, m.type),
+          Row row{{m.id, m.announced ? m.announced->ToString() : "", m.donor, m.recipient, Name(kAidTypeNames, m.type),
                    Name(kInstrumentNames, m.instrument), Name(kMeasureStatusNames, m.status),
                    m.title, Code(m.value), AmountText(m.value), std::to_string(m.lines.size()),
                    Text(m.via), Text(m.meeting)},
