@@ -256,7 +256,7 @@ TEST(ApiWithoutDashboardTest, TheApiServesAndTheRootSaysTheDashboardIsNotBuilt) 
 TEST_F(ApiTest, EventsAppendedByTheCliAppearWithoutARestart) {
   auto before = Get("/healthz");
   ASSERT_TRUE(before);
-  EXPECT_NE(before->body.find("\"sequence\":1650"), std::string::npos) << before->body;
+  EXPECT_NE(before->body.find("\"sequence\":1651"), std::string::npos) << before->body;
   auto added = Ramstein("--db '" + db_ + "' add",
                         R"({"kind":"measure","id":"measure:api-live","donor":"NOR","recipient":"UKR","announced":"2025-05-05",
                             "type":"military","instrument":"grant","status":"committed","title":"t",
@@ -266,10 +266,10 @@ TEST_F(ApiTest, EventsAppendedByTheCliAppearWithoutARestart) {
   std::string body;
   while (std::chrono::steady_clock::now() < deadline) {
     body = Get("/healthz")->body;
-    if (body.find("\"sequence\":1651") != std::string::npos) break;
+    if (body.find("\"sequence\":1652") != std::string::npos) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
-  EXPECT_NE(body.find("\"sequence\":1651"), std::string::npos) << body;
+  EXPECT_NE(body.find("\"sequence\":1652"), std::string::npos) << body;
   EXPECT_NE(Get("/api/v1/reports/donors")->body.find("\"donor\":\"NOR\""), std::string::npos);
 }
 

@@ -33,7 +33,7 @@ class TamperTest : public ::testing::Test {
 TEST_F(TamperTest, AnUntouchedLedgerVerifies) {
   auto result = Verify();
   EXPECT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_NE(result.out.find("ok: 1650 events verified"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("ok: 1651 events verified"), std::string::npos) << result.out;
 }
 
 TEST_F(TamperTest, OneChangedByteIsNamed) {
@@ -70,10 +70,10 @@ TEST_F(TamperTest, ADeletedRowIsNamed) {
 }
 
 TEST_F(TamperTest, DeletingTheLastRowIsCaughtByTheHead) {
-  ASSERT_EQ(Sql("DELETE FROM events WHERE sequence = 1650;").exit_code, 0);
+  ASSERT_EQ(Sql("DELETE FROM events WHERE sequence = 1651;").exit_code, 0);
   auto result = Verify();
   EXPECT_EQ(result.exit_code, 2);
-  EXPECT_NE(result.err.find("the chain ends at event 1649"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("the chain ends at event 1650"), std::string::npos) << result.err;
 }
 
 TEST_F(TamperTest, ReorderedRowsAreNamed) {

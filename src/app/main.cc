@@ -51,7 +51,7 @@ void AddLedgerCommands(CLI::App& app, Options& o) {
       "import", "append JSON Lines or a publisher's files as one all-or-nothing batch");
   import->add_option("files", o.files, "files (or folders of them)")->required();
   import->add_option("--format", o.format,
-                     "jsonl, or a publisher's format: kiel-dashboard, ukraine-aid-tracker")
+                     "jsonl, or a publisher's format: kiel-dashboard, kiel-main-csv, ukraine-aid-tracker")
       ->capture_default_str();
   import->add_flag("--dry-run", o.dry_run, "check everything and report, write nothing");
   import->callback([&o] { o.exit_code = RunImport(o.context, o.files, o.format, o.dry_run); });
@@ -108,6 +108,7 @@ void AddReportCommands(CLI::App& app, Options& o) {
       {"changes", "what happened since a date"},
       {"datasets", "datasets of published figures (imported publisher tables)"},
       {"figures", "a dataset's published figures, summed exactly by subject, period or category"},
+      {"reconcile", "Kiel main data allocations against Kiel dashboard figures, per donor and type"},
   };
   for (const Spec& spec : specs) {
     auto* sub = report->add_subcommand(spec.name, spec.help);
@@ -132,6 +133,10 @@ void AddReportCommands(CLI::App& app, Options& o) {
       sub->add_option("dataset", o.report.dataset, "dataset (e.g. kiel-r29/data_explorer)")->required();
       sub->add_option("--by", o.report.by, "subject, period, category or all")->capture_default_str();
       sub->add_option("--donor", o.report.donor, "only this subject (actor id, e.g. USA)");
+    }
+    if (name == "reconcile") {
+      sub->add_option("--source", o.report.source, "the main data's source id (default: the latest imported)");
+      sub->add_option("--dataset", o.report.dataset, "the dashboard dataset (default: the latest kiel-rNN/data_explorer)");
     }
     if (name == "changes") sub->add_option("--since", o.report.since, "date (YYYY-MM-DD)")->required();
     sub->callback([&o, name] { o.exit_code = RunReport(o.context, name, o.report); });

@@ -73,6 +73,13 @@ int RunReport(AppContext& context, const std::string& name, const ReportOptions&
     auto table = FiguresReport(model, query);
     if (!table.ok()) return Fail(table.status());
     Print(*table, format);
+  } else if (name == "reconcile") {
+    ReconcileQuery query;
+    if (!options.source.empty()) query.measures_source = options.source;
+    if (!options.dataset.empty()) query.figures_dataset = options.dataset;
+    auto table = ReconcileReport(model, query);
+    if (!table.ok()) return Fail(table.status());
+    Print(*table, format);
   } else if (name == "changes") {
     auto since = Date::Parse(options.since);
     if (!since)

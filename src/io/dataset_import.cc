@@ -7,6 +7,7 @@
 
 #include "io/jsonl_import.h"
 #include "io/kiel_dashboard/kiel_dashboard.h"
+#include "io/kiel_main/kiel_main_csv.h"
 #include "io/ukraine_aid_tracker/ukraine_aid_tracker.h"
 #include "query/labels.h"
 #include "ledger/record_codec.h"
@@ -25,6 +26,7 @@ struct Format {
 constexpr Format kFormats[] = {
     {"kiel-dashboard", &ParseKielDashboard},
     {"ukraine-aid-tracker", &ParseUkraineAidTracker},
+    {"kiel-main-csv", &ParseKielMainCsv},
 };
 
 // The importers' view of the ledger's actors and items.

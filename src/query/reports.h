@@ -70,6 +70,21 @@ Result<Table> FiguresReport(const Model& model, const FiguresQuery& query);
 // last period, the sources its rows quote.
 Table DatasetsReport(const Model& model);
 
+// Per donor and type of aid: the Kiel main data's allocations (measures
+// allocated or later whose first evidence quotes `measures_source`, EUR)
+// beside the dashboard figures of `figures_dataset` (its military /
+// financial / humanitarian values, EUR billions, as EUR), and the
+// difference dashboard - main data; then one "ALL" row per type. Defaults:
+// the latest imported Kiel main data source ("src:kiel-main-...") and the
+// latest "kiel-rNN/data_explorer" dataset. Sums are exact; money is shown to
+// the cent. Measures without a value (Kiel's negative adjustments) are not
+// counted. NotFound when either side is missing.
+struct ReconcileQuery {
+  std::optional<std::string> measures_source;
+  std::optional<std::string> figures_dataset;
+};
+Result<Table> ReconcileReport(const Model& model, const ReconcileQuery& query);
+
 // Hold lines active at the end of `day`: item, quantity held, since when,
 // days held, expected resumption.
 Table HoldsReport(const Model& model, std::int32_t day);
