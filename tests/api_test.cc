@@ -58,6 +58,10 @@ TEST_F(ApiTest, EveryReportIsWhatTheCliPrints) {
       {"/api/v1/reports/items?category=Air%20Defense", "report items --category 'Air Defense'"},
       {"/api/v1/reports/items?donor=USA", "report items --donor USA"},
       {"/api/v1/reports/changes?since=2025-01-01", "report changes --since 2025-01-01"},
+      {"/api/v1/reports/datasets", "report datasets"},
+      {"/api/v1/reports/figures?dataset=kiel-r29/weapons&by=category", "report figures kiel-r29/weapons --by category"},
+      {"/api/v1/reports/figures?dataset=kiel-r29/data_explorer&donor=USA&by=period",
+       "report figures kiel-r29/data_explorer --donor USA --by period"},
   };
   for (const Case& c : cases) {
     auto json = Get(c.path);
@@ -176,6 +180,13 @@ TEST_F(ApiTest, EveryDocumentedRouteAnswersAndEveryRouteIsDocumented) {
     EXPECT_TRUE(documented.count(route.path)) << route.path;
     auto response = Get(route.example);
     ASSERT_TRUE(response) << route.example;
+    if (route.path == "/api/v1/reports/reconcile") {
+      // The bundled ledger has no Kiel main data: the answer says what to import
+      // (ApiKielTest has both sides).
+      EXPECT_EQ(response->status, 404);
+      EXPECT_NE(response->body.find("import --format kiel-main-csv"), std::string::npos);
+      continue;
+    }
     EXPECT_EQ(response->status, 200) << route.example;
     EXPECT_NO_THROW(nlohmann::json::parse(response->body)) << route.example;
     if (route.table) {
@@ -271,6 +282,28 @@ TEST_F(ApiTest, EventsAppendedByTheCliAppearWithoutARestart) {
   }
   EXPECT_NE(body.find("\"sequence\":1652"), std::string::npos) << body;
   EXPECT_NE(Get("/api/v1/reports/donors")->body.find("\"donor\":\"NOR\""), std::string::npos);
+}
+
+// A ledger with the Kiel main data beside the bundled Release 29 figures:
+// the reconcile report over HTTP is what the CLI prints.
+TEST(ApiKielTest, ReconcileIsWhatTheCliPrints) {
+  std::string db = TempDir("api-kiel") + "/ledger.db";
+  ASSERT_EQ(Ramstein("--db '" + db + "' init --bundled").exit_code, 0);
+  ASSERT_EQ(Ramstein("--db '" + db + "' import --format kiel-main-csv '" + SourceDir() +
+                     "/data/kiel/main-release-28/bilateral_activities.csv'")
+                .exit_code,
+            0);
+  ServerProcess server = StartServer(db);
+  ASSERT_GT(server.port, 0);
+  httplib::Client client("127.0.0.1", server.port);
+  for (const char* format : {"json", "csv"}) {
+    auto response = client.Get(std::string("/api/v1/reports/reconcile?format=") + format);
+    ASSERT_TRUE(response);
+    EXPECT_EQ(response->status, 200);
+    EXPECT_EQ(response->body,
+              Ramstein("--db '" + db + "' report reconcile --" + format).out);
+  }
+  EXPECT_TRUE(StopServer(server));
 }
 
 }  // namespace

@@ -251,6 +251,21 @@ void HttpServer::AddRoutes() {
         if (request.has_param("donor")) filter.donor = request.get_param_value("donor");
         return ItemsReport(model, filter);
       }
+      if (name == "datasets") return DatasetsReport(model);
+      if (name == "figures") {
+        FiguresQuery query;
+        query.dataset = request.get_param_value("dataset");
+        if (query.dataset.empty()) return Status::InvalidArgument("dataset: required (report datasets lists them)");
+        if (request.has_param("by")) query.by = request.get_param_value("by");
+        if (request.has_param("donor")) query.subject = request.get_param_value("donor");
+        return FiguresReport(model, query);
+      }
+      if (name == "reconcile") {
+        ReconcileQuery query;
+        if (request.has_param("source")) query.measures_source = request.get_param_value("source");
+        if (request.has_param("dataset")) query.figures_dataset = request.get_param_value("dataset");
+        return ReconcileReport(model, query);
+      }
       if (name == "changes") {
         if (!request.has_param("since")) return Status::InvalidArgument("since: required (YYYY-MM-DD)");
         auto since = Date::Parse(request.get_param_value("since"));
