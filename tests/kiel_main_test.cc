@@ -23,8 +23,7 @@ class KielMainTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     path_ = TempDir("kiel-main") + "/ledger.db";
-    ASSERT_EQ(Ramstein("--db '" + path_ + "' init --bundled").exit_code, 0);
-    import_ = Ramstein("--db '" + path_ + "' import --format kiel-main-csv '" + MainCsv() + "'");
+    import_ = InitAndImport(path_, "kiel-main-csv", "'" + MainCsv() + "'");
     db_ = OpenLedger(path_).release();
   }
   static void TearDownTestSuite() { delete db_; }

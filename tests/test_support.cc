@@ -151,4 +151,11 @@ std::unique_ptr<LedgerDb> OpenBundled(const std::string& path) {
   return OpenLedger(path);
 }
 
+CommandResult InitAndImport(const std::string& path, const std::string& format, const std::string& files) {
+  std::filesystem::remove(path);
+  auto init = Ramstein("--db '" + path + "' init --bundled");
+  EXPECT_EQ(init.exit_code, 0) << init.err;
+  return Ramstein("--db '" + path + "' import --format " + format + " " + files);
+}
+
 }  // namespace ramstein::testing

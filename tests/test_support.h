@@ -49,5 +49,8 @@ const FxRates& BundledRates();
 // A ledger at `path` created from the bundled data via `ramstein init --bundled`.
 std::unique_ptr<LedgerDb> OpenBundled(const std::string& path);
 std::unique_ptr<LedgerDb> OpenLedger(const std::string& path);
+// A ledger at `path` from the bundled data, then `ramstein import --format
+// FORMAT FILES` (FILES shell-quoted by the caller); returns the import's result.
+CommandResult InitAndImport(const std::string& path, const std::string& format, const std::string& files);
 
 }  // namespace ramstein::testing

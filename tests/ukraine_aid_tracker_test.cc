@@ -19,8 +19,7 @@ class UkraineAidTrackerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     path_ = TempDir("uat") + "/ledger.db";
-    ASSERT_EQ(Ramstein("--db '" + path_ + "' init --bundled").exit_code, 0);
-    import_ = Ramstein("--db '" + path_ + "' import --format ukraine-aid-tracker '" + UatDir() + "'");
+    import_ = InitAndImport(path_, "ukraine-aid-tracker", "'" + UatDir() + "'");
     db_ = OpenLedger(path_).release();
   }
   static void TearDownTestSuite() { delete db_; }

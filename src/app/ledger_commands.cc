@@ -56,8 +56,12 @@ int PrintImportResult(const Result<ImportResult>& result, bool dry_run, bool dat
     std::printf("read %zu rows: %zu records new, %zu changed, %zu unchanged\n", result->lines_read,
                 result->created, result->changed, result->unchanged);
     if (!result->review.empty()) {
+      constexpr std::size_t kShown = 20;
       std::printf("%zu names to review (kept, not dropped):\n", result->review.size());
-      for (const auto& line : result->review) std::printf("  %s\n", line.c_str());
+      for (std::size_t i = 0; i < result->review.size() && i < kShown; ++i)
+        std::printf("  %s\n", result->review[i].c_str());
+      if (result->review.size() > kShown)
+        std::printf("  ... and %zu more (show item:unreviewed/... for each)\n", result->review.size() - kShown);
     }
   }
   if (dry_run) {

@@ -51,7 +51,7 @@ void AddLedgerCommands(CLI::App& app, Options& o) {
       "import", "append JSON Lines or a publisher's files as one all-or-nothing batch");
   import->add_option("files", o.files, "files (or folders of them)")->required();
   import->add_option("--format", o.format,
-                     "jsonl, or a publisher's format: kiel-dashboard, kiel-main-csv, ukraine-aid-tracker")
+                     "jsonl, or a publisher's format: kiel-dashboard, kiel-main-csv, kiel-main-xlsx, ukraine-aid-tracker")
       ->capture_default_str();
   import->add_flag("--dry-run", o.dry_run, "check everything and report, write nothing");
   import->callback([&o] { o.exit_code = RunImport(o.context, o.files, o.format, o.dry_run); });

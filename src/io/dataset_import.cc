@@ -8,6 +8,7 @@
 #include "io/jsonl_import.h"
 #include "io/kiel_dashboard/kiel_dashboard.h"
 #include "io/kiel_main/kiel_main_csv.h"
+#include "io/kiel_main/kiel_main_xlsx.h"
 #include "io/ukraine_aid_tracker/ukraine_aid_tracker.h"
 #include "query/labels.h"
 #include "ledger/record_codec.h"
@@ -27,6 +28,7 @@ constexpr Format kFormats[] = {
     {"kiel-dashboard", &ParseKielDashboard},
     {"ukraine-aid-tracker", &ParseUkraineAidTracker},
     {"kiel-main-csv", &ParseKielMainCsv},
+    {"kiel-main-xlsx", &ParseKielMainXlsx},
 };
 
 // The importers' view of the ledger's actors and items.

@@ -9,13 +9,16 @@ namespace ramstein {
 namespace {
 
 void AppendEvidenceText(std::string& out, const EvidenceDetail& e, const char* indent) {
+  bool cited_whole = e.quote.empty();  // a document Ramstein does not hold
   out += indent;
-  out += "\"" + e.quote + "\"\n";
+  out += cited_whole ? std::string("(cited whole, not quoted)\n") : "\"" + e.quote + "\"\n";
   out += indent;
   out += "  -- " + (e.publisher.empty() ? e.source : e.publisher);
   if (!e.title.empty()) out += ", \"" + e.title + "\"";
   if (!e.published.empty()) out += ", " + e.published;
-  out += " [" + e.source + " @" + std::to_string(e.start) + ".." + std::to_string(e.end) + "]\n";
+  out += " [" + e.source;
+  if (!cited_whole) out += " @" + std::to_string(e.start) + ".." + std::to_string(e.end);
+  out += "]\n";
   if (!e.url.empty()) out += std::string(indent) + "  " + e.url + "\n";
 }
 

@@ -7,7 +7,7 @@
 namespace ramstein {
 
 SourceRecord FileSource(std::string_view stem, std::string_view text,
-                        const FileProvenance& provenance) {
+                        const FileProvenance& provenance, bool holds_text) {
   SourceRecord source;
   source.sha256 = Sha256Hex(text);
   source.id = "src:" + std::string(stem) + "-" + source.sha256.substr(0, 12);
@@ -15,7 +15,7 @@ SourceRecord FileSource(std::string_view stem, std::string_view text,
   source.title = provenance.title;
   source.url = provenance.url;
   source.published = provenance.published;
-  if (text.size() <= limits::source_document_bytes_max) source.text = std::string(text);
+  if (holds_text && text.size() <= limits::source_document_bytes_max) source.text = std::string(text);
   return source;
 }
 

@@ -101,10 +101,11 @@ struct FileProvenance {
 // The source record of a whole file: id "src:" + stem + "-" + the first 12
 // hex digits of the text's SHA-256 (so a changed file is a new source, and
 // the same file the same one). Holds the text when it is at most
-// limits::source_document_bytes_max; larger files are kept by hash only, and
-// quotes from them cannot be checked.
+// limits::source_document_bytes_max and `holds_text` (false for binary
+// files such as XLSX, which are cited whole); other files are kept by hash
+// only, and quotes from them cannot be checked.
 SourceRecord FileSource(std::string_view stem, std::string_view text,
-                        const FileProvenance& provenance);
+                        const FileProvenance& provenance, bool holds_text = true);
 
 // Evidence quoting a file row by row. Quotes must be requested in
 // increasing byte order: code-point offsets are counted incrementally, so

@@ -26,8 +26,17 @@ enum class KielColumn : std::uint8_t {
   value_activity,       // the whole activity's value in EUR
   month_number,         // 1 = 2022-01 (Release 28 export)
   month_exists,         // "True" when month_number is meaningful
+  id,                   // Kiel's activity id ("AUH1"); rows of one activity share it
+  items,                // the item named ("." when none)
+  item_type,            // Kiel's category of the item
+  units,                // number of units
+  units_delivered,      // units delivered (in-kind military aid)
+  source_1,             // "Source of Aid 1" .. 4: URLs
+  source_2,
+  source_3,
+  source_4,
 };
-inline constexpr std::size_t kKielColumnCount = 9;
+inline constexpr std::size_t kKielColumnCount = 18;
 
 // Where each column is in a header row: its position, or -1 when the file
 // does not have it; and the header's names, for messages.
@@ -51,10 +60,24 @@ std::optional<std::string> KielDonor(const Catalog& catalog, std::string_view na
 // "Military", "Financial", "Humanitarian" in any case, spaces trimmed.
 std::optional<AidType> KielAidType(std::string_view text);
 
-// The announcement: the date cell (YYYY-MM-DD, or YYYY-MM-DD HH:MM:SS as some
-// exports write it); else the month of month_number when month_exists says
-// "True"; else none. InvalidArgument for a date or month that is not one.
-Result<std::optional<Date>> KielAnnounced(std::string_view date, std::string_view month_number,
-                                          std::string_view month_exists);
+// A cell Kiel leaves empty: "" or "." (its mark for a missing value),
+// surrounding spaces ignored.
+bool KielMissing(std::string_view cell);
+
+// The announcement: the date cell (YYYY-MM-DD, YYYY-MM-DD HH:MM:SS as some
+// exports write it, an Excel serial day number, or the text older releases
+// give instead: "until 12/31/2022", "from 01/01/2024 until 05/01/2024",
+// "unclear, 10/2022", "not specified, 03/22", "until 06.02.2024" — the first
+// date or month in it (a day that does not exist, "06/31/2022", gives its
+// month; "16/02/2023" is read day first), none for a text without one
+// ("unclear", "Undisclosed"), the text kept in `note`); else the month of
+// month_number when month_exists says "True"; else none. InvalidArgument for
+// a malformed Excel day number or month number.
+struct KielDate {
+  std::optional<Date> date;
+  std::string note;  // "Kiel's date: '...'" when read from a text
+};
+Result<KielDate> KielAnnounced(std::string_view date, std::string_view month_number,
+                               std::string_view month_exists);
 
 }  // namespace ramstein
