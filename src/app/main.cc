@@ -131,7 +131,7 @@ void AddReportCommands(CLI::App& app, Options& o) {
     }
     if (name == "figures") {
       sub->add_option("dataset", o.report.dataset, "dataset (e.g. kiel-r29/data_explorer)")->required();
-      sub->add_option("--by", o.report.by, "subject, period, category or all")->capture_default_str();
+      sub->add_option("--by", o.report.by, "subject, period, category, row or all")->capture_default_str();
       sub->add_option("--donor", o.report.donor, "only this subject (actor id, e.g. USA)");
     }
     if (name == "reconcile") {

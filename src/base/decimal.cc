@@ -1,6 +1,7 @@
 #include "base/decimal.h"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "base/check.h"
 
@@ -45,16 +46,30 @@ Decimal Decimal::Rescaled(int new_scale) const {
   return Decimal{units * PowerOfTen(new_scale - scale), new_scale};
 }
 
+namespace {
+
+// units * 10^(to - from), or nullopt when it does not fit 128 bits.
+std::optional<__int128> CheckedRescale(__int128 units, int from, int to) {
+  for (int i = from; i < to; ++i) {
+    if (__builtin_mul_overflow(units, 10, &units)) return std::nullopt;
+  }
+  return units;
+}
+
 // a + sign * b, or nullopt on overflow.
 std::optional<Decimal> Combine(const Decimal& a, const Decimal& b, int sign) {
   int scale = std::max(a.scale, b.scale);
+  auto left = CheckedRescale(a.units, a.scale, scale);
+  auto right = CheckedRescale(b.units, b.scale, scale);
+  if (!left || !right) return std::nullopt;
   Decimal out{0, scale};
-  __int128 left = a.Rescaled(scale).units, right = b.Rescaled(scale).units;
-  bool overflow = sign > 0 ? __builtin_add_overflow(left, right, &out.units)
-                           : __builtin_sub_overflow(left, right, &out.units);
+  bool overflow = sign > 0 ? __builtin_add_overflow(*left, *right, &out.units)
+                           : __builtin_sub_overflow(*left, *right, &out.units);
   if (overflow) return std::nullopt;
   return out;
 }
+
+}  // namespace
 
 std::optional<Decimal> Add(const Decimal& a, const Decimal& b) { return Combine(a, b, +1); }
 std::optional<Decimal> Subtract(const Decimal& a, const Decimal& b) { return Combine(a, b, -1); }
@@ -90,13 +105,30 @@ std::optional<Decimal> ParseDecimal(std::string_view text) {
 
 std::string DecimalToString(const Decimal& value) { return Render(value.units, value.scale); }
 
-std::string DecimalRounded(const Decimal& value, int places) {
-  RAMSTEIN_CHECK(places >= 0 && places <= decimal_scale_max);
-  if (places >= value.scale) return Render(value.Rescaled(places).units, places);
+namespace {
+
+// |units| * 10^-scale rounded half away from zero to `places` decimals, as
+// units of 10^-places.
+__int128 RoundedUnits(const Decimal& value, int places) {
+  if (places >= value.scale) return value.Rescaled(places).units;
   __int128 divisor = PowerOfTen(value.scale - places);
   __int128 magnitude = value.units < 0 ? -value.units : value.units;
   __int128 rounded = (magnitude + divisor / 2) / divisor;
-  return Render(value.units < 0 ? -rounded : rounded, places);
+  return value.units < 0 ? -rounded : rounded;
+}
+
+}  // namespace
+
+std::optional<std::int64_t> DecimalToMinor(const Decimal& value, int exponent) {
+  RAMSTEIN_CHECK(exponent >= 0 && exponent <= decimal_scale_max);
+  __int128 units = RoundedUnits(value, exponent);
+  if (units > INT64_MAX || units < INT64_MIN) return std::nullopt;
+  return static_cast<std::int64_t>(units);
+}
+
+std::string DecimalRounded(const Decimal& value, int places) {
+  RAMSTEIN_CHECK(places >= 0 && places <= decimal_scale_max);
+  return Render(RoundedUnits(value, places), places);
 }
 
 }  // namespace ramstein

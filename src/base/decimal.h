@@ -42,4 +42,9 @@ std::string DecimalToString(const Decimal& value);
 // Rounded half away from zero to `places` decimals (0..decimal_scale_max).
 std::string DecimalRounded(const Decimal& value, int places);
 
+// The value in integer units of 10^-exponent (money's minor units), rounded
+// half away from zero; nullopt when it does not fit 64 bits.
+// REQUIRES: 0 <= exponent <= decimal_scale_max.
+std::optional<std::int64_t> DecimalToMinor(const Decimal& value, int exponent);
+
 }  // namespace ramstein

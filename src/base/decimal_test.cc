@@ -53,6 +53,10 @@ TEST(DecimalTest, RoundsHalfAwayFromZero) {
   EXPECT_EQ(DecimalRounded(D("0.24"), 1), "0.2");
   EXPECT_EQ(DecimalRounded(D("7"), 2), "7.00");
   EXPECT_EQ(DecimalRounded(D("0.04"), 0), "0");
+  EXPECT_EQ(DecimalToMinor(D("21596939.405158583"), 2), 2159693941);
+  EXPECT_EQ(DecimalToMinor(D("-0.005"), 2), -1);
+  EXPECT_EQ(DecimalToMinor(D("12"), 2), 1200);
+  EXPECT_EQ(DecimalToMinor(D("999999999999999"), 9), std::nullopt);
 }
 
 }  // namespace

@@ -99,6 +99,8 @@ std::string Content(Record record) {
 
 }  // namespace
 
+std::unique_ptr<Catalog> CatalogOf(const Model& model) { return std::make_unique<ModelCatalog>(model); }
+
 std::vector<std::string_view> DatasetFormats() {
   std::vector<std::string_view> names;
   for (const Format& format : kFormats) names.push_back(format.name);

@@ -10,6 +10,7 @@
 //   - a new id: appended (created).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,10 @@ std::vector<std::string_view> DatasetFormats();
 Result<ImportResult> ImportDataset(LedgerDb& db, std::string_view format,
                                    const std::vector<std::string>& paths, const std::string& author,
                                    const ImportOptions& options);
+
+// The importers' view of a model's actors and items (actor names and
+// alpha-2 codes, item names and aliases, any case). `model` must outlive it.
+std::unique_ptr<Catalog> CatalogOf(const Model& model);
 
 // Commits a parsed batch (see above). `files` are the batch's input, for
 // naming rows in errors.

@@ -35,10 +35,12 @@ std::pair<std::string, std::string> GroupOf(const FigureRecord& figure, std::str
     return {key, figure.period->ToString()};
   }
   if (by == "category") return {figure.category.value_or(""), figure.category.value_or("")};
+  if (by == "row") return {figure.id, figure.id};
   return {"", "all"};
 }
 
 struct Group {
+  const FigureRecord* figure = nullptr;  // by "row": the row itself
   std::string shown;
   std::size_t rows = 0;
   std::vector<std::optional<Decimal>> sums;  // per value column; nullopt = no value yet
@@ -47,10 +49,10 @@ struct Group {
 }  // namespace
 
 Result<Table> FiguresReport(const Model& model, const FiguresQuery& query) {
-  static constexpr std::string_view kGroupings[] = {"subject", "period", "category", "all"};
+  static constexpr std::string_view kGroupings[] = {"subject", "period", "category", "row", "all"};
   if (std::find(std::begin(kGroupings), std::end(kGroupings), query.by) == std::end(kGroupings)) {
     return Status::InvalidArgument("cannot group figures by '" + query.by +
-                                   "' (subject, period, category or all)");
+                                   "' (subject, period, category, row or all)");
   }
   std::vector<const FigureRecord*> figures = FiguresOf(model, query.dataset);
   if (figures.empty()) {
@@ -65,6 +67,7 @@ Result<Table> FiguresReport(const Model& model, const FiguresQuery& query) {
     auto [key, shown] = GroupOf(*figure, query.by);
     Group& group = groups[key];
     group.shown = shown;
+    group.figure = figure;
     ++group.rows;
     for (const FigureValue& value : figure->values) {
       auto column = std::find_if(columns.begin(), columns.end(),
@@ -83,7 +86,12 @@ Result<Table> FiguresReport(const Model& model, const FiguresQuery& query) {
   }
   Table table;
   table.title = "Figures of " + query.dataset + (query.by == "all" ? "" : ", by " + query.by);
-  table.AddColumn(query.by == "all" ? "group" : query.by);
+  bool by_row = query.by == "row";
+  if (by_row) {
+    table.AddColumns({{"figure"}, {"subject"}, {"name"}, {"period"}, {"category"}, {"label"}});
+  } else {
+    table.AddColumn(query.by == "all" ? "group" : query.by);
+  }
   if (query.by == "subject") table.AddColumn("name");
   table.AddColumn("rows", Column::Type::integer);
   for (const auto& [name, unit] : columns) table.AddColumn(name + " (" + unit + ")", Column::Type::amount);
@@ -91,6 +99,14 @@ Result<Table> FiguresReport(const Model& model, const FiguresQuery& query) {
     auto& row = table.AddRow();
     std::size_t cell = 0;
     row[cell++] = group.shown;
+    if (by_row) {
+      const FigureRecord& figure = *group.figure;
+      row[cell++] = figure.subject.value_or("");
+      row[cell++] = figure.subject ? Label(model, *figure.subject) : "";
+      row[cell++] = figure.period ? figure.period->ToString() : "";
+      row[cell++] = figure.category.value_or("");
+      row[cell++] = figure.label.value_or("");
+    }
     if (query.by == "subject") row[cell++] = group.shown.empty() ? "" : Label(model, group.shown);
     row[cell++] = std::to_string(group.rows);
     for (std::size_t i = 0; i < columns.size(); ++i, ++cell) {

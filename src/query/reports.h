@@ -52,7 +52,8 @@ Result<std::optional<AidType>> AidTypeFilter(const std::optional<std::string>& n
 
 // Published figures (figure records) of one dataset, e.g.
 // "kiel-r29/data_explorer", summed exactly per group: by "subject", "period",
-// "category" or "all" (one row). Columns: the group (with the actor's name
+// "category", "all" (one row), or "row" (each figure as published, with its
+// subject, period, category and label; sorted by id). Columns: the group (with the actor's name
 // when by subject), "rows", then each value column in the order the figures
 // first give it, named "NAME (UNIT)", summed as exact decimals with every
 // digit kept (rounding is the reader's: Kiel prints 358.4 for 358.3995...).

@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+
+#include <absl/container/flat_hash_map.h>
 #include <vector>
 
 #include "base/date.h"
@@ -86,6 +88,20 @@ inline std::string_view BaseName(std::string_view path) {
   std::size_t slash = path.find_last_of('/');
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
+
+// Makes ids unique within a file: the first use of `id` keeps it, the
+// second becomes "id-2", and so on (identical rows of a publisher's table).
+class UniqueIds {
+ public:
+  std::string Take(std::string id) {
+    int repeat = ++counts_[id];
+    if (repeat > 1) id += "-" + std::to_string(repeat);
+    return id;
+  }
+
+ private:
+  absl::flat_hash_map<std::string, int> counts_;
+};
 
 // Lower case, runs of anything but ASCII letters and digits as one '-'.
 std::string Slug(std::string_view text);

@@ -32,7 +32,7 @@ void ReadWorkbook(const InputFile& file, std::size_t index, const Catalog& catal
   std::optional<KielColumns> columns;
   std::vector<std::string_view> fields;
   std::string content;
-  std::map<std::string, int> seen;
+  UniqueIds seen;
   Status status = (*workbook)->ReadSheet(std::string(kSheet), [&](std::uint32_t row, const std::vector<XlsxCell>& cells) {
     if (!columns) {
       for (const XlsxCell& cell : cells) {

@@ -16,10 +16,14 @@ constexpr std::size_t kErrorsMax = 50;
 
 // Rounds a published EUR amount ("23417159.978473667", "2.1E+7") to cents.
 std::optional<std::int64_t> EurCents(std::string_view text) {
-  auto plain = ExcelNumberText(text);
-  auto value = plain ? ParseDecimal(*plain) : std::nullopt;
+  std::optional<Decimal> value = ParseDecimal(text);
+  if (!value && text.find_first_of("eE") != std::string_view::npos) {
+    if (auto plain = ExcelNumberText(text)) value = ParseDecimal(*plain);
+  }
   if (!value || value->units < 0) return std::nullopt;
-  return ParseDecimalMinor(DecimalRounded(*value, 2), 2, limits::money_minor_max);
+  auto cents = DecimalToMinor(*value, 2);
+  if (!cents || *cents > limits::money_minor_max) return std::nullopt;
+  return cents;
 }
 
 std::optional<std::int64_t> Units(std::string_view text) {
@@ -44,7 +48,7 @@ std::string IdPart(std::string_view id) {
 
 }  // namespace
 
-bool AddKielRow(const KielRow& row, const Catalog& catalog, std::map<std::string, int>* seen,
+bool AddKielRow(const KielRow& row, const Catalog& catalog, UniqueIds* seen,
                 DatasetBatch* batch) {
   auto cell = [&](KielColumn column) -> std::string_view {
     int at = row.columns->at[static_cast<std::size_t>(column)];
@@ -117,7 +121,7 @@ bool AddKielRow(const KielRow& row, const Catalog& catalog, std::map<std::string
   std::string key = !KielMissing(cell(KielColumn::id)) ? IdPart(cell(KielColumn::id))
                                                         : Sha256Hex(row.content).substr(0, 16);
   measure.id = "measure:kiel-main/" + key;
-  if (int repeat = ++(*seen)[measure.id]; repeat > 1) measure.id += "-" + std::to_string(repeat);
+  measure.id = seen->Take(std::move(measure.id));
   measure.evidence.push_back(row.evidence);
   for (KielColumn column : {KielColumn::source_1, KielColumn::source_2, KielColumn::source_3, KielColumn::source_4}) {
     std::string_view url = TrimKiel(cell(column));

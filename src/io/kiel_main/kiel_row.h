@@ -25,7 +25,7 @@ struct KielRow {
 // items the catalogue does not know, once each), or adds an error naming
 // the row and column and returns false. `seen` counts ids already used in
 // this file, so identical rows get "-2", "-3".
-bool AddKielRow(const KielRow& row, const Catalog& catalog, std::map<std::string, int>* seen,
+bool AddKielRow(const KielRow& row, const Catalog& catalog, UniqueIds* seen,
                 DatasetBatch* batch);
 
 }  // namespace ramstein

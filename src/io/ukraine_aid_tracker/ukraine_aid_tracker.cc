@@ -57,7 +57,7 @@ void ImportMoney(const InputFile& file, std::size_t index, DatasetBatch* batch) 
   claim.subject = "authority:usa-pda";
   claim.attribute = "packages_approved";
   std::int64_t packages = 0, total_cents = 0;
-  std::map<std::string, int> seen;
+  UniqueIds seen;
   for (const UsPackageRow& row : *rows) {
     Evidence evidence = quoter.Quote(row.begin_byte, row.end_byte);
     for (const Kind& kind : kinds) {
@@ -65,7 +65,7 @@ void ImportMoney(const InputFile& file, std::size_t index, DatasetBatch* batch) 
       if (!cents || *cents == 0) continue;
       MeasureRecord measure;
       measure.id = "measure:uat/usa-" + std::string(kind.key) + "-" + row.date.ToString();
-      if (int repeat = ++seen[measure.id]; repeat > 1) measure.id += "-" + std::to_string(repeat);
+      measure.id = seen.Take(std::move(measure.id));
       measure.donor = "USA";
       measure.recipient = "UKR";
       measure.announced = row.date;
@@ -114,7 +114,7 @@ void ImportCommits(const InputFile& file, std::size_t index, const Catalog& cata
                                     std::nullopt, std::nullopt});
   RowQuoter quoter(file.text, source.id);
   batch->Add(std::move(source), index, 0);
-  std::map<std::string, int> seen;
+  UniqueIds seen;
   std::size_t position = 0;
   for (simdjson::dom::element element : rows) {
     ++position;
@@ -145,7 +145,7 @@ void ImportCommits(const InputFile& file, std::size_t index, const Catalog& cata
     if (!date || !donor || quantity <= 0 || model.empty()) continue;
     MeasureRecord measure;
     measure.id = "measure:uat/commit-" + date->ToString() + "-" + *donor + "-" + Slug(model);
-    if (int repeat = ++seen[measure.id]; repeat > 1) measure.id += "-" + std::to_string(repeat);
+    measure.id = seen.Take(std::move(measure.id));
     measure.donor = *donor;
     measure.recipient = "UKR";
     measure.announced = *date;

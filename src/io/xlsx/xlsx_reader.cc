@@ -3,6 +3,8 @@
 #include <pugixml.hpp>
 
 #include <charconv>
+#include <algorithm>
+#include <deque>
 #include <cmath>
 
 namespace ramstein {
@@ -12,6 +14,8 @@ namespace {
 // pugixml reads in place, unescaping entities; whitespace-only text is kept
 // (a cell may hold " ").
 constexpr unsigned kParseOptions = pugi::parse_minimal | pugi::parse_escapes | pugi::parse_ws_pcdata;
+// Rows are parsed in blocks of about this much XML.
+constexpr std::size_t xlsx_block_bytes = 4u << 20;
 
 Status ParseXml(std::string& text, pugi::xml_document* document, const std::string& member) {
   pugi::xml_parse_result parsed = document->load_buffer_inplace(text.data(), text.size(), kParseOptions);
@@ -134,45 +138,71 @@ Status XlsxWorkbook::ReadSheet(const std::string& name, const RowCallback& on_ro
   if (index == sheet_names_.size()) return Status::NotFound("no sheet '" + name + "'");
   auto xml = archive_->Read(sheet_paths_[index]);
   if (!xml.ok()) return xml.status();
-  pugi::xml_document document;
-  RAMSTEIN_RETURN_IF_ERROR(ParseXml(*xml, &document, sheet_paths_[index]));
+  const std::string& member = sheet_paths_[index];
+  // The rows lie flat inside <sheetData>; they are parsed a block at a time
+  // (as XML fragments), so a million-row sheet never becomes one DOM.
+  std::size_t open = xml->find("<sheetData");
+  if (open == std::string::npos) return Status::DataError(member + ": no <sheetData>");
+  std::size_t open_end = xml->find('>', open);
+  if (open_end == std::string::npos) return Status::DataError(member + ": malformed XML at byte " + std::to_string(open));
+  if ((*xml)[open_end - 1] == '/') return Status::Ok();  // <sheetData/>: no rows
+  std::size_t close = xml->find("</sheetData>", open_end);
+  if (close == std::string::npos) return Status::DataError(member + ": <sheetData> is not closed");
   std::vector<XlsxCell> cells;
-  std::vector<std::string> inline_texts;
+  std::deque<std::string> inline_texts;  // stable addresses: cells view them
   std::uint32_t previous_row = 0;
-  for (auto row : document.child("worksheet").child("sheetData").children("row")) {
-    std::uint32_t number = row.attribute("r").as_uint(previous_row + 1);
-    if (number <= previous_row) return Status::DataError(name + ": rows out of order at row " + std::to_string(number));
-    previous_row = number;
-    cells.clear();
-    inline_texts.clear();
-    std::uint32_t next_column = 0;
-    for (auto cell : row.children("c")) {
-      std::uint32_t column = next_column;
-      if (auto reference = cell.attribute("r")) {
-        auto parsed = XlsxColumn(reference.value());
-        if (!parsed) return Status::DataError(name + ": bad cell reference '" + reference.value() + "'");
-        column = *parsed;
-      }
-      next_column = column + 1;
-      std::string_view type = cell.attribute("t").value();
-      std::string_view text;
-      if (type == "inlineStr") {
-        text = inline_texts.emplace_back(StringItemText(cell.child("is")));
-      } else {
-        text = cell.child("v").text().get();
-        if (type == "s") {
-          std::uint32_t at = cell.child("v").text().as_uint(UINT32_MAX);
-          if (at >= shared_strings_.size())
-            return Status::DataError(name + ": row " + std::to_string(number) + ": no shared string " + std::string(text));
-          text = shared_strings_[at];
-        } else if (type == "b") {
-          text = text == "1" ? "TRUE" : "FALSE";
-        }
-      }
-      if (!text.empty()) cells.push_back({column, text});
+  std::size_t position = open_end + 1;
+  while (position < close) {
+    std::size_t end = std::min(close, position + xlsx_block_bytes);
+    if (end < close) {
+      std::size_t row_end = xml->find("</row>", end);
+      end = row_end == std::string::npos || row_end > close ? close : row_end + 6;
     }
-    if (cells.empty()) continue;
-    RAMSTEIN_RETURN_IF_ERROR(on_row(number, cells));
+    pugi::xml_document block;
+    pugi::xml_parse_result parsed = block.load_buffer_inplace(xml->data() + position, end - position,
+                                                              kParseOptions | pugi::parse_fragment);
+    if (!parsed) {
+      return Status::DataError(member + ": malformed XML at byte " + std::to_string(position + parsed.offset) +
+                               ": " + parsed.description());
+    }
+    position = end;
+    for (auto row : block.children("row")) {
+      std::uint32_t number = row.attribute("r").as_uint(previous_row + 1);
+      if (number <= previous_row)
+        return Status::DataError(name + ": rows out of order at row " + std::to_string(number));
+      previous_row = number;
+      cells.clear();
+      inline_texts.clear();
+      std::uint32_t next_column = 0;
+      for (auto cell : row.children("c")) {
+        std::uint32_t column = next_column;
+        if (auto reference = cell.attribute("r")) {
+          auto column_of = XlsxColumn(reference.value());
+          if (!column_of) return Status::DataError(name + ": bad cell reference '" + reference.value() + "'");
+          column = *column_of;
+        }
+        next_column = column + 1;
+        std::string_view type = cell.attribute("t").value();
+        std::string_view text;
+        if (type == "inlineStr") {
+          text = inline_texts.emplace_back(StringItemText(cell.child("is")));
+        } else {
+          text = cell.child("v").text().get();
+          if (type == "s") {
+            std::uint32_t at = cell.child("v").text().as_uint(UINT32_MAX);
+            if (at >= shared_strings_.size())
+              return Status::DataError(name + ": row " + std::to_string(number) + ": no shared string " +
+                                       std::string(text));
+            text = shared_strings_[at];
+          } else if (type == "b") {
+            text = text == "1" ? "TRUE" : "FALSE";
+          }
+        }
+        if (!text.empty()) cells.push_back({column, text});
+      }
+      if (cells.empty()) continue;
+      RAMSTEIN_RETURN_IF_ERROR(on_row(number, cells));
+    }
   }
   return Status::Ok();
 }

@@ -64,6 +64,23 @@ TEST(XlsxReaderTest, ReadsWhatLibxlsxwriterWrote) {
   std::filesystem::remove(path);
 }
 
+TEST(XlsxReaderTest, ReadsInlineStringsOfAConstantMemoryWorkbook) {
+  // libxlsxwriter's constant-memory mode writes every string inline.
+  std::string path = std::filesystem::temp_directory_path() / "ramstein-xlsx-inline-test.xlsx";
+  lxw_workbook_options options = {LXW_TRUE, nullptr, LXW_FALSE};
+  lxw_workbook* book = workbook_new_opt(path.c_str(), &options);
+  lxw_worksheet* sheet = workbook_add_worksheet(book, "S");
+  const char* words[] = {"ID", "Countries", "Announcement Date", "a string longer than the small-string buffer"};
+  for (lxw_col_t c = 0; c < 4; ++c) worksheet_write_string(sheet, 0, c, words[c], nullptr);
+  ASSERT_EQ(workbook_close(book), LXW_NO_ERROR);
+  std::string bytes = ReadBytes(path);
+  auto workbook = XlsxWorkbook::Open(bytes);
+  ASSERT_TRUE(workbook.ok()) << workbook.status().message();
+  auto rows = ReadAll(**workbook, "S");
+  for (lxw_col_t c = 0; c < 4; ++c) EXPECT_EQ(rows[1][c], words[c]);
+  std::filesystem::remove(path);
+}
+
 TEST(XlsxReaderTest, ConvertsExcelNumbersAndDatesExactly) {
   EXPECT_EQ(ExcelNumberText("1.5E-3"), "0.0015");
   EXPECT_EQ(ExcelNumberText("2E+3"), "2000");
