@@ -38,6 +38,7 @@ std::string TableToJson(const Table& table) {
     out += ",\"type\":";
     const char* type = table.columns[c].type == Column::Type::text      ? "text"
                        : table.columns[c].type == Column::Type::integer ? "integer"
+                       : table.columns[c].type == Column::Type::decimal ? "decimal"
                                                                         : "amount";
     AppendJsonString(out, type);
     out += "}";
@@ -53,7 +54,8 @@ std::string TableToJson(const Table& table) {
       const std::string& cell = table.rows[r][c];
       if (cell.empty()) {
         out += "null";
-      } else if (table.columns[c].type == Column::Type::text) {
+      } else if (table.columns[c].type == Column::Type::text ||
+                 table.columns[c].type == Column::Type::decimal) {
         AppendJsonString(out, cell);
       } else {
         out += cell;

@@ -94,7 +94,7 @@ Result<Table> FiguresReport(const Model& model, const FiguresQuery& query) {
   }
   if (query.by == "subject") table.AddColumn("name");
   table.AddColumn("rows", Column::Type::integer);
-  for (const auto& [name, unit] : columns) table.AddColumn(name + " (" + unit + ")", Column::Type::amount);
+  for (const auto& [name, unit] : columns) table.AddColumn(name + " (" + unit + ")", Column::Type::decimal);
   for (const auto& [key, group] : groups) {
     auto& row = table.AddRow();
     std::size_t cell = 0;

@@ -9,7 +9,11 @@
 namespace ramstein {
 
 struct Column {
-  enum class Type { text, integer, amount };  // amount: exact decimal text ("700000000.00")
+  // amount: money, exact decimal text with the currency's decimals
+  // ("700000000.00"); decimal: a published figure, exact decimal text with as
+  // many decimals as it has ("0.000201482184415531"), sent as a JSON string
+  // so that no digit is lost to floating point.
+  enum class Type { text, integer, amount, decimal };
   std::string name;
   Type type = Type::text;
 };

@@ -212,6 +212,22 @@ test('every page renders on a laptop, without errors', async () => {
   check((await page.textContent('main')).includes('3,850,000,000.00'), 'remaining USD 3.85 bn');
 });
 
+test('the Kiel page shows the figures Kiel publishes', async () => {
+  await open('/kiel', '.chart svg');
+  const all = await api('/api/v1/reports/figures?dataset=kiel-r29/data_explorer&by=all');
+  const expected = { total: '358.4', military: '173.0', financial: '159.7', humanitarian: '25.7', commitments: '548.0' };
+  for (const [key, shown] of Object.entries(expected)) {
+    equal(await page.textContent(`[data-figure="${key}"] .card-value`), `€${shown} bn`, `${key} card`);
+    const exact = all.rows[0][all.columns.find((c) => c.name.startsWith(`${key} (`)).name];
+    check((await page.textContent(`[data-figure="${key}"] .card-exact`)).endsWith(String(exact)), `${key} exact`);
+  }
+  equal(await page.textContent('[data-figure="donors"] .card-value'), '42', 'donors');
+  equal(await page.locator('.chart svg').count(), 5, 'charts drawn');
+  check((await page.textContent('main')).includes('NATO PURL'), 'procurement channels name NATO PURL');
+  check((await page.textContent('main')).includes('No Kiel main data in this ledger'), 'reconciliation explains what to import');
+  await shot('kiel');
+});
+
 test('the overview reads on a phone', async () => {
   await page.setViewportSize({ width: 390, height: 844 });
   await open('/', '.chart svg');

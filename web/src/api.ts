@@ -1,7 +1,7 @@
 // The JSON API, typed as the dashboard reads it. Every answer comes from the
 // same report functions as the CLI (see src/query in the server).
 
-export type ColumnType = 'text' | 'integer' | 'amount';
+export type ColumnType = 'text' | 'integer' | 'amount' | 'decimal';
 export interface Column { name: string; type: ColumnType }
 export type Cell = string | number | null;
 export type Row = Record<string, Cell>;

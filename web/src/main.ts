@@ -8,6 +8,7 @@ import { authoritiesPage } from './pages/authorities';
 import { donorPage } from './pages/donor';
 import { holdsPage } from './pages/holds';
 import { itemsPage } from './pages/items';
+import { kielPage } from './pages/kiel';
 import { measuresPage } from './pages/measures';
 import { meetingPage, meetingsPage } from './pages/meetings';
 import { overviewPage } from './pages/overview';
@@ -23,12 +24,13 @@ route(/^\/meetings$/, meetingsPage);
 route(/^\/meetings\/([^/]+)$/, meetingPage);
 route(/^\/authorities$/, authoritiesPage);
 route(/^\/sources$/, sourcesPage);
+route(/^\/kiel$/, kielPage);
 route(/^\/records\/(.+)$/, recordPage);
 
 const nav = document.getElementById('nav')!;
 const pages: [string, string][] = [
   ['/', 'Overview'], ['/measures', 'Measures'], ['/items/item:patriot-interceptor', 'Items'], ['/holds', 'Holds'],
-  ['/meetings', 'Meetings'], ['/authorities', 'Authorities'], ['/sources', 'Sources'],
+  ['/meetings', 'Meetings'], ['/authorities', 'Authorities'], ['/kiel', 'Kiel'], ['/sources', 'Sources'],
 ];
 nav.append(...pages.map(([href, label]) => link(href, label)));
 

@@ -43,6 +43,11 @@ export function cellText(column: Column, value: Cell): string {
   if (value === null || value === undefined) return '';
   if (column.type === 'amount') return centsText(cents(value));
   if (column.type === 'integer') return integer(value);
+  if (column.type === 'decimal') {
+    // Every published digit, with thousands separators on the whole part.
+    const [whole, fraction] = String(value).split('.');
+    return whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (fraction === undefined ? '' : `.${fraction}`);
+  }
   return String(value);
 }
 
