@@ -33,7 +33,9 @@ class TamperTest : public ::testing::Test {
 TEST_F(TamperTest, AnUntouchedLedgerVerifies) {
   auto result = Verify();
   EXPECT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_NE(result.out.find("ok: 1651 events verified"), std::string::npos) << result.out;
+  std::uint64_t events = HeadSequence(path_);
+  EXPECT_GT(events, 1000u);  // the bundled catalogue, seed and Kiel Release 29 figures
+  EXPECT_NE(result.out.find("ok: " + std::to_string(events) + " events verified"), std::string::npos) << result.out;
 }
 
 TEST_F(TamperTest, OneChangedByteIsNamed) {
@@ -70,10 +72,11 @@ TEST_F(TamperTest, ADeletedRowIsNamed) {
 }
 
 TEST_F(TamperTest, DeletingTheLastRowIsCaughtByTheHead) {
-  ASSERT_EQ(Sql("DELETE FROM events WHERE sequence = 1651;").exit_code, 0);
+  std::uint64_t last = HeadSequence(path_);
+  ASSERT_EQ(Sql("DELETE FROM events WHERE sequence = " + std::to_string(last) + ";").exit_code, 0);
   auto result = Verify();
   EXPECT_EQ(result.exit_code, 2);
-  EXPECT_NE(result.err.find("the chain ends at event 1650"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("the chain ends at event " + std::to_string(last - 1)), std::string::npos) << result.err;
 }
 
 TEST_F(TamperTest, ReorderedRowsAreNamed) {

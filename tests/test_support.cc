@@ -151,6 +151,12 @@ std::unique_ptr<LedgerDb> OpenBundled(const std::string& path) {
   return OpenLedger(path);
 }
 
+std::uint64_t HeadSequence(const std::string& db_path) {
+  auto result = Shell("sqlite3 '" + db_path + "' 'SELECT coalesce(max(sequence), 0) FROM events;'");
+  EXPECT_EQ(result.exit_code, 0);
+  return std::strtoull(result.out.c_str(), nullptr, 10);
+}
+
 CommandResult InitAndImport(const std::string& path, const std::string& format, const std::string& files) {
   std::filesystem::remove(path);
   auto init = Ramstein("--db '" + path + "' init --bundled");

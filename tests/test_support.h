@@ -2,6 +2,7 @@
 // `ramstein` binary, opening a ledger built from the bundled data.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -27,6 +28,9 @@ CommandResult Shell(const std::string& command);
 std::string SourceDir();
 std::string RamsteinBinary();
 std::string ReadText(const std::string& path);
+// The sequence number of the newest event of a ledger (0 when empty), read
+// with the sqlite3 shell.
+std::uint64_t HeadSequence(const std::string& db_path);
 // SHA-256 hex of every file in `paths` that exists, concatenated.
 std::string Fingerprint(const std::string& db_path);
 

@@ -31,6 +31,11 @@ int RunReport(AppContext& context, const std::string& name, const ReportOptions&
 // ("HOST:PORT") until SIGINT or SIGTERM. Without a built dashboard it serves
 // the API and says so.
 int RunServe(AppContext& context, const std::string& listen, const std::string& web_dir);
+// Writes the ledger as `format` (jsonl, kiel-csv, xlsx) to `out_path` ("" or
+// "-": stdout; required for xlsx); `source` narrows kiel-csv to the measures
+// citing one source.
+int RunExport(AppContext& context, const std::string& format, const std::string& out_path,
+              const std::string& source);
 int RunGen(std::uint64_t measures, std::uint64_t seed, const std::string& out_path);
 
 // The bundled data in import order, from DATA_DIR/bundle.txt: batches of

@@ -23,6 +23,7 @@ struct Options {
   std::vector<std::string> files;
   bool dry_run = false;
   std::string format = "jsonl";
+  std::string export_format, export_source;
   LogFilter log;
   std::string show_id;
   ReportOptions report;
@@ -51,7 +52,7 @@ void AddLedgerCommands(CLI::App& app, Options& o) {
       "import", "append JSON Lines or a publisher's files as one all-or-nothing batch");
   import->add_option("files", o.files, "files (or folders of them)")->required();
   import->add_option("--format", o.format,
-                     "jsonl, or a publisher's format: kiel-dashboard, kiel-main-csv, kiel-main-xlsx, ukraine-aid-tracker")
+                     "jsonl, or a publisher's format: kiel-dashboard, kiel-main-csv, kiel-main-xlsx, oryx, ukraine-aid-tracker")
       ->capture_default_str();
   import->add_flag("--dry-run", o.dry_run, "check everything and report, write nothing");
   import->callback([&o] { o.exit_code = RunImport(o.context, o.files, o.format, o.dry_run); });
@@ -80,6 +81,12 @@ void AddLedgerCommands(CLI::App& app, Options& o) {
   serve->add_option("--listen", o.listen, "HOST:PORT to listen on")->capture_default_str();
   serve->add_option("--web-dir", o.web_dir, "the built dashboard (env RAMSTEIN_WEB)")->capture_default_str();
   serve->callback([&o] { o.exit_code = RunServe(o.context, o.listen, o.web_dir); });
+
+  auto* exporter = app.add_subcommand("export", "write the ledger as JSON Lines, Kiel main data CSV, or an XLSX of the reports");
+  exporter->add_option("--format", o.export_format, "jsonl, kiel-csv or xlsx")->required();
+  exporter->add_option("--out", o.out_path, "file to write (default: standard output; required for xlsx)");
+  exporter->add_option("--source", o.export_source, "kiel-csv: only measures citing this source id");
+  exporter->callback([&o] { o.exit_code = RunExport(o.context, o.export_format, o.out_path, o.export_source); });
 
   auto* gen = app.add_subcommand("gen", "write a deterministic synthetic ledger as JSON Lines");
   gen->add_option("--measures", o.measures, "number of measures (about 4 line items each)")

@@ -9,6 +9,7 @@
 #include "io/kiel_dashboard/kiel_dashboard.h"
 #include "io/kiel_main/kiel_main_csv.h"
 #include "io/kiel_main/kiel_main_xlsx.h"
+#include "io/oryx/oryx.h"
 #include "io/ukraine_aid_tracker/ukraine_aid_tracker.h"
 #include "query/labels.h"
 #include "ledger/record_codec.h"
@@ -29,6 +30,7 @@ constexpr Format kFormats[] = {
     {"ukraine-aid-tracker", &ParseUkraineAidTracker},
     {"kiel-main-csv", &ParseKielMainCsv},
     {"kiel-main-xlsx", &ParseKielMainXlsx},
+    {"oryx", &ParseOryx},
 };
 
 // The importers' view of the ledger's actors and items.

@@ -176,6 +176,9 @@ void Model::ApplyMeasure(std::uint32_t slot, bool correction) {
   auto rate = measure.announced ? rates_->RateNano(currency, state.rate_day, &state.rate_day)
                                 : std::nullopt;
   auto usd_rate = rate ? rates_->RateNano(Currency::Usd(), state.rate_day, &usd_day) : std::nullopt;
+  // EUR needs no rate of its own on any day, weekends included; its USD
+  // conversion uses the last business day's rate, like every other currency.
+  if (rate && usd_rate && currency == Currency::Eur()) state.rate_day = usd_day;
   if (rate && usd_rate && usd_day == state.rate_day) {
     state.rate_nano = *rate;
     state.usd_rate_nano = *usd_rate;

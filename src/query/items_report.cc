@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "query/labels.h"
 #include "query/reports.h"
@@ -12,7 +13,23 @@ struct ItemTotals {
   std::int64_t pledged = 0, delivered = 0, held = 0;
   bool pledged_unstated = false, held_unstated = false;
   std::map<std::uint16_t, std::int64_t> value_by_currency;
+  std::map<std::string, std::int64_t> pledged_by_publisher;  // stated quantities only
 };
+
+// Who says so: the publisher of the first source a measure cites ("" when
+// it cites none).
+const std::string& PublisherOf(const Model& model, const MeasureRecord& measure,
+                               std::map<std::string, std::string>* cache) {
+  static const std::string kNone;
+  if (measure.evidence.empty()) return kNone;
+  const std::string& source = measure.evidence[0].source;
+  auto it = cache->find(source);
+  if (it == cache->end()) {
+    const auto* record = model.FindAs<SourceRecord>(source);
+    it = cache->emplace(source, record ? record->publisher : source).first;
+  }
+  return it->second;
+}
 
 }  // namespace
 
@@ -38,6 +55,8 @@ Result<Table> ItemsReport(const Model& model, const ItemsFilter& filter) {
     return true;
   };
   std::map<std::pair<std::uint32_t, std::uint32_t>, ItemTotals> totals;  // (item, donor)
+  std::map<std::string, std::string> publishers;  // source id -> publisher
+  std::set<std::string> publisher_columns;
   const LineTable& t = model.lines();
   for (std::uint32_t r = 0; r < t.size(); ++r) {
     if (!wanted(t.item[r]) || !wanted_donor(t.donor[r])) continue;
@@ -46,10 +65,14 @@ Result<Table> ItemsReport(const Model& model, const ItemsFilter& filter) {
         s > static_cast<std::uint8_t>(MeasureStatus::delivered))
       continue;
     ItemTotals& total = totals[{t.item[r], t.donor[r]}];
-    if (t.quantity[r] >= 0)
+    if (t.quantity[r] >= 0) {
       total.pledged += t.quantity[r];
-    else
+      const std::string& publisher = PublisherOf(model, model.Measure(t.measure[r]), &publishers);
+      total.pledged_by_publisher[publisher] += t.quantity[r];
+      publisher_columns.insert(publisher);
+    } else {
       total.pledged_unstated = true;
+    }
     total.delivered += t.delivered_quantity[r];
     if (t.value_minor[r] > 0) total.value_by_currency[t.currency[r]] += t.value_minor[r];
   }
@@ -80,6 +103,11 @@ Result<Table> ItemsReport(const Model& model, const ItemsFilter& filter) {
                     {"held", Column::Type::integer},
                     {"value"},
                     {"note"}});
+  // Side by side: what each source says was pledged, and how far apart they are.
+  for (const auto& publisher : publisher_columns)
+    table.AddColumn("pledged per " + (publisher.empty() ? std::string("(no source)") : publisher),
+                    Column::Type::integer);
+  table.AddColumn("spread", Column::Type::integer);
   for (const auto& [key, total] : totals) {
     auto& row = table.AddRow();
     row[0] = model.ItemId(key.first);
@@ -99,6 +127,21 @@ Result<Table> ItemsReport(const Model& model, const ItemsFilter& filter) {
     if (total.pledged_unstated) note += "some pledges state no quantity";
     if (total.held_unstated)
       note += std::string(note.empty() ? "" : "; ") + "some holds state no quantity";
+    std::size_t cell = 9;
+    std::int64_t low = INT64_MAX, high = INT64_MIN;
+    for (const auto& publisher : publisher_columns) {
+      auto it = total.pledged_by_publisher.find(publisher);
+      if (it != total.pledged_by_publisher.end()) {
+        row[cell] = std::to_string(it->second);
+        low = std::min(low, it->second);
+        high = std::max(high, it->second);
+      }
+      ++cell;
+    }
+    if (total.pledged_by_publisher.size() >= 2) {
+      row[cell] = std::to_string(high - low);
+      if (high != low) note += std::string(note.empty() ? "" : "; ") + "sources disagree";
+    }
     row[8] = note;
   }
   return table;

@@ -106,7 +106,12 @@ Result<MeetingReport> MeetingDetail(const Model& model, const std::string& key);
 // Each authority's cap, drawn and remaining as last reported on or before `day`.
 Table AuthoritiesReport(const Model& model, std::int32_t day);
 
-// Per item and donor: quantities pledged, delivered, held now, and value.
+// Per item and donor: quantities pledged, delivered, held now, and value;
+// then, side by side, the quantity pledged according to each source (the
+// publisher of the first source each measure cites: the seed documents'
+// publishers, Kiel, UkraineAidTracker, Oryx, ...) and the spread between the
+// largest and smallest (noted "sources disagree" when not 0). Names resolve
+// to catalogue items through their aliases before anything is added.
 // Filters: an item (id, name or alias) or a category, and a donor (actor id);
 // all empty = everything. NotFound for an unknown item or donor.
 struct ItemsFilter {

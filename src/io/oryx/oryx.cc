@@ -1,0 +1,170 @@
+#include "io/oryx/oryx.h"
+
+#include <array>
+#include <charconv>
+#include <map>
+
+#include "io/csv/csv_reader.h"
+#include "query/labels.h"
+
+namespace ramstein {
+
+namespace {
+
+constexpr std::size_t kErrorsMax = 50;
+constexpr std::string_view kMislabelled = "Cargo Drones";
+
+bool Contains(const std::string& lower, std::initializer_list<std::string_view> words) {
+  for (auto word : words) {
+    if (lower.find(word) != std::string::npos) return true;
+  }
+  return false;
+}
+
+std::string_view Trim(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  return text;
+}
+
+std::optional<std::string> Supplier(const Catalog& catalog, std::string_view name) {
+  static constexpr std::pair<std::string_view, std::string_view> kSpellings[] = {
+      {"Czech Republic", "CZE"}, {"Macedonia", "MKD"}, {"Turkey", "TUR"},
+      {"NATO", "NATO"},          {"NONE", "UNSPECIFIED"}, {"Russia", "RUS"}, {"Iran", "IRN"},
+  };
+  for (auto [spelling, id] : kSpellings) {
+    if (name == spelling) return std::string(id);
+  }
+  return catalog.ActorByName(name);
+}
+
+}  // namespace
+
+std::string OryxCategory(std::string_view name, std::string_view vehicle_type) {
+  if (vehicle_type != kMislabelled) return std::string(vehicle_type);
+  std::string lower = AsciiLower(name);
+  if (Contains(lower, {"radar", "ground master", "vera-ng"})) return "Radars";
+  if (Contains(lower, {"boat", "vessel", "craft", "minehunter", "underwater", "sonobot", "remotely operated"}))
+    return "Naval Vessels";
+  if (Contains(lower, {"recovery", "bridg", "mine", "engineering", "wrecker", "logistics", "hercule",
+                       "bergepanzer", "pionierpanzer", "ingeni", "arv", "digger"}))
+    return "Engineering Vehicles";
+  return std::string(vehicle_type);
+}
+
+DatasetBatch ParseOryx(const std::vector<InputFile>& files, const Catalog& catalog) {
+  DatasetBatch batch;
+  auto error = [&](const std::string& message) {
+    if (batch.errors.size() < kErrorsMax) batch.errors.push_back(message);
+  };
+  static constexpr std::array<std::string_view, 7> kColumns = {
+      "id", "vehicle_name", "vehicle_type", "supplier", "recipient", "count", "is_delivered"};
+  for (std::size_t index = 0; index < files.size(); ++index) {
+    const InputFile& file = files[index];
+    CsvReader reader(file.text);
+    CsvRow row;
+    if (!reader.Next(&row)) {
+      error(file.name + ":1: " + (reader.error().empty() ? "the file is empty" : reader.error()));
+      continue;
+    }
+    std::map<std::string, std::size_t> at;
+    for (std::size_t i = 0; i < row.fields.size(); ++i) at[std::string(row.fields[i])] = i;
+    std::string missing;
+    for (auto name : kColumns) {
+      if (!at.count(std::string(name))) missing += (missing.empty() ? "" : ", ") + std::string(name);
+    }
+    if (!missing.empty()) {
+      error(file.name + ":1: missing column(s): " + missing);
+      continue;
+    }
+    std::optional<std::size_t> proof_column;
+    if (at.count("proof")) proof_column = at["proof"];
+    SourceRecord source = FileSource("oryx", file.text,
+                                     {"Oryx (oryxspioenkop.com), as scraped to CSV",
+                                      "Oryx: heavy equipment supplied: " + std::string(BaseName(file.name)),
+                                      std::nullopt, std::nullopt});
+    RowQuoter quoter(file.text, source.id);
+    batch.Add(std::move(source), index, 0);
+    UniqueIds seen;
+    std::map<std::string, std::pair<std::size_t, std::string>, std::less<>> rows_by_id;  // Oryx id -> (line, text)
+    std::size_t header_fields = row.fields.size();
+    while (reader.Next(&row)) {
+      if (row.fields.size() == 1 && row.fields[0].empty()) continue;
+      ++batch.rows_read;
+      std::string where = file.name + ":" + std::to_string(row.number);
+      if (row.fields.size() != header_fields) {
+        error(where + ": has " + std::to_string(row.fields.size()) + " fields, the header " +
+              std::to_string(header_fields));
+        continue;
+      }
+      auto cell = [&](std::string_view name) { return row.fields[at.at(std::string(name))]; };
+      auto fail = [&](std::string_view column, const std::string& message) {
+        error(where + ": column '" + std::string(column) + "': '" + std::string(cell(column).substr(0, 60)) +
+              "' " + message);
+      };
+      auto donor = Supplier(catalog, cell("supplier"));
+      if (!donor) {
+        fail("supplier", "is no actor of the catalogue");
+        continue;
+      }
+      auto recipient = Supplier(catalog, cell("recipient"));
+      if (!recipient) {
+        fail("recipient", "is no actor of the catalogue");
+        continue;
+      }
+      std::int64_t count = 0;
+      std::string_view count_text = cell("count");
+      auto [end, parse_error] = std::from_chars(count_text.data(), count_text.data() + count_text.size(), count);
+      if (parse_error != std::errc() || end != count_text.data() + count_text.size() || count < 0) {
+        fail("count", "is not a whole number of systems");
+        continue;
+      }
+      std::string_view delivered = cell("is_delivered");
+      if (delivered != "True" && delivered != "False") {
+        fail("is_delivered", "is not True or False");
+        continue;
+      }
+      std::string_view name = Trim(cell("vehicle_name"));
+      if (name.empty()) {
+        fail("vehicle_name", "is empty");
+        continue;
+      }
+      std::string category = OryxCategory(name, cell("vehicle_type"));
+      MeasureRecord measure;
+      measure.id = seen.Take("measure:oryx/" + Slug(cell("id")));
+      measure.donor = *donor;
+      measure.recipient = *recipient;
+      measure.type = AidType::military;
+      measure.status = delivered == "True" ? MeasureStatus::delivered : MeasureStatus::announced;
+      measure.title = std::string(name) + " (" + category + "), Oryx";
+      LineItem line;
+      line.item = ResolveItem(catalog, name, category, where, index, row.number, &batch);
+      if (count > 0) line.quantity = count;
+      std::vector<std::string> notes;
+      if (count == 0) notes.push_back("Oryx gives no count (0)");
+      if (category != cell("vehicle_type"))
+        notes.push_back("Oryx files it under '" + std::string(cell("vehicle_type")) + "'; category from the name: " + category);
+      for (const auto& text : notes) line.note = line.note ? *line.note + "; " + text : text;
+      measure.lines.push_back(std::move(line));
+      measure.evidence.push_back(quoter.Quote(row.begin_byte, row.end_byte));
+      // The scrape repeats some rows exactly: kept (nothing is dropped), flagged.
+      std::string text(file.text.data() + row.begin_byte, row.end_byte - row.begin_byte);
+      auto [earlier, first] = rows_by_id.try_emplace(std::string(cell("id")), row.number, text);
+      if (!first && earlier->second.second == text) {
+        measure.note = "repeats line " + std::to_string(earlier->second.first) + " exactly (a duplicate in the scrape?)";
+        batch.review.push_back(where + ": repeats line " + std::to_string(earlier->second.first) +
+                               " exactly; kept as " + measure.id);
+      }
+      if (proof_column && !row.fields[*proof_column].empty()) {
+        SourceRecord page = WebPageSource(row.fields[*proof_column]);
+        measure.evidence.push_back(CitationOf(page));
+        batch.AddOnce(std::move(page), index, row.number);
+      }
+      batch.Add(std::move(measure), index, row.number);
+    }
+    if (!reader.error().empty()) error(file.name + ":" + std::to_string(row.number) + ": " + reader.error());
+  }
+  return batch;
+}
+
+}  // namespace ramstein
