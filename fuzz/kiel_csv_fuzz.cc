@@ -1,12 +1,15 @@
-// libFuzzer target: the CSV reader and the Kiel dashboard importer. The input
-// is read as CSV (row positions must stay in order and inside the text), then
-// given to the importer as data_explorer.csv beside minimal other files.
+// libFuzzer target: the CSV reader and the CSV importers. The input is read
+// as CSV (row positions must stay in order and inside the text), then given
+// to the Kiel dashboard importer as data_explorer.csv beside minimal other
+// files, and to the Kiel main data and Oryx importers as their file.
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "io/csv/csv_reader.h"
 #include "io/kiel_dashboard/kiel_dashboard.h"
+#include "io/kiel_main/kiel_main_csv.h"
+#include "io/oryx/oryx.h"
 
 namespace {
 
@@ -40,13 +43,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       {"eu_aid_shares.csv",
        "country,iso,bilateral_pct_gdp,eu_share_pct_gdp,total_pct_gdp,eu_share_bn\n"},
   };
-  DatasetBatch batch = ParseKielDashboard(files, EmptyCatalog());
-  if (batch.records.size() != batch.origins.size()) __builtin_trap();
-  for (const Record& record : batch.records) {
-    if (const auto* figure = std::get_if<FigureRecord>(&record)) {
-      if (figure->values.empty() || figure->evidence.size() != 1) __builtin_trap();
-      const Evidence& evidence = figure->evidence[0];
-      if (evidence.end < evidence.start) __builtin_trap();
+  EmptyCatalog catalog;
+  std::vector<InputFile> one = {{"main.csv", text}};
+  for (const DatasetBatch& batch :
+       {ParseKielDashboard(files, catalog), ParseKielMainCsv(one, catalog), ParseOryx(one, catalog)}) {
+    if (batch.records.size() != batch.origins.size()) __builtin_trap();
+    for (const Record& record : batch.records) {
+      for (const Evidence& evidence : CommonOf(record).evidence) {
+        if (evidence.end < evidence.start) __builtin_trap();
+      }
+      if (const auto* figure = std::get_if<FigureRecord>(&record)) {
+        if (figure->values.empty() || figure->evidence.size() != 1) __builtin_trap();
+      }
     }
   }
   return 0;

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "io/jsonl_import.h"
+#include "ledger/record_codec.h"
 
 namespace ramstein {
 
@@ -10,6 +11,7 @@ Status AppContext::Open(SqliteEventStore::Mode mode) {
   std::string rates_path = data_dir + "/fx/eurofxref-hist.csv";
   auto text = ReadFile(rates_path);
   if (!text.ok()) return text.status();
+  rates_sha256 = Sha256Hex(*text);
   auto parsed = FxRates::ParseEcbCsv(*text, rates_path);
   if (!parsed.ok()) return parsed.status();
   rates = std::move(parsed).value();

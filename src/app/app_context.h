@@ -28,6 +28,7 @@ struct AppContext {
   bool csv = false;
   SystemClock clock;
   FxRates rates;
+  std::string rates_sha256;  // of the ECB file loaded, set by Open()
   std::unique_ptr<LedgerDb> db;
 
   TableFormat format() const {

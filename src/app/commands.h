@@ -36,6 +36,11 @@ int RunServe(AppContext& context, const std::string& listen, const std::string& 
 // citing one source.
 int RunExport(AppContext& context, const std::string& format, const std::string& out_path,
               const std::string& source);
+// Appends release NAME: the ledger's newest event, counting measures of
+// status `counted` or later, with the ECB rates' hash.
+int RunReleaseCreate(AppContext& context, const std::string& name, const std::string& counted);
+// Prints what changed per donor, type and month between releases A and B.
+int RunReleaseDiff(AppContext& context, const std::string& a, const std::string& b);
 int RunGen(std::uint64_t measures, std::uint64_t seed, const std::string& out_path);
 
 // The bundled data in import order, from DATA_DIR/bundle.txt: batches of

@@ -24,6 +24,7 @@ struct Options {
   bool dry_run = false;
   std::string format = "jsonl";
   std::string export_format, export_source;
+  std::string release_name, release_other, release_counted = "committed";
   LogFilter log;
   std::string show_id;
   ReportOptions report;
@@ -87,6 +88,19 @@ void AddLedgerCommands(CLI::App& app, Options& o) {
   exporter->add_option("--out", o.out_path, "file to write (default: standard output; required for xlsx)");
   exporter->add_option("--source", o.export_source, "kiel-csv: only measures citing this source id");
   exporter->callback([&o] { o.exit_code = RunExport(o.context, o.export_format, o.out_path, o.export_source); });
+
+  auto* release = app.add_subcommand("release", "freeze a view of the ledger, or compare two");
+  release->require_subcommand(1);
+  auto* create = release->add_subcommand("create", "freeze the ledger as it is now, with its method settings");
+  create->add_option("name", o.release_name, "release name (e.g. 2026-11)")->required();
+  create->add_option("--counted", o.release_counted, "measures of this status or later count (announced, committed, allocated, delivered)")
+      ->capture_default_str();
+  create->callback([&o] { o.exit_code = RunReleaseCreate(o.context, o.release_name, o.release_counted); });
+  auto* diff = release->add_subcommand("diff", "what changed per donor, type and month between two releases");
+  diff->add_option("a", o.release_name, "the earlier release")->required();
+  diff->add_option("b", o.release_other, "the later release")->required();
+  AddFormatFlags(diff, o.context);
+  diff->callback([&o] { o.exit_code = RunReleaseDiff(o.context, o.release_name, o.release_other); });
 
   auto* gen = app.add_subcommand("gen", "write a deterministic synthetic ledger as JSON Lines");
   gen->add_option("--measures", o.measures, "number of measures (about 4 line items each)")

@@ -50,6 +50,23 @@ Status LedgerDb::ApplyStored(const EventView& event, Model& model) {
   return Status::Ok();
 }
 
+Result<std::unique_ptr<Model>> LedgerDb::ModelAt(std::uint64_t sequence) {
+  if (sequence > head_.sequence) {
+    return Status::NotFound("the ledger has " + std::to_string(head_.sequence) + " events, not " +
+                            std::to_string(sequence));
+  }
+  auto model = std::make_unique<Model>(rates_);
+  model->Reserve(sequence);
+  // Scan stops at the first error; this one only marks the view's end.
+  const Status kEnd = Status::Conflict("the view's last event was applied");
+  Status scanned = store_->Scan(0, [&](const EventView& event) {
+    if (event.sequence > sequence) return kEnd;
+    return ApplyStored(event, *model);
+  });
+  if (!scanned.ok() && scanned.message() != kEnd.message()) return scanned;
+  return model;
+}
+
 Status LedgerDb::Refresh() {
   auto stored_head = store_->Head();
   if (!stored_head.ok()) return stored_head.status();

@@ -66,6 +66,11 @@ class LedgerDb {
   // first event that fails.
   Result<VerifySummary> Verify();
 
+  // The model as it stood right after event `sequence` (a release's view),
+  // rebuilt from the store; the ledger's own model is untouched. NotFound
+  // when the ledger has fewer events.
+  Result<std::unique_ptr<Model>> ModelAt(std::uint64_t sequence);
+
   const Model& model() const { return *model_; }
   EventStore& store() { return *store_; }
   const StoreHead& head() const { return head_; }

@@ -30,9 +30,10 @@ enum class RecordKind : std::uint16_t {
   requirement = 18,
   claim = 19,
   figure = 20,
+  release = 21,
 };
 
-inline constexpr std::uint16_t kRecordKindMax = 20;
+inline constexpr std::uint16_t kRecordKindMax = 21;
 
 // The name used in JSON Lines ("kind" field) and in reports.
 std::string_view RecordKindName(RecordKind kind);

@@ -565,12 +565,38 @@ struct FigureRecord : Common {
   }
 };
 
+// A frozen view of the ledger (`ramstein release create NAME`): the event
+// sequence number it stands at and the method its figures use: which
+// measures count (`counted`: this status or later in the lifecycle, up to
+// delivered), which value (the measure's stated value, in EUR at the
+// announcement date's ECB rate), and which rates (`fx_sha256`, of the ECB
+// file in use). `release diff A B` rebuilds both views and compares them.
+struct ReleaseRecord : Common {
+  MeasureStatus counted = MeasureStatus::committed;
+  std::optional<Date> created;
+  std::optional<std::string> fx_sha256;
+  std::string name;
+  std::int64_t sequence = 0;
+  template <class V>
+  void Visit(V& v) {
+    v.Correction(correction);
+    v.Enum("counted", counted, kMeasureStatusNames);
+    v.OptDate("created", created);
+    v.EvidenceList(evidence);
+    v.OptText("fx_sha256", fx_sha256);
+    v.Id(id);
+    v.Text("name", name);
+    v.OptText("note", note);
+    v.Integer("sequence", sequence, 0, INT64_MAX);
+  }
+};
+
 // Variant alternatives are in RecordKind order (index = code - 1).
 using Record =
     std::variant<SourceRecord, ActorRecord, PersonRecord, RoleRecord, ForumRecord, MembershipRecord,
                  ChairRecord, MeetingRecord, AttendanceRecord, ItemRecord, MeasureRecord,
                  StatusRecord, DeliveryRecord, HoldRecord, ResumptionRecord, AuthorityRecord,
-                 BalanceRecord, RequirementRecord, ClaimRecord, FigureRecord>;
+                 BalanceRecord, RequirementRecord, ClaimRecord, FigureRecord, ReleaseRecord>;
 
 inline RecordKind KindOf(const Record& record) {
   return static_cast<RecordKind>(record.index() + 1);

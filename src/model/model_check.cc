@@ -232,6 +232,13 @@ Status Model::CheckKindRules(const Record& record, const Pending& pending) const
     return Status::Ok();
   }
   if (const auto* figure = std::get_if<FigureRecord>(&record)) return CheckFigure(*figure);
+  if (const auto* release = std::get_if<ReleaseRecord>(&record)) {
+    if (release->sequence > static_cast<std::int64_t>(sequence_))
+      return FieldError("sequence", "is after the ledger's newest event " + std::to_string(sequence_));
+    if (release->counted == MeasureStatus::proposed || release->counted == MeasureStatus::cancelled)
+      return FieldError("counted", "must be a status from announced to delivered");
+    return Status::Ok();
+  }
   if (const auto* role = std::get_if<RoleRecord>(&record)) return CheckPeriod(role->from, role->to);
   if (const auto* chair = std::get_if<ChairRecord>(&record))
     return CheckPeriod(chair->from, chair->to);

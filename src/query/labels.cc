@@ -36,4 +36,12 @@ std::string AsciiLower(std::string_view text) {
   return out;
 }
 
+PeriodKey PeriodOf(const std::optional<Date>& maybe_date) {
+  if (!maybe_date) return {INT32_MAX, "undated"};
+  const Date& date = *maybe_date;
+  std::string text = date.ToString();
+  if (date.precision == Date::Precision::day) text.resize(7);  // YYYY-MM
+  return {Date::Parse(text)->days * 2 + (date.precision == Date::Precision::year ? 1 : 0), text};
+}
+
 }  // namespace ramstein

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "model/model.h"
 
@@ -17,6 +18,12 @@ std::string PersonWithActor(const Model& model, const std::string& person_id);
 
 // The exact decimal of an amount ("700000000.00"), or "" when absent.
 std::string AmountText(const std::optional<Money>& money);
+// The month (or year) a date falls in, as (sort key, "YYYY-MM" or "YYYY"):
+// periods sort by their first day, a year just after its January; undated
+// is the last period, "undated".
+using PeriodKey = std::pair<std::int32_t, std::string>;
+PeriodKey PeriodOf(const std::optional<Date>& date);
+
 // ASCII lower case, for case-insensitive matching of names.
 std::string AsciiLower(std::string_view text);
 

@@ -2,6 +2,7 @@
 #include <map>
 
 #include "fx/fx_rates.h"
+#include "query/labels.h"
 #include "query/reports.h"
 
 namespace ramstein {
@@ -13,18 +14,6 @@ struct PeriodSums {
   std::int64_t measures = 0, deliveries = 0;
   bool unconverted = false;
 };
-
-// Periods sort by their first day; a year just after its January.
-using PeriodKey = std::pair<std::int32_t, std::string>;
-
-// Undated measures form the last period, "undated".
-PeriodKey PeriodOf(const std::optional<Date>& maybe_date) {
-  if (!maybe_date) return {INT32_MAX, "undated"};
-  const Date& date = *maybe_date;
-  std::string text = date.ToString();
-  if (date.precision == Date::Precision::day) text.resize(7);  // YYYY-MM
-  return {Date::Parse(text)->days * 2 + (date.precision == Date::Precision::year ? 1 : 0), text};
-}
 
 constexpr auto kAnnounced = static_cast<std::uint8_t>(MeasureStatus::announced);
 constexpr auto kCommitted = static_cast<std::uint8_t>(MeasureStatus::committed);

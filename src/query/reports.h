@@ -86,6 +86,15 @@ struct ReconcileQuery {
 };
 Result<Table> ReconcileReport(const Model& model, const ReconcileQuery& query);
 
+// What changed between two releases: per donor, type of aid and month (the
+// announcement's; "undated" last), the EUR sums of the measures each release
+// counts (its `counted` status or later, up to delivered; EUR at the
+// announcement date's rate, EUR amounts as they are), each from the model as
+// it stood at the release's event (`before`, `after`), and the change. Rows
+// that did not change are left out.
+Table ReleaseDiffReport(const Model& before, const ReleaseRecord& a, const Model& after,
+                        const ReleaseRecord& b);
+
 // Hold lines active at the end of `day`: item, quantity held, since when,
 // days held, expected resumption.
 Table HoldsReport(const Model& model, std::int32_t day);
