@@ -18,7 +18,7 @@ namespace ramstein {
 
 namespace {
 
-using Parser = DatasetBatch (*)(const std::vector<InputFile>&, const Catalog&);
+using Parser = DatasetBatch (*)(const std::vector<InputFile>&, const Catalog&, const ParseProgress&);
 
 struct Format {
   std::string_view name;
@@ -131,7 +131,11 @@ Result<ImportResult> ImportDataset(LedgerDb& db, std::string_view format,
   }
   std::int64_t read_ms = MillisecondsSince(start);
   start = std::chrono::steady_clock::now();
-  DatasetBatch batch = found->parse(files, ModelCatalog(db.model()));
+  std::uint64_t bytes_total = 0;
+  for (const InputFile& file : files) bytes_total += file.text.size();
+  ParseProgress progress;
+  if (options.progress) progress = [&](std::uint64_t done) { options.progress(done, bytes_total); };
+  DatasetBatch batch = found->parse(files, ModelCatalog(db.model()), progress);
   std::int64_t decode_ms = MillisecondsSince(start);
   auto result = CommitDataset(db, files, std::move(batch), author, options);
   if (result.ok()) {

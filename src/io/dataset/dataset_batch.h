@@ -6,6 +6,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -105,6 +107,10 @@ class UniqueIds {
 
 // Lower case, runs of anything but ASCII letters and digits as one '-'.
 std::string Slug(std::string_view text);
+
+// Told how many bytes of an importer's input it has read so far (over all
+// its files), for a progress bar; may be empty.
+using ParseProgress = std::function<void(std::uint64_t bytes_done)>;
 
 // Who published a file; becomes the file's source record.
 struct FileProvenance {

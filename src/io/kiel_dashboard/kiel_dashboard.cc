@@ -156,7 +156,8 @@ std::optional<Release> ReadRelease(const InputFile& file, DatasetBatch* batch) {
 
 }  // namespace
 
-DatasetBatch ParseKielDashboard(const std::vector<InputFile>& files, const Catalog&) {
+DatasetBatch ParseKielDashboard(const std::vector<InputFile>& files, const Catalog&,
+                                const ParseProgress&) {
   DatasetBatch batch;
   std::map<std::string_view, std::size_t> by_name;
   for (std::size_t i = 0; i < files.size(); ++i) {

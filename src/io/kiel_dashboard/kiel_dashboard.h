@@ -31,6 +31,7 @@ namespace ramstein {
 // holds is an error naming the file, row and column. Rows are read in
 // full even after an error, so that every bad row is listed (up to 50).
 // The catalogue is not consulted: the files give ISO codes.
-DatasetBatch ParseKielDashboard(const std::vector<InputFile>& files, const Catalog& catalog);
+DatasetBatch ParseKielDashboard(const std::vector<InputFile>& files, const Catalog& catalog,
+                          const ParseProgress& progress = {});
 
 }  // namespace ramstein

@@ -11,14 +11,17 @@ namespace ramstein {
 namespace {
 
 constexpr std::size_t kErrorsMax = 50;
+constexpr std::size_t progress_rows = 16384;  // rows between progress reports
 
 }  // namespace
 
-DatasetBatch ParseKielMainCsv(const std::vector<InputFile>& files, const Catalog& catalog) {
+DatasetBatch ParseKielMainCsv(const std::vector<InputFile>& files, const Catalog& catalog,
+                          const ParseProgress& progress) {
   DatasetBatch batch;
   auto error = [&](const std::string& message) {
     if (batch.errors.size() < kErrorsMax) batch.errors.push_back(message);
   };
+  std::uint64_t bytes_before = 0;  // of earlier files
   for (std::size_t index = 0; index < files.size(); ++index) {
     const InputFile& file = files[index];
     CsvReader reader(file.text);
@@ -64,7 +67,10 @@ DatasetBatch ParseKielMainCsv(const std::vector<InputFile>& files, const Catalog
       kiel_row.evidence = quoter.Quote(row.begin_byte, row.end_byte);
       kiel_row.content = std::string_view(file.text.data() + row.begin_byte, row.end_byte - row.begin_byte);
       AddKielRow(kiel_row, catalog, &seen, &batch);
+      if (progress && batch.rows_read % progress_rows == 0) progress(bytes_before + row.end_byte);
     }
+    bytes_before += file.text.size();
+    if (progress) progress(bytes_before);
     if (!reader.error().empty()) error(file.name + ":" + std::to_string(row.number) + ": " + reader.error());
   }
   return batch;

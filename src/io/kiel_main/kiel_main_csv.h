@@ -31,6 +31,7 @@
 
 namespace ramstein {
 
-DatasetBatch ParseKielMainCsv(const std::vector<InputFile>& files, const Catalog& catalog);
+DatasetBatch ParseKielMainCsv(const std::vector<InputFile>& files, const Catalog& catalog,
+                          const ParseProgress& progress = {});
 
 }  // namespace ramstein

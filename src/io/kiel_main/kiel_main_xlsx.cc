@@ -75,9 +75,15 @@ void ReadWorkbook(const InputFile& file, std::size_t index, const Catalog& catal
 
 }  // namespace
 
-DatasetBatch ParseKielMainXlsx(const std::vector<InputFile>& files, const Catalog& catalog) {
+DatasetBatch ParseKielMainXlsx(const std::vector<InputFile>& files, const Catalog& catalog,
+                          const ParseProgress& progress) {
   DatasetBatch batch;
-  for (std::size_t index = 0; index < files.size(); ++index) ReadWorkbook(files[index], index, catalog, &batch);
+  std::uint64_t bytes_done = 0;
+  for (std::size_t index = 0; index < files.size(); ++index) {
+    ReadWorkbook(files[index], index, catalog, &batch);
+    bytes_done += files[index].text.size();
+    if (progress) progress(bytes_done);  // a workbook is read whole: one step per file
+  }
   return batch;
 }
 

@@ -21,6 +21,7 @@
 
 namespace ramstein {
 
-DatasetBatch ParseKielMainXlsx(const std::vector<InputFile>& files, const Catalog& catalog);
+DatasetBatch ParseKielMainXlsx(const std::vector<InputFile>& files, const Catalog& catalog,
+                          const ParseProgress& progress = {});
 
 }  // namespace ramstein

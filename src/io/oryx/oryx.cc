@@ -52,13 +52,15 @@ std::string OryxCategory(std::string_view name, std::string_view vehicle_type) {
   return std::string(vehicle_type);
 }
 
-DatasetBatch ParseOryx(const std::vector<InputFile>& files, const Catalog& catalog) {
+DatasetBatch ParseOryx(const std::vector<InputFile>& files, const Catalog& catalog,
+                          const ParseProgress& progress) {
   DatasetBatch batch;
   auto error = [&](const std::string& message) {
     if (batch.errors.size() < kErrorsMax) batch.errors.push_back(message);
   };
   static constexpr std::array<std::string_view, 7> kColumns = {
       "id", "vehicle_name", "vehicle_type", "supplier", "recipient", "count", "is_delivered"};
+  std::uint64_t bytes_before = 0;  // of earlier files
   for (std::size_t index = 0; index < files.size(); ++index) {
     const InputFile& file = files[index];
     CsvReader reader(file.text);
@@ -163,6 +165,8 @@ DatasetBatch ParseOryx(const std::vector<InputFile>& files, const Catalog& catal
       batch.Add(std::move(measure), index, row.number);
     }
     if (!reader.error().empty()) error(file.name + ":" + std::to_string(row.number) + ": " + reader.error());
+    bytes_before += file.text.size();
+    if (progress) progress(bytes_before);
   }
   return batch;
 }

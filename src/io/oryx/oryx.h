@@ -27,7 +27,8 @@
 
 namespace ramstein {
 
-DatasetBatch ParseOryx(const std::vector<InputFile>& files, const Catalog& catalog);
+DatasetBatch ParseOryx(const std::vector<InputFile>& files, const Catalog& catalog,
+                          const ParseProgress& progress = {});
 
 // The category of a system Oryx filed under `vehicle_type`: the type itself,
 // except under "Cargo Drones", where the name decides ("Radars",

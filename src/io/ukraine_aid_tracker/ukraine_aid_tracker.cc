@@ -171,7 +171,8 @@ void ImportCommits(const InputFile& file, std::size_t index, const Catalog& cata
 
 }  // namespace
 
-DatasetBatch ParseUkraineAidTracker(const std::vector<InputFile>& files, const Catalog& catalog) {
+DatasetBatch ParseUkraineAidTracker(const std::vector<InputFile>& files, const Catalog& catalog,
+                          const ParseProgress&) {
   DatasetBatch batch;
   for (std::size_t i = 0; i < files.size(); ++i) {
     std::string_view base = BaseName(files[i].name);

@@ -27,6 +27,7 @@
 
 namespace ramstein {
 
-DatasetBatch ParseUkraineAidTracker(const std::vector<InputFile>& files, const Catalog& catalog);
+DatasetBatch ParseUkraineAidTracker(const std::vector<InputFile>& files, const Catalog& catalog,
+                          const ParseProgress& progress = {});
 
 }  // namespace ramstein
