@@ -44,6 +44,8 @@ export async function evidenceList(evidence: Evidence[]): Promise<HTMLElement> {
   return h('div', { class: 'evidence-list' }, items);
 }
 
+const quotesShown = 3;
+
 // Claims grouped by what they are about; where two or more disagree they
 // stand side by side, each with its source.
 export function claimsSideBySide(claims: Claim[]): HTMLElement {
@@ -57,8 +59,12 @@ export function claimsSideBySide(claims: Claim[]): HTMLElement {
         h('div', { class: 'claim-value' }, claim.value),
         claim.number !== undefined && claim.number !== null ? h('div', { class: 'muted' }, `number: ${claim.number}`) : null,
         claim.date ? h('div', { class: 'muted' }, `as of ${claim.date}`) : null,
-        claim.evidence.map((e) => h('p', { class: 'claim-source' }, '“', e.quote, '” — ',
-          link(`/records/${encodeURIComponent(e.source)}`, e.title), `, ${e.published}`)),
+        // A claim counted from many rows quotes them all; the first few show here,
+        // the claim's record shows every one.
+        claim.evidence.slice(0, quotesShown).map((e) => h('p', { class: 'claim-source' },
+          e.quote ? ['“', e.quote, '” — '] : null,
+          link(`/records/${encodeURIComponent(e.source)}`, e.title || e.source), e.published ? `, ${e.published}` : '')),
+        claim.evidence.length > quotesShown ? h('p', { class: 'muted' }, `… and ${claim.evidence.length - quotesShown} more quotes`) : null,
         link(`/records/${encodeURIComponent(claim.id)}`, 'claim record')))));
   }));
 }
