@@ -21,40 +21,25 @@
 #include <fstream>
 #include <map>
 
-#include "base/clock.h"
-#include "db/ledger_db.h"
+#include "bench/bench_support.h"
 #include "io/csv/csv_reader.h"
 #include "io/dataset_import.h"
 #include "io/jsonl_import.h"
 #include "io/kiel_main/kiel_main_csv.h"
 #include "io/kiel_main/kiel_main_xlsx.h"
 #include "io/xlsx/xlsx_reader.h"
-#include "store/sqlite/sqlite_event_store.h"
 
 namespace ramstein {
 namespace {
+
+using bench::Open;
+using bench::Rates;
+using bench::WorkDir;
 
 const char* const kDonors[] = {"United States", "Germany", "United Kingdom", "France", "Poland",
                                "Netherlands", "Denmark", "Sweden", "Canada", "Norway",
                                "EU (Commission and Council)", "Japan", "Italy", "Turkiye"};
 const char* const kTypes[] = {"Military", "Financial", "Humanitarian"};
-
-std::string WorkDir() {
-  static const std::string dir = [] {
-    auto path = std::filesystem::temp_directory_path() / ("ramstein-import-bench-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(path);
-    return path.string();
-  }();
-  return dir;
-}
-
-const FxRates& Rates() {
-  static const FxRates rates = [] {
-    auto text = ReadFile(std::string(RAMSTEIN_SOURCE_DIR) + "/data/fx/eurofxref-hist.csv");
-    return FxRates::ParseEcbCsv(*text, "eurofxref-hist.csv").value();
-  }();
-  return rates;
-}
 
 // Row i's fields, deterministic: a donor, a day in 2022..2025, a type, an
 // allocation (9 in 10) or commitment, an amount with Kiel's float digits.
@@ -133,12 +118,6 @@ const std::string& XlsxFile(std::int64_t rows) {
   }
   if (workbook_close(book) != LXW_NO_ERROR) std::abort();
   return path;
-}
-
-std::unique_ptr<LedgerDb> Open(const std::string& path) {
-  static SystemClock clock;
-  auto store = SqliteEventStore::Open(path, SqliteEventStore::Mode::create_if_missing);
-  return LedgerDb::Open(std::move(store).value(), &Rates(), &clock).value();
 }
 
 // A ledger of the bundled catalogue (actors, items), built once and copied.

@@ -16,37 +16,21 @@
 #include <fstream>
 #include <map>
 
-#include "base/clock.h"
-#include "db/ledger_db.h"
+#include "bench/bench_support.h"
 #include "io/jsonl_import.h"
 #include "query/reports.h"
-#include "store/sqlite/sqlite_event_store.h"
 #include "synth/synthetic_ledger.h"
 
 namespace ramstein {
 namespace {
 
+using bench::Open;
+using bench::Rates;
+using bench::WorkDir;
+
 // Measures per size: about 4 line items each.
 std::uint64_t MeasuresFor(std::int64_t line_items) {
   return static_cast<std::uint64_t>(line_items / 4);
-}
-
-std::string WorkDir() {
-  static const std::string dir = [] {
-    auto path =
-        std::filesystem::temp_directory_path() / ("ramstein-bench-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(path);
-    return path.string();
-  }();
-  return dir;
-}
-
-const FxRates& Rates() {
-  static const FxRates rates = [] {
-    auto text = ReadFile(std::string(RAMSTEIN_SOURCE_DIR) + "/data/fx/eurofxref-hist.csv");
-    return FxRates::ParseEcbCsv(*text, "eurofxref-hist.csv").value();
-  }();
-  return rates;
 }
 
 // The synthetic JSON Lines file for a size, written once.
@@ -61,12 +45,6 @@ const std::string& InputFile(std::int64_t line_items) {
     GenerateSyntheticLedger(options, [&](const std::string& chunk) { out << chunk; });
   }
   return path;
-}
-
-std::unique_ptr<LedgerDb> Open(const std::string& path) {
-  static SystemClock clock;
-  auto store = SqliteEventStore::Open(path, SqliteEventStore::Mode::create_if_missing);
-  return LedgerDb::Open(std::move(store).value(), &Rates(), &clock).value();
 }
 
 // A ledger holding the synthetic data of a size, imported once.

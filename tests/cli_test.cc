@@ -74,6 +74,29 @@ TEST(CliTest, MoneyWithoutARateStaysUnconvertedNeverZero) {
   EXPECT_NE(row.find("RUB,1000000.00,1000000.00,0.00,1000000.00,0.00,,,,,,unconverted"), std::string::npos) << row;
 }
 
+TEST(CliTest, EurWithoutADateCountsInEurButNotInUsd) {
+  std::string db = TempDir("cli-undated-eur") + "/ledger.db";
+  ASSERT_EQ(Ramstein("--db '" + db + "' init --bundled").exit_code, 0);
+  // No announcement date (Oryx and some Kiel rows give none): EUR needs no
+  // rate, USD needs the day's.
+  auto added = Ramstein("--db '" + db + "' add",
+                        R"({"kind":"measure","id":"measure:eur-undated","donor":"BLR","recipient":"UKR",
+                            "type":"military","instrument":"grant","status":"committed","title":"t",
+                            "value":{"amount":"1000000","currency":"EUR"}})");
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  auto Row = [&](const std::string& report, const std::string& start) {
+    auto out = Ramstein("--db '" + db + "' report " + report + " --csv").out;
+    std::size_t at = out.find(start);
+    return at == std::string::npos ? std::string() : out.substr(at, out.find("\r\n", at) - at);
+  };
+  EXPECT_EQ(Row("donors", "BLR,"),
+            "BLR,Belarus,EUR,1000000.00,1000000.00,0.00,1000000.00,0.00,1000000.00,1000000.00,0.00,1000000.00,0.00,");
+  EXPECT_EQ(Row("totals", "BLR,"),
+            "BLR,Belarus,1000000.00,1000000.00,0.00,1000000.00,0.00,0.00,0.00,0.00,0.00,0.00,EUR,"
+            "USD excludes EUR amounts without a date");
+  EXPECT_EQ(Row("monthly", "undated,"), "undated,none,1000000.00,1000000.00,0.00,1,0,");
+}
+
 TEST(CliTest, DryRunWritesNothing) {
   std::string dir = TempDir("cli-dry");
   std::string db = dir + "/ledger.db";

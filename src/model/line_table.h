@@ -15,6 +15,9 @@ namespace ramstein {
 
 inline constexpr std::uint32_t kNoItem = UINT32_MAX;
 
+inline constexpr std::uint8_t line_eur_converted = 1;
+inline constexpr std::uint8_t line_usd_converted = 2;
+
 struct LineTable {
   // Dimensions.
   std::vector<std::uint32_t> measure;   // measure number (Model::measures index)
@@ -24,7 +27,10 @@ struct LineTable {
   std::vector<std::uint16_t> currency;  // Currency::index()
   std::vector<std::uint8_t> status;     // MeasureStatus of the measure
   std::vector<std::uint8_t> type;       // AidType of the measure
-  std::vector<std::uint8_t> converted;  // 1 when the EUR columns hold a conversion
+  // line_eur_converted when the EUR columns hold the row's money, with
+  // line_usd_converted when the USD columns do too (EUR rows without a date
+  // have EUR but no USD rate).
+  std::vector<std::uint8_t> converted;
   // Facts; quantities in units of the item, money in minor units of `currency`.
   std::vector<std::int64_t> quantity;  // -1: not stated
   std::vector<std::int64_t> value_minor;

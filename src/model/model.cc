@@ -124,7 +124,7 @@ void Model::UpdateConverted(std::uint32_t row) {
     return;
   }
   int exponent = Currency::FromIndex(lines_.currency[row]).exponent();
-  lines_.converted[row] = 1;
+  lines_.converted[row] = line_eur_converted | (state.usd_rate_nano != 0 ? line_usd_converted : 0);
   lines_.value_eur_cents[row] = EurCentsAtRate(lines_.value_minor[row], exponent, state.rate_nano);
   lines_.delivered_eur_cents[row] =
       EurCentsAtRate(lines_.delivered_minor[row], exponent, state.rate_nano);
@@ -170,7 +170,7 @@ void Model::ApplyMeasure(std::uint32_t slot, bool correction) {
     lines_have_value = true;
     lines_value += line.value->minor;
   }
-  // An undated measure has no rate: its amounts stay unconverted.
+  // An undated measure has no rate: its amounts stay unconverted (but EUR).
   state.rate_day = measure.announced ? measure.announced->days : 0;
   std::int32_t usd_day = 0;
   auto rate = measure.announced ? rates_->RateNano(currency, state.rate_day, &state.rate_day)
@@ -182,6 +182,8 @@ void Model::ApplyMeasure(std::uint32_t slot, bool correction) {
   if (rate && usd_rate && usd_day == state.rate_day) {
     state.rate_nano = *rate;
     state.usd_rate_nano = *usd_rate;
+  } else if (currency == Currency::Eur()) {
+    state.rate_nano = 1'000'000'000;  // EUR is EUR without a date; only USD is unknown
   }
   std::uint32_t donor = NumberOf(measure.donor);
   auto status = static_cast<std::uint8_t>(measure.status);

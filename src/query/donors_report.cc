@@ -15,7 +15,8 @@ struct BucketTotals {
   Sums original;
   Sums eur_cents;
   Sums usd_cents;            // only when aggregated WithUsd
-  bool unconverted = false;  // some money in this bucket has no EUR rate
+  bool unconverted = false;      // some money in this bucket has no EUR rate
+  bool usd_unconverted = false;  // some has EUR (undated EUR) but no USD rate
   bool any = false;
 };
 
@@ -67,6 +68,10 @@ std::vector<BucketTotals> Aggregate(const Model& model, std::optional<AidType> t
     b.eur_cents.outstanding += open_eur;
     b.eur_cents.on_hold += held_eur[r];
     if constexpr (WithUsd) {
+      if (!(converted[r] & line_usd_converted)) {
+        b.usd_unconverted |= (value[r] | delivered[r] | held[r]) != 0;
+        continue;
+      }
       std::int64_t value_usd = t.value_usd_cents[r], delivered_usd = t.delivered_usd_cents[r];
       b.usd_cents.announced += value_usd;
       b.usd_cents.committed += is_committed ? value_usd : 0;
@@ -149,7 +154,7 @@ Table DonorTotalsReport(const Model& model, std::optional<AidType> type) {
   std::vector<BucketTotals> totals = Aggregate<true>(model, type);
   std::vector<Sums> per_donor(model.actor_count()), per_donor_usd(model.actor_count());
   std::vector<std::string> currencies(model.actor_count());
-  std::vector<bool> unconverted(model.actor_count()), any(model.actor_count());
+  std::vector<bool> unconverted(model.actor_count()), usd_unconverted(model.actor_count()), any(model.actor_count());
   for (std::uint32_t b = 0; b < totals.size(); ++b) {
     if (!totals[b].any) continue;
     const auto& key = model.buckets()[b];
@@ -157,6 +162,7 @@ Table DonorTotalsReport(const Model& model, std::optional<AidType> type) {
     Add(per_donor_usd[key.donor], totals[b].usd_cents);
     any[key.donor] = true;
     unconverted[key.donor] = unconverted[key.donor] || totals[b].unconverted;
+    usd_unconverted[key.donor] = usd_unconverted[key.donor] || totals[b].usd_unconverted;
     std::string code(Currency::FromIndex(key.currency).code());
     currencies[key.donor] += (currencies[key.donor].empty() ? "" : " ") + code;
   }
@@ -186,7 +192,11 @@ Table DonorTotalsReport(const Model& model, std::optional<AidType> type) {
     PutSums(row, 2, per_donor[d], 2);
     PutSums(row, 7, per_donor_usd[d], 2);
     row[12] = currencies[d];
-    if (unconverted[d]) row[13] = "excludes amounts without an ECB rate";
+    if (unconverted[d]) {
+      row[13] = "excludes amounts without an ECB rate";
+    } else if (usd_unconverted[d]) {
+      row[13] = "USD excludes EUR amounts without a date";
+    }
   }
   return table;
 }

@@ -28,9 +28,7 @@ Sums SumsOf(const Model& model, MeasureStatus counted) {
     auto add = [&](std::uint32_t row) {
       if (row == UINT32_MAX) return;
       if (t.converted[row]) {
-        cents += t.value_eur_cents[row];
-      } else if (t.currency[row] == Currency::Eur().index()) {
-        cents += t.value_minor[row];  // EUR needs no rate, dated or not
+        cents += t.value_eur_cents[row];  // EUR rows always are, dated or not
       } else if (t.value_minor[row] != 0) {
         sums.unconverted[key] = true;
       }

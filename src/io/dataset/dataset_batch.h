@@ -27,6 +27,9 @@ struct InputFile {
   std::string text;
 };
 
+// Errors listed before an importer stops listing (it still rejects the batch).
+inline constexpr std::size_t dataset_errors_max = 50;
+
 struct DatasetBatch {
   std::size_t rows_read = 0;
   std::vector<Record> records;
@@ -42,6 +45,11 @@ struct DatasetBatch {
   // "FILE:ROW: ..." names the catalogue did not know, kept as unreviewed
   // records for a person to map (never dropped); not errors.
   std::vector<std::string> review;
+
+  // Adds an error ("FILE:ROW: what is wrong"), up to dataset_errors_max.
+  void Error(std::string message) {
+    if (errors.size() < dataset_errors_max) errors.push_back(std::move(message));
+  }
 
   void Add(Record record, std::size_t file, std::size_t row) {
     records.push_back(std::move(record));

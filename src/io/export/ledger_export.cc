@@ -61,9 +61,7 @@ KielCsvExport ExportKielCsv(const Model& model, const std::optional<std::string>
                 std::any_of(measure.lines.begin(), measure.lines.end(), [](const LineItem& l) { return l.value.has_value(); });
     auto add = [&](std::uint32_t row) {
       if (row == UINT32_MAX || lines.value_minor[row] == 0) return;
-      if (lines.currency[row] == Currency::Eur().index()) {
-        eur_cents += lines.value_minor[row];  // EUR is EUR, dated or not
-      } else if (lines.converted[row]) {
+      if (lines.converted[row]) {  // EUR rows always are, dated or not
         eur_cents += lines.value_eur_cents[row];
       } else {
         converted = false;

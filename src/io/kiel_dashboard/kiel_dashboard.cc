@@ -6,13 +6,12 @@
 #include <map>
 
 #include "base/decimal.h"
-#include "io/csv/csv_reader.h"
+#include "io/dataset/csv_table.h"
 
 namespace ramstein {
 
 namespace {
 
-constexpr std::size_t kErrorsMax = 50;
 constexpr std::string_view kPublisher = "Kiel Institute for the World Economy";
 
 struct ValueColumn {
@@ -70,66 +69,6 @@ std::optional<int> ParseInt(std::string_view text) {
   return value;
 }
 
-// The rows of one CSV file with its header; reports into the batch.
-class TableReader {
- public:
-  TableReader(const InputFile& file, DatasetBatch* batch)
-      : file_(file), batch_(batch), reader_(file.text) {}
-
-  // Reads the header; false (with an error) if a column is missing.
-  bool ReadHeader(const std::vector<std::string_view>& required) {
-    if (!reader_.Next(&row_)) {
-      Error(1, reader_.error().empty() ? "the file is empty" : reader_.error());
-      return false;
-    }
-    for (std::size_t i = 0; i < row_.fields.size(); ++i) columns_[std::string(row_.fields[i])] = i;
-    bool ok = true;
-    for (std::string_view name : required) {
-      if (!columns_.count(std::string(name))) {
-        Error(1, "no column '" + std::string(name) + "'");
-        ok = false;
-      }
-    }
-    return ok;
-  }
-
-  // The next data row, or null at the end (or after a malformed row, which
-  // is reported).
-  const CsvRow* Next() {
-    while (reader_.Next(&row_)) {
-      if (row_.fields.size() == 1 && row_.fields[0].empty()) continue;  // blank line
-      ++batch_->rows_read;
-      if (row_.fields.size() != columns_.size()) {
-        Error(row_.number, "has " + std::to_string(row_.fields.size()) + " fields, the header " +
-                               std::to_string(columns_.size()));
-        continue;
-      }
-      return &row_;
-    }
-    if (!reader_.error().empty()) Error(row_.number, reader_.error());
-    return nullptr;
-  }
-
-  std::string_view Cell(std::string_view column) const {
-    return row_.fields[columns_.at(std::string(column))];
-  }
-
-  void Error(std::size_t row, const std::string& message) {
-    if (batch_->errors.size() >= kErrorsMax) return;
-    batch_->errors.push_back(file_.name + ":" + std::to_string(row) + ": " + message);
-  }
-  void CellError(std::string_view column, const std::string& message) {
-    Error(row_.number, "column '" + std::string(column) + "': " + message);
-  }
-
- private:
-  const InputFile& file_;
-  DatasetBatch* batch_;
-  CsvReader reader_;
-  CsvRow row_;
-  std::map<std::string, std::size_t> columns_;
-};
-
 struct Release {
   std::string number;  // "29"
   std::string label;   // "Ukraine Support Tracker, Release 29 (04/2026)"
@@ -137,7 +76,7 @@ struct Release {
 };
 
 std::optional<Release> ReadRelease(const InputFile& file, DatasetBatch* batch) {
-  TableReader table(file, batch);
+  CsvTable table(file, batch);
   if (!table.ReadHeader({"release", "period", "date", "label"})) return std::nullopt;
   const CsvRow* row = table.Next();
   if (!row) {
@@ -166,15 +105,15 @@ DatasetBatch ParseKielDashboard(const std::vector<InputFile>& files, const Catal
                  std::any_of(Tables().begin(), Tables().end(),
                              [&](const TableSpec& t) { return t.file == base; });
     if (!known) {
-      batch.errors.push_back(files[i].name + ":1: not a file of the Kiel dashboard data");
+      batch.Error(files[i].name + ":1: not a file of the Kiel dashboard data");
     } else if (!by_name.emplace(base, i).second) {
-      batch.errors.push_back(files[i].name + ":1: given twice");
+      batch.Error(files[i].name + ":1: given twice");
     }
   }
   for (std::string_view needed : {"release_info.csv", "data_explorer.csv", "total_allocations.csv",
                                   "procurement_trends.csv", "weapons.csv", "eu_aid_shares.csv"}) {
     if (!by_name.count(needed))
-      batch.errors.push_back(std::string(needed) + ":1: missing from the import");
+      batch.Error(std::string(needed) + ":1: missing from the import");
   }
   if (!batch.errors.empty()) return batch;
   std::size_t release_index = by_name.at("release_info.csv");
@@ -203,7 +142,7 @@ DatasetBatch ParseKielDashboard(const std::vector<InputFile>& files, const Catal
     if (spec.monthly) required.insert(required.end(), {"year", "month"});
     if (spec.file == "data_explorer.csv") required.push_back("country");
     for (const auto& value : spec.values) required.push_back(value.name);
-    TableReader table(file, &batch);
+    CsvTable table(file, &batch);
     if (!table.ReadHeader(required)) continue;
     std::string dataset = "kiel-r" + release->number + "/" + stem;
     while (const CsvRow* row = table.Next()) {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "io/csv/csv_reader.h"
+#include "io/dataset/csv_table.h"
 #include "io/kiel_main/kiel_columns.h"
 #include "io/kiel_main/kiel_row.h"
 
@@ -10,7 +10,6 @@ namespace ramstein {
 
 namespace {
 
-constexpr std::size_t kErrorsMax = 50;
 constexpr std::size_t progress_rows = 16384;  // rows between progress reports
 
 }  // namespace
@@ -18,21 +17,14 @@ constexpr std::size_t progress_rows = 16384;  // rows between progress reports
 DatasetBatch ParseKielMainCsv(const std::vector<InputFile>& files, const Catalog& catalog,
                           const ParseProgress& progress) {
   DatasetBatch batch;
-  auto error = [&](const std::string& message) {
-    if (batch.errors.size() < kErrorsMax) batch.errors.push_back(message);
-  };
   std::uint64_t bytes_before = 0;  // of earlier files
   for (std::size_t index = 0; index < files.size(); ++index) {
     const InputFile& file = files[index];
-    CsvReader reader(file.text);
-    CsvRow row;
-    if (!reader.Next(&row)) {
-      error(file.name + ":1: " + (reader.error().empty() ? "the file is empty" : reader.error()));
-      continue;
-    }
-    auto columns = MapKielColumns(row.fields);
+    CsvTable table(file, &batch);
+    if (!table.ReadHeader()) continue;
+    auto columns = MapKielColumns(std::vector<std::string_view>(table.header().begin(), table.header().end()));
     if (!columns.ok()) {
-      error(file.name + ":1: " + columns.status().message());
+      table.Error(1, std::string(columns.status().message()));
       continue;
     }
     SourceRecord source = FileSource(
@@ -48,30 +40,20 @@ DatasetBatch ParseKielMainCsv(const std::vector<InputFile>& files, const Catalog
     batch.records.reserve(batch.records.size() + lines + 1);
     batch.origins.reserve(batch.origins.size() + lines + 1);
     UniqueIds seen;
-    std::size_t header_fields = row.fields.size();
-    while (reader.Next(&row)) {
-      if (row.fields.size() == 1 && row.fields[0].empty()) continue;
-      ++batch.rows_read;
-      std::string where = file.name + ":" + std::to_string(row.number);
-      if (row.fields.size() != header_fields) {
-        error(where + ": has " + std::to_string(row.fields.size()) + " fields, the header " +
-              std::to_string(header_fields));
-        continue;
-      }
+    while (const CsvRow* row = table.Next()) {
       KielRow kiel_row;
       kiel_row.columns = &*columns;
-      kiel_row.fields = &row.fields;
-      kiel_row.where = where;
+      kiel_row.fields = &row->fields;
+      kiel_row.where = table.Where();
       kiel_row.file = index;
-      kiel_row.row = row.number;
-      kiel_row.evidence = quoter.Quote(row.begin_byte, row.end_byte);
-      kiel_row.content = std::string_view(file.text.data() + row.begin_byte, row.end_byte - row.begin_byte);
+      kiel_row.row = row->number;
+      kiel_row.evidence = quoter.Quote(row->begin_byte, row->end_byte);
+      kiel_row.content = std::string_view(file.text.data() + row->begin_byte, row->end_byte - row->begin_byte);
       AddKielRow(kiel_row, catalog, &seen, &batch);
-      if (progress && batch.rows_read % progress_rows == 0) progress(bytes_before + row.end_byte);
+      if (progress && batch.rows_read % progress_rows == 0) progress(bytes_before + row->end_byte);
     }
     bytes_before += file.text.size();
     if (progress) progress(bytes_before);
-    if (!reader.error().empty()) error(file.name + ":" + std::to_string(row.number) + ": " + reader.error());
   }
   return batch;
 }

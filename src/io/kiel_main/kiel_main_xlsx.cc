@@ -11,13 +11,10 @@ namespace ramstein {
 namespace {
 
 constexpr std::string_view kSheet = "Bilateral Assistance, MAIN DATA";
-constexpr std::size_t kErrorsMax = 50;
 
 // Reads one workbook into the batch.
 void ReadWorkbook(const InputFile& file, std::size_t index, const Catalog& catalog, DatasetBatch* batch) {
-  auto error = [&](const std::string& message) {
-    if (batch->errors.size() < kErrorsMax) batch->errors.push_back(message);
-  };
+  auto error = [&](const std::string& message) { batch->Error(message); };
   auto workbook = XlsxWorkbook::Open(file.text);
   if (!workbook.ok()) return error(file.name + ":1: " + workbook.status().message());
   SourceRecord source = FileSource("kiel-main-xlsx", file.text,

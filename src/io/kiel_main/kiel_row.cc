@@ -12,8 +12,6 @@ namespace ramstein {
 
 namespace {
 
-constexpr std::size_t kErrorsMax = 50;
-
 // Rounds a published EUR amount ("23417159.978473667", "2.1E+7") to cents.
 std::optional<std::int64_t> EurCents(std::string_view text) {
   std::optional<Decimal> value = ParseDecimal(text);
@@ -58,11 +56,8 @@ bool AddKielRow(const KielRow& row, const Catalog& catalog, UniqueIds* seen,
   };
   auto fail = [&](KielColumn column, const std::string& message) {
     int at = row.columns->at[static_cast<std::size_t>(column)];
-    if (batch->errors.size() < kErrorsMax) {
-      batch->errors.push_back(row.where + ": column '" +
-                              row.columns->names[static_cast<std::size_t>(at)] + "': '" +
-                              std::string(cell(column).substr(0, 60)) + "' " + message);
-    }
+    batch->Error(row.where + ": column '" + row.columns->names[static_cast<std::size_t>(at)] + "': '" +
+                 std::string(cell(column).substr(0, 60)) + "' " + message);
     return false;
   };
   MeasureRecord measure;

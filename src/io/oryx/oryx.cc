@@ -1,17 +1,15 @@
 #include "io/oryx/oryx.h"
 
-#include <array>
 #include <charconv>
 #include <map>
 
-#include "io/csv/csv_reader.h"
+#include "io/dataset/csv_table.h"
 #include "query/labels.h"
 
 namespace ramstein {
 
 namespace {
 
-constexpr std::size_t kErrorsMax = 50;
 constexpr std::string_view kMislabelled = "Cargo Drones";
 
 bool Contains(const std::string& lower, std::initializer_list<std::string_view> words) {
@@ -55,32 +53,13 @@ std::string OryxCategory(std::string_view name, std::string_view vehicle_type) {
 DatasetBatch ParseOryx(const std::vector<InputFile>& files, const Catalog& catalog,
                           const ParseProgress& progress) {
   DatasetBatch batch;
-  auto error = [&](const std::string& message) {
-    if (batch.errors.size() < kErrorsMax) batch.errors.push_back(message);
-  };
-  static constexpr std::array<std::string_view, 7> kColumns = {
-      "id", "vehicle_name", "vehicle_type", "supplier", "recipient", "count", "is_delivered"};
   std::uint64_t bytes_before = 0;  // of earlier files
   for (std::size_t index = 0; index < files.size(); ++index) {
     const InputFile& file = files[index];
-    CsvReader reader(file.text);
-    CsvRow row;
-    if (!reader.Next(&row)) {
-      error(file.name + ":1: " + (reader.error().empty() ? "the file is empty" : reader.error()));
+    CsvTable table(file, &batch);
+    if (!table.ReadHeader({"id", "vehicle_name", "vehicle_type", "supplier", "recipient", "count", "is_delivered"}))
       continue;
-    }
-    std::map<std::string, std::size_t> at;
-    for (std::size_t i = 0; i < row.fields.size(); ++i) at[std::string(row.fields[i])] = i;
-    std::string missing;
-    for (auto name : kColumns) {
-      if (!at.count(std::string(name))) missing += (missing.empty() ? "" : ", ") + std::string(name);
-    }
-    if (!missing.empty()) {
-      error(file.name + ":1: missing column(s): " + missing);
-      continue;
-    }
-    std::optional<std::size_t> proof_column;
-    if (at.count("proof")) proof_column = at["proof"];
+    std::optional<std::size_t> proof_column = table.Column("proof");
     SourceRecord source = FileSource("oryx", file.text,
                                      {"Oryx (oryxspioenkop.com), as scraped to CSV",
                                       "Oryx: heavy equipment supplied: " + std::string(BaseName(file.name)),
@@ -89,20 +68,12 @@ DatasetBatch ParseOryx(const std::vector<InputFile>& files, const Catalog& catal
     batch.Add(std::move(source), index, 0);
     UniqueIds seen;
     std::map<std::string, std::pair<std::size_t, std::string>, std::less<>> rows_by_id;  // Oryx id -> (line, text)
-    std::size_t header_fields = row.fields.size();
-    while (reader.Next(&row)) {
-      if (row.fields.size() == 1 && row.fields[0].empty()) continue;
-      ++batch.rows_read;
-      std::string where = file.name + ":" + std::to_string(row.number);
-      if (row.fields.size() != header_fields) {
-        error(where + ": has " + std::to_string(row.fields.size()) + " fields, the header " +
-              std::to_string(header_fields));
-        continue;
-      }
-      auto cell = [&](std::string_view name) { return row.fields[at.at(std::string(name))]; };
+    while (const CsvRow* found = table.Next()) {
+      const CsvRow& row = *found;
+      std::string where = table.Where();
+      auto cell = [&](std::string_view name) { return table.Cell(name); };
       auto fail = [&](std::string_view column, const std::string& message) {
-        error(where + ": column '" + std::string(column) + "': '" + std::string(cell(column).substr(0, 60)) +
-              "' " + message);
+        table.CellError(column, "'" + std::string(cell(column).substr(0, 60)) + "' " + message);
       };
       auto donor = Supplier(catalog, cell("supplier"));
       if (!donor) {
@@ -164,7 +135,6 @@ DatasetBatch ParseOryx(const std::vector<InputFile>& files, const Catalog& catal
       }
       batch.Add(std::move(measure), index, row.number);
     }
-    if (!reader.error().empty()) error(file.name + ":" + std::to_string(row.number) + ": " + reader.error());
     bytes_before += file.text.size();
     if (progress) progress(bytes_before);
   }

@@ -13,12 +13,6 @@ namespace ramstein {
 namespace {
 
 constexpr std::string_view kPublisher = "UkraineAidTracker (protect-ukraine-now)";
-constexpr std::size_t kErrorsMax = 50;
-
-void Error(DatasetBatch* batch, const std::string& message) {
-  if (batch->errors.size() < kErrorsMax) batch->errors.push_back(message);
-}
-
 // "the USD 34,025,000,000.00" style, for titles and claims.
 std::string Usd(std::int64_t cents) {
   return FormatMoney(Money{cents, *Currency::FromCode("USD")});
@@ -27,7 +21,7 @@ std::string Usd(std::int64_t cents) {
 void ImportMoney(const InputFile& file, std::size_t index, DatasetBatch* batch) {
   auto rows = ParseUsPackages(file.text, file.name);
   if (!rows.ok()) {
-    Error(batch, rows.status().message());
+    batch->Error(rows.status().message());
     return;
   }
   batch->rows_read += rows->size();
@@ -100,12 +94,12 @@ void ImportCommits(const InputFile& file, std::size_t index, const Catalog& cata
   simdjson::dom::parser parser;
   simdjson::dom::array rows;
   if (parser.parse(padded).get_array().get(rows) != simdjson::SUCCESS) {
-    Error(batch, file.name + ":1: not a JSON array of rows");
+    batch->Error(file.name + ":1: not a JSON array of rows");
     return;
   }
   auto ranges = JsonRowRanges(padded, 6);
   if (ranges.size() != rows.size()) {
-    Error(batch, file.name + ":1: not a JSON array of rows");
+    batch->Error(file.name + ":1: not a JSON array of rows");
     return;
   }
   SourceRecord source = FileSource("uat-commits", file.text,
@@ -124,7 +118,7 @@ void ImportCommits(const InputFile& file, std::size_t index, const Catalog& cata
     std::string_view date_text, donor_code, category, model, url;
     std::int64_t quantity = 0;
     if (element.get_array().get(fields) != simdjson::SUCCESS || fields.size() != 6) {
-      Error(batch, where + ": not an array of 6 fields [date, donor, category, model, quantity, URL]");
+      batch->Error(where + ": not an array of 6 fields [date, donor, category, model, quantity, URL]");
       continue;
     }
     // The URL may be null: a commitment the tracker gives no link for.
@@ -132,16 +126,16 @@ void ImportCommits(const InputFile& file, std::size_t index, const Catalog& cata
     if (fields.at(0).get_string().get(date_text) || fields.at(1).get_string().get(donor_code) ||
         fields.at(2).get_string().get(category) || fields.at(3).get_string().get(model) ||
         fields.at(4).get_int64().get(quantity) || !url_ok) {
-      Error(batch, where + ": fields must be 4 strings, a whole number and a URL string or null");
+      batch->Error(where + ": fields must be 4 strings, a whole number and a URL string or null");
       continue;
     }
     auto date = Date::Parse(date_text);
     auto donor = catalog.ActorByAlpha2(donor_code);
-    if (!date) Error(batch, where + ": field 0 (date): '" + std::string(date_text) + "' is not a date");
+    if (!date) batch->Error(where + ": field 0 (date): '" + std::string(date_text) + "' is not a date");
     if (!donor)
-      Error(batch, where + ": field 1 (donor): '" + std::string(donor_code) +
+      batch->Error(where + ": field 1 (donor): '" + std::string(donor_code) +
                        "' is no country's ISO alpha-2 code in the catalogue");
-    if (quantity <= 0) Error(batch, where + ": field 4 (quantity): must be positive");
+    if (quantity <= 0) batch->Error(where + ": field 4 (quantity): must be positive");
     if (!date || !donor || quantity <= 0 || model.empty()) continue;
     MeasureRecord measure;
     measure.id = "measure:uat/commit-" + date->ToString() + "-" + *donor + "-" + Slug(model);
@@ -181,7 +175,7 @@ DatasetBatch ParseUkraineAidTracker(const std::vector<InputFile>& files, const C
     } else if (base == "commits.json") {
       ImportCommits(files[i], i, catalog, &batch);
     } else if (base != "countries.json" && base != "README.md") {
-      Error(&batch, files[i].name + ":1: not a UkraineAidTracker file (money.json, commits.json)");
+      batch.Error(files[i].name + ":1: not a UkraineAidTracker file (money.json, commits.json)");
     }
   }
   return batch;

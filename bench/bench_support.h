@@ -1,0 +1,46 @@
+// What the benchmarks share: a scratch folder per run, the bundled ECB
+// rates, and a ledger file opened (created when missing) on them.
+#pragma once
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "base/clock.h"
+#include "db/ledger_db.h"
+#include "io/jsonl_import.h"
+#include "store/sqlite/sqlite_event_store.h"
+
+namespace ramstein::bench {
+
+// A folder under the system's temporary directory, one per process.
+inline const std::string& WorkDir() {
+  static const std::string dir = [] {
+    auto path =
+        std::filesystem::temp_directory_path() / ("ramstein-bench-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(path);
+    return path.string();
+  }();
+  return dir;
+}
+
+// The bundled ECB reference rates, read once.
+inline const FxRates& Rates() {
+  static const FxRates rates = [] {
+    auto text = ReadFile(std::string(RAMSTEIN_SOURCE_DIR) + "/data/fx/eurofxref-hist.csv");
+    return FxRates::ParseEcbCsv(*text, "eurofxref-hist.csv").value();
+  }();
+  return rates;
+}
+
+// The ledger at `path`, created when missing. Aborts on failure (a
+// benchmark cannot go on without it).
+inline std::unique_ptr<LedgerDb> Open(const std::string& path) {
+  static SystemClock clock;
+  auto store = SqliteEventStore::Open(path, SqliteEventStore::Mode::create_if_missing);
+  return LedgerDb::Open(std::move(store).value(), &Rates(), &clock).value();
+}
+
+}  // namespace ramstein::bench
