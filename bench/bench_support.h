@@ -15,15 +15,24 @@
 
 namespace ramstein::bench {
 
-// A folder under the system's temporary directory, one per process.
+// A folder under the system's temporary directory, one per process,
+// removed with what it holds when the process ends (the files of 10^6 rows
+// take hundreds of megabytes).
 inline const std::string& WorkDir() {
-  static const std::string dir = [] {
-    auto path =
-        std::filesystem::temp_directory_path() / ("ramstein-bench-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(path);
-    return path.string();
-  }();
-  return dir;
+  struct Folder {
+    std::string path;
+    Folder()
+        : path((std::filesystem::temp_directory_path() / ("ramstein-bench-" + std::to_string(::getpid())))
+                   .string()) {
+      std::filesystem::create_directories(path);
+    }
+    ~Folder() {
+      std::error_code ignored;
+      std::filesystem::remove_all(path, ignored);
+    }
+  };
+  static const Folder folder;
+  return folder.path;
 }
 
 // The bundled ECB reference rates, read once.

@@ -1,7 +1,8 @@
 // libFuzzer target: the CSV reader and the CSV importers. The input is read
 // as CSV (row positions must stay in order and inside the text), then given
 // to the Kiel dashboard importer as data_explorer.csv beside minimal other
-// files, and to the Kiel main data and Oryx importers as their file.
+// files, and to the Kiel main data and Oryx importers as their file; the
+// main data is also read on three threads, which must give what one gives.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -17,6 +18,17 @@ class EmptyCatalog : public ramstein::Catalog {
  public:
   std::optional<std::string> ActorByAlpha2(std::string_view) const override { return std::nullopt; }
   std::optional<std::string> ActorByName(std::string_view) const override { return std::nullopt; }
+  std::optional<std::string> ItemByName(std::string_view) const override { return std::nullopt; }
+};
+
+// Knows every donor by its name, so rows become records.
+class EchoCatalog : public ramstein::Catalog {
+ public:
+  std::optional<std::string> ActorByAlpha2(std::string_view) const override { return std::nullopt; }
+  std::optional<std::string> ActorByName(std::string_view name) const override {
+    if (name.empty()) return std::nullopt;
+    return std::string(name);
+  }
   std::optional<std::string> ItemByName(std::string_view) const override { return std::nullopt; }
 };
 
@@ -55,6 +67,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (const auto* figure = std::get_if<FigureRecord>(&record)) {
         if (figure->values.empty() || figure->evidence.size() != 1) __builtin_trap();
       }
+    }
+  }
+  // Read on three threads, the main data gives what one reader gives.
+  EchoCatalog echo;
+  DatasetBatch single = ParseKielMainCsvOn(one, echo, {}, 1);
+  DatasetBatch split = ParseKielMainCsvOn(one, echo, {}, 3);
+  if (single.rows_read != split.rows_read || single.errors != split.errors || single.review != split.review ||
+      single.records.size() != split.records.size())
+    __builtin_trap();
+  for (std::size_t i = 0; i < single.records.size(); ++i) {
+    const auto& a = CommonOf(single.records[i]);
+    const auto& b = CommonOf(split.records[i]);
+    if (a.id != b.id || single.origins[i].row != split.origins[i].row || a.evidence.size() != b.evidence.size())
+      __builtin_trap();
+    for (std::size_t e = 0; e < a.evidence.size(); ++e) {
+      if (a.evidence[e].start != b.evidence[e].start || a.evidence[e].quote != b.evidence[e].quote) __builtin_trap();
     }
   }
   return 0;

@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config
-  libsqlite3-dev sqlite3 libsodium-dev libsimdjson-dev nlohmann-json3-dev libcli11-dev
+  libsqlite3-dev sqlite3 libsodium-dev libssl-dev libsimdjson-dev nlohmann-json3-dev libcli11-dev
   libabsl-dev libcpp-httplib-dev zlib1g-dev libminizip-dev libpugixml-dev libxlsxwriter-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev curl

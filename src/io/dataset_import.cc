@@ -154,11 +154,13 @@ Result<ImportResult> CommitDataset(LedgerDb& db, const std::vector<InputFile>& f
   result.review = std::move(batch.review);
   if (!result.errors.empty()) return result;
   auto start = std::chrono::steady_clock::now();
-  std::vector<Record> records;
-  std::vector<DatasetBatch::Origin> origins;
-  records.reserve(batch.records.size());
-  for (std::size_t i = 0; i < batch.records.size(); ++i) {
-    Record& record = batch.records[i];
+  // The records to append are compacted in place (a million records are
+  // not copied into a second vector; a first import keeps every one).
+  std::vector<Record>& records = batch.records;
+  std::vector<DatasetBatch::Origin>& origins = batch.origins;
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    Record& record = records[i];
     const StoredRecord* existing = db.model().Find(CommonOf(record).id);
     if (existing && KindOf(existing->record) == KindOf(record)) {
       if (Content(existing->record) == Content(record)) {
@@ -167,16 +169,21 @@ Result<ImportResult> CommitDataset(LedgerDb& db, const std::vector<InputFile>& f
       }
       std::visit(
           [&](auto& r) {
-            r.correction = "re-imported from " + files[batch.origins[i].file].name;
+            r.correction = "re-imported from " + files[origins[i].file].name;
           },
           record);
       ++result.changed;
     } else {
       ++result.created;
     }
-    records.push_back(std::move(record));
-    origins.push_back(batch.origins[i]);
+    if (kept != i) {
+      records[kept] = std::move(record);
+      origins[kept] = origins[i];
+    }
+    ++kept;
   }
+  records.erase(records.begin() + static_cast<std::ptrdiff_t>(kept), records.end());
+  origins.erase(origins.begin() + static_cast<std::ptrdiff_t>(kept), origins.end());
   for (const RecordError& error : db.Check(records, options.errors_max)) {
     auto origin = origins[error.index];
     result.errors.push_back(files[origin.file].name + ":" + std::to_string(origin.row) + ": " +

@@ -1,5 +1,6 @@
 #include "io/csv/csv_reader.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "base/limits.h"
@@ -8,6 +9,40 @@ namespace ramstein {
 
 CsvReader::CsvReader(std::string_view text) : text_(text) {
   if (text_.substr(0, 3) == "\xEF\xBB\xBF") position_ = 3;
+}
+
+CsvReader::CsvReader(std::string_view text, const CsvPart& part)
+    : text_(text), stop_(part.end_byte), position_(part.begin_byte), line_(part.first_line) {
+  if (position_ == 0 && text_.substr(0, 3) == "\xEF\xBB\xBF") position_ = 3;
+}
+
+std::vector<CsvPart> SplitCsvRows(std::string_view text, std::size_t from, std::size_t from_line,
+                                  std::size_t parts) {
+  std::vector<CsvPart> out;
+  from = std::min(from, text.size());
+  std::size_t size = text.size() - from;
+  std::size_t begin = from, line = from_line;
+  for (std::size_t k = 1; k < parts; ++k) {
+    std::size_t target = from + size / parts * k;
+    if (target <= begin) continue;
+    // Quotes between the last cut and the target: odd means inside a field.
+    bool quoted = std::count(text.begin() + static_cast<std::ptrdiff_t>(begin),
+                             text.begin() + static_cast<std::ptrdiff_t>(target), '"') % 2 != 0;
+    std::size_t cut = target;
+    for (; cut < text.size(); ++cut) {
+      if (text[cut] == '"') quoted = !quoted;
+      if (text[cut] == '\n' && !quoted) break;
+    }
+    if (cut >= text.size()) break;  // no line end after the target: one part fewer
+    ++cut;
+    std::size_t lines = static_cast<std::size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(begin),
+                                                            text.begin() + static_cast<std::ptrdiff_t>(cut), '\n'));
+    out.push_back({begin, cut, line});
+    begin = cut;
+    line += lines;
+  }
+  out.push_back({begin, text.size(), line});
+  return out;
 }
 
 bool CsvReader::Fail(std::string message) {
@@ -21,7 +56,7 @@ bool CsvReader::Next(CsvRow* row) {
   row->unescaped.clear();
   row->number = line_;
   row->begin_byte = position_;
-  if (position_ >= text_.size()) return false;
+  if (position_ >= text_.size() || position_ >= stop_) return false;
   while (true) {
     if (row->fields.size() >= csv_fields_max)
       return Fail("more than " + std::to_string(csv_fields_max) + " fields in a row");

@@ -44,6 +44,53 @@ TEST(CsvReaderTest, TellsWhereEachRowLies) {
   EXPECT_EQ(reader.error(), "");
 }
 
+// Every row as one reader sees it: number, byte range, fields.
+std::vector<std::string> Described(std::string_view text, const std::vector<CsvPart>& parts) {
+  std::vector<std::string> rows;
+  for (const CsvPart& part : parts) {
+    CsvReader reader(text, part);
+    CsvRow row;
+    while (reader.Next(&row)) {
+      std::string described = std::to_string(row.number) + "@" + std::to_string(row.begin_byte) + "-" +
+                              std::to_string(row.end_byte);
+      for (auto field : row.fields) described += "|" + std::string(field);
+      rows.push_back(described);
+    }
+    EXPECT_EQ(reader.error(), "");
+  }
+  return rows;
+}
+
+TEST(CsvReaderTest, PartsReadTheRowsOfOneReader) {
+  // Quoted newlines, doubled quotes, CRLF, a blank line, a BOM, no final
+  // line end: the cuts must fall between rows and the line numbers follow.
+  std::string text = "\xEF\xBB\xBFname,note\r\n";
+  for (int i = 0; i < 300; ++i) {
+    switch (i % 5) {
+      case 0: text += "a" + std::to_string(i) + ",\"two\nlines\"\n"; break;
+      case 1: text += "\"say \"\"hi\"\"\"," + std::to_string(i) + "\r\n"; break;
+      case 2: text += "\n"; break;
+      case 3: text += "\"\n\n\n\",x\n"; break;
+      default: text += "plain," + std::to_string(i) + "\n"; break;
+    }
+  }
+  text += "last,row";
+  CsvReader header(text);
+  CsvRow row;
+  ASSERT_TRUE(header.Next(&row));
+  std::vector<std::string> whole = Described(text, {CsvPart{header.position(), text.size(), header.line()}});
+  ASSERT_EQ(whole.size(), 301u);
+  for (std::size_t parts = 1; parts <= 9; ++parts) {
+    auto cut = SplitCsvRows(text, header.position(), header.line(), parts);
+    EXPECT_LE(cut.size(), parts);
+    EXPECT_GE(cut.size(), parts > 1 ? 2u : 1u);
+    EXPECT_EQ(cut.front().begin_byte, header.position());
+    EXPECT_EQ(cut.back().end_byte, text.size());
+    for (std::size_t k = 1; k < cut.size(); ++k) EXPECT_EQ(cut[k].begin_byte, cut[k - 1].end_byte);
+    EXPECT_EQ(Described(text, cut), whole) << parts << " parts";
+  }
+}
+
 TEST(CsvReaderTest, NamesWhatIsMalformed) {
   std::string error;
   ReadAll("a,\"open\n", &error);

@@ -22,6 +22,18 @@ bool CsvTable::ReadHeader(const std::vector<std::string_view>& required) {
   return missing.empty();
 }
 
+std::vector<CsvPart> CsvTable::Parts(std::size_t parts) const {
+  return SplitCsvRows(file_.text, reader_.position(), reader_.line(), parts);
+}
+
+CsvTable CsvTable::Part(const CsvPart& part, DatasetBatch* batch) const {
+  CsvTable table(file_, batch);
+  table.reader_ = CsvReader(file_.text, part);
+  table.header_ = header_;
+  table.columns_ = columns_;
+  return table;
+}
+
 std::optional<std::size_t> CsvTable::Column(std::string_view name) const {
   auto it = columns_.find(name);
   if (it == columns_.end()) return std::nullopt;

@@ -23,10 +23,21 @@ class CsvTable {
   // Reads the header; false (with the error reported: "FILE:1: missing
   // column(s): a, b") when the file is empty or `required` are not columns.
   bool ReadHeader(const std::vector<std::string_view>& required = {});
+  const InputFile& file() const { return file_; }
   // The header's fields, in order. REQUIRES: ReadHeader() returned true.
   const std::vector<std::string>& header() const { return header_; }
   // The position of a column, if the header has it.
   std::optional<std::size_t> Column(std::string_view name) const;
+
+  // The data rows not read yet cut into at most `parts` parts at row starts
+  // (SplitCsvRows), for tables on several threads. REQUIRES: ReadHeader()
+  // returned true.
+  std::vector<CsvPart> Parts(std::size_t parts) const;
+  // A table of `part`'s rows under this table's header, reporting into
+  // `batch` (one per thread).
+  CsvTable Part(const CsvPart& part, DatasetBatch* batch) const;
+  // Whether reading stopped at malformed CSV (reported as an error).
+  bool malformed() const { return !reader_.error().empty(); }
 
   // The next data row, or null at the end.
   const CsvRow* Next();

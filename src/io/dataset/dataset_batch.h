@@ -8,10 +8,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory_resource>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 
 #include <absl/container/flat_hash_map.h>
 #include <vector>
@@ -57,13 +57,18 @@ struct DatasetBatch {
   }
   // Add() unless a record of this id was added by AddOnce before (records
   // many rows share: an unreviewed item, a cited web page). Returns whether
-  // it was added.
-  bool AddOnce(Record record, std::size_t file, std::size_t row) {
-    if (!shared_ids.insert(CommonOf(record).id).second) return false;
-    Add(std::move(record), file, row);
-    return true;
-  }
-  std::unordered_set<std::string> shared_ids;
+  // it was added; when it was, `review_line` (if any) joins `review`.
+  bool AddOnce(Record record, std::size_t file, std::size_t row, std::string review_line = {});
+
+  // Appends what `part` read (the same importer's batch of the rows that
+  // follow, read on another thread) as if read here: its rows, its errors up
+  // to the cap, its review lines and records in order, except records added
+  // once that this batch already holds, and their review lines.
+  void Append(DatasetBatch part);
+
+ private:
+  // Ids added by AddOnce -> their review line's index, or SIZE_MAX.
+  absl::flat_hash_map<std::string, std::size_t> shared_;
 };
 
 // What an importer may look up in the ledger it imports into. Implemented
@@ -103,15 +108,27 @@ inline std::string_view BaseName(std::string_view path) {
 // second becomes "id-2", and so on (identical rows of a publisher's table).
 class UniqueIds {
  public:
-  std::string Take(std::string id) {
-    int repeat = ++counts_[id];
-    if (repeat > 1) id += "-" + std::to_string(repeat);
-    return id;
-  }
+  // Room for `ids` without regrowing (rehashing every id taken so far).
+  void Reserve(std::size_t ids) { counts_.reserve(ids); }
+
+  // `id` itself the first time, then `id` + "-2", "-3", ...
+  std::string Take(std::string id);
 
  private:
-  absl::flat_hash_map<std::string, int> counts_;
+  // The ids taken, copied into one arena (a million rows make a million
+  // ids: one allocation each would cost more than the rest of the row).
+  std::pmr::monotonic_buffer_resource arena_;
+  absl::flat_hash_map<std::string_view, int> counts_;
 };
+
+// Makes the ids unique as one UniqueIds taking them in order would, on up
+// to `threads` threads (each takes the ids of one share of the hash values,
+// so repeats of an id meet on one thread, in order).
+void TakeUniqueIds(const std::vector<std::string*>& ids, std::size_t threads);
+
+// 16 hex digits of a BLAKE2b-64 of `text`: a row's id when its publisher
+// gives none (content-keyed, so re-importing a file finds its rows again).
+std::string ContentKey(std::string_view text);
 
 // Lower case, runs of anything but ASCII letters and digits as one '-'.
 std::string Slug(std::string_view text);

@@ -1,6 +1,8 @@
 #include "io/kiel_main/kiel_main_csv.h"
 
 #include <algorithm>
+#include <memory>
+#include <thread>
 
 #include "io/dataset/csv_table.h"
 #include "io/kiel_main/kiel_columns.h"
@@ -11,11 +13,46 @@ namespace ramstein {
 namespace {
 
 constexpr std::size_t progress_rows = 16384;  // rows between progress reports
+// Files from this size on are read by one thread per core.
+constexpr std::size_t parallel_bytes_min = std::size_t{4} << 20;
+constexpr std::size_t threads_max = 8;
+
+// Reads the rows of one part of a file into `batch`; `progress_scale`
+// parts: the calling thread's part reports progress for all of them.
+void ReadPart(CsvTable table, const KielColumns& columns, const Catalog& catalog, std::size_t file_index,
+              const std::string& source_id, std::uint64_t bytes_before, std::size_t part_begin,
+              std::size_t progress_scale, const ParseProgress& progress, DatasetBatch* batch,
+              bool* malformed) {
+  const InputFile& file = table.file();
+  RowQuoter quoter(file.text, source_id);
+  std::string where_prefix = file.name + ":";
+  while (const CsvRow* row = table.Next()) {
+    KielRow kiel_row;
+    kiel_row.columns = &columns;
+    kiel_row.fields = &row->fields;
+    kiel_row.where_prefix = where_prefix;
+    kiel_row.file = file_index;
+    kiel_row.row = row->number;
+    kiel_row.evidence = quoter.Quote(row->begin_byte, row->end_byte);
+    kiel_row.content = std::string_view(file.text.data() + row->begin_byte, row->end_byte - row->begin_byte);
+    AddKielRow(std::move(kiel_row), catalog, nullptr, batch);
+    if (progress && batch->rows_read % progress_rows == 0) {
+      progress(bytes_before + std::min<std::uint64_t>(file.text.size(),
+                                                      (row->end_byte - part_begin) * progress_scale));
+    }
+  }
+  *malformed = table.malformed();
+}
 
 }  // namespace
 
 DatasetBatch ParseKielMainCsv(const std::vector<InputFile>& files, const Catalog& catalog,
                           const ParseProgress& progress) {
+  return ParseKielMainCsvOn(files, catalog, progress, 0);
+}
+
+DatasetBatch ParseKielMainCsvOn(const std::vector<InputFile>& files, const Catalog& catalog,
+                                const ParseProgress& progress, std::size_t threads_asked) {
   DatasetBatch batch;
   std::uint64_t bytes_before = 0;  // of earlier files
   for (std::size_t index = 0; index < files.size(); ++index) {
@@ -33,25 +70,34 @@ DatasetBatch ParseKielMainCsv(const std::vector<InputFile>& files, const Catalog
          "Ukraine Support Tracker main data (bilateral activities): " +
              std::string(BaseName(file.name)),
          std::nullopt, std::nullopt});
-    RowQuoter quoter(file.text, source.id);
+    std::string source_id = source.id;
     batch.Add(std::move(source), index, 0);
+    std::size_t first_row_record = batch.records.size();
     // One record a row: sized once, not regrown (and moved) a million times.
     std::size_t lines = static_cast<std::size_t>(std::count(file.text.begin(), file.text.end(), '\n'));
     batch.records.reserve(batch.records.size() + lines + 1);
     batch.origins.reserve(batch.origins.size() + lines + 1);
-    UniqueIds seen;
-    while (const CsvRow* row = table.Next()) {
-      KielRow kiel_row;
-      kiel_row.columns = &*columns;
-      kiel_row.fields = &row->fields;
-      kiel_row.where = table.Where();
-      kiel_row.file = index;
-      kiel_row.row = row->number;
-      kiel_row.evidence = quoter.Quote(row->begin_byte, row->end_byte);
-      kiel_row.content = std::string_view(file.text.data() + row->begin_byte, row->end_byte - row->begin_byte);
-      AddKielRow(kiel_row, catalog, &seen, &batch);
-      if (progress && batch.rows_read % progress_rows == 0) progress(bytes_before + row->end_byte);
+    // Large files: one part per core, the first read here, joined in order.
+    std::size_t threads = threads_asked != 0                        ? threads_asked
+                          : file.text.size() < parallel_bytes_min ? 1
+                                                                  : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, threads_max);
+    std::vector<CsvPart> parts = table.Parts(threads);
+    std::vector<DatasetBatch> part_batches(parts.size() - 1);
+    std::unique_ptr<bool[]> malformed(new bool[parts.size()]());
+    std::vector<std::thread> workers;
+    for (std::size_t k = 1; k < parts.size(); ++k) {
+      part_batches[k - 1].records.reserve(lines / parts.size() + 1);
+      workers.emplace_back([&, k] {
+        ReadPart(table.Part(parts[k], &part_batches[k - 1]), *columns, catalog, index, source_id, 0,
+                 parts[k].begin_byte, 0, nullptr, &part_batches[k - 1], &malformed[k]);
+      });
     }
+    ReadPart(table.Part(parts[0], &batch), *columns, catalog, index, source_id, bytes_before,
+             parts[0].begin_byte, parts.size(), progress, &batch, &malformed[0]);
+    for (std::thread& worker : workers) worker.join();
+    // As one reader would: rows after malformed CSV are not read.
+    for (std::size_t k = 1; k < parts.size() && !malformed[k - 1]; ++k) batch.Append(std::move(part_batches[k - 1]));
+    MakeKielIdsUnique(&batch, first_row_record, threads);
     bytes_before += file.text.size();
     if (progress) progress(bytes_before);
   }

@@ -19,7 +19,7 @@
 //   - announced on the row's date; else in the month its month number gives
 //     (1 = 2022-01), when the row says the month exists; else undated;
 //   - evidence: the row, quoted from the file's source record.
-// Ids are content hashes of the row ("measure:kiel-main/" + 16 hex digits,
+// Ids are content hashes of the row ("measure:kiel-main/" + ContentKey,
 // "-2", "-3" for identical rows), so re-importing a file changes nothing and
 // a later release adds only the rows that changed. Donor names resolve
 // through the catalogue, and through Kiel's own spellings for a few.
@@ -31,7 +31,16 @@
 
 namespace ramstein {
 
+// Files of 4 MB or more are read by one thread per core (up to 8): their
+// rows are cut into parts at row starts, each part read on its own thread,
+// and the parts joined in order, so the batch is the one a single reader
+// makes (ids made unique in row order, each unknown item added and listed
+// once, the errors of the rows in order, nothing after malformed CSV).
 DatasetBatch ParseKielMainCsv(const std::vector<InputFile>& files, const Catalog& catalog,
                           const ParseProgress& progress = {});
+
+// ParseKielMainCsv on `threads` threads for every file (0: as above).
+DatasetBatch ParseKielMainCsvOn(const std::vector<InputFile>& files, const Catalog& catalog,
+                                const ParseProgress& progress, std::size_t threads);
 
 }  // namespace ramstein

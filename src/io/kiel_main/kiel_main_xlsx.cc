@@ -30,6 +30,7 @@ void ReadWorkbook(const InputFile& file, std::size_t index, const Catalog& catal
   std::vector<std::string_view> fields;
   std::string content;
   UniqueIds seen;
+  std::string where_prefix = file.name + ": sheet row ";
   Status status = (*workbook)->ReadSheet(std::string(kSheet), [&](std::uint32_t row, const std::vector<XlsxCell>& cells) {
     if (!columns) {
       for (const XlsxCell& cell : cells) {
@@ -52,13 +53,13 @@ void ReadWorkbook(const InputFile& file, std::size_t index, const Catalog& catal
     KielRow kiel_row;
     kiel_row.columns = &*columns;
     kiel_row.fields = &fields;
-    kiel_row.where = file.name + ": sheet row " + std::to_string(row);
+    kiel_row.where_prefix = where_prefix;
     kiel_row.file = index;
     kiel_row.row = row;
     kiel_row.evidence = citation;
     kiel_row.content = content;
     std::size_t before = batch->records.size();
-    AddKielRow(kiel_row, catalog, &seen, batch);
+    AddKielRow(std::move(kiel_row), catalog, &seen, batch);
     // Name the row the measure came from (the workbook is cited whole).
     if (batch->records.size() > before) {
       auto& measure = std::get<MeasureRecord>(batch->records.back());

@@ -46,8 +46,7 @@ std::string IdPart(std::string_view id) {
 
 }  // namespace
 
-bool AddKielRow(const KielRow& row, const Catalog& catalog, UniqueIds* seen,
-                DatasetBatch* batch) {
+bool AddKielRow(KielRow row, const Catalog& catalog, UniqueIds* seen, DatasetBatch* batch) {
   auto cell = [&](KielColumn column) -> std::string_view {
     int at = row.columns->at[static_cast<std::size_t>(column)];
     return at < 0 || static_cast<std::size_t>(at) >= row.fields->size()
@@ -56,7 +55,7 @@ bool AddKielRow(const KielRow& row, const Catalog& catalog, UniqueIds* seen,
   };
   auto fail = [&](KielColumn column, const std::string& message) {
     int at = row.columns->at[static_cast<std::size_t>(column)];
-    batch->Error(row.where + ": column '" + row.columns->names[static_cast<std::size_t>(at)] + "': '" +
+    batch->Error(row.Where() + ": column '" + row.columns->names[static_cast<std::size_t>(at)] + "': '" +
                  std::string(cell(column).substr(0, 60)) + "' " + message);
     return false;
   };
@@ -84,7 +83,7 @@ bool AddKielRow(const KielRow& row, const Catalog& catalog, UniqueIds* seen,
       // the row is kept with its amount in a note and listed for review.
       notes.push_back("a downward adjustment of EUR " + std::string(amount) +
                       " in the Kiel data; not counted in Ramstein's sums");
-      batch->review.push_back(row.where + ": negative amount EUR " + std::string(amount) +
+      batch->review.push_back(row.Where() + ": negative amount EUR " + std::string(amount) +
                               " kept as a note, not summed");
     } else if (!cents) {
       return fail(value_column, "is not an amount in EUR");
@@ -100,7 +99,7 @@ bool AddKielRow(const KielRow& row, const Catalog& catalog, UniqueIds* seen,
   if (!KielMissing(cell(KielColumn::items))) {
     std::string_view name = TrimKiel(cell(KielColumn::items));
     LineItem line;
-    line.item = ResolveItem(catalog, name, TrimKiel(cell(KielColumn::item_type)), row.where, row.file,
+    line.item = ResolveItem(catalog, name, TrimKiel(cell(KielColumn::item_type)), row.Where(), row.file,
                             row.row, batch);
     line.quantity = Units(cell(KielColumn::units));
     std::vector<std::string> line_notes;
@@ -111,13 +110,16 @@ bool AddKielRow(const KielRow& row, const Catalog& catalog, UniqueIds* seen,
     for (const auto& text : line_notes) line.note = line.note ? *line.note + "; " + text : text;
     measure.lines.push_back(std::move(line));
   }
-  measure.title = std::string(donor_name) + ": " + std::string(kAidTypeNames[static_cast<std::size_t>(*type)]) +
-                  " " + (commitment ? "commitment" : "allocation") + " (Kiel main data)";
+  std::string_view type_name = kAidTypeNames[static_cast<std::size_t>(*type)];
+  std::string_view kind_name = commitment ? "commitment" : "allocation";
+  constexpr std::string_view kTitleEnd = " (Kiel main data)";
+  measure.title.reserve(donor_name.size() + type_name.size() + kind_name.size() + kTitleEnd.size() + 3);
+  measure.title.append(donor_name).append(": ").append(type_name).append(" ").append(kind_name).append(kTitleEnd);
   std::string key = !KielMissing(cell(KielColumn::id)) ? IdPart(cell(KielColumn::id))
-                                                        : Sha256Hex(row.content).substr(0, 16);
+                                                        : ContentKey(row.content);
   measure.id = "measure:kiel-main/" + key;
-  measure.id = seen->Take(std::move(measure.id));
-  measure.evidence.push_back(row.evidence);
+  if (seen) measure.id = seen->Take(std::move(measure.id));
+  measure.evidence.push_back(std::move(row.evidence));
   for (KielColumn column : {KielColumn::source_1, KielColumn::source_2, KielColumn::source_3, KielColumn::source_4}) {
     std::string_view url = TrimKiel(cell(column));
     if (KielMissing(url) || url.size() > 2000) continue;
@@ -128,6 +130,15 @@ bool AddKielRow(const KielRow& row, const Catalog& catalog, UniqueIds* seen,
   for (const auto& note : notes) measure.note = measure.note ? *measure.note + "; " + note : note;
   batch->Add(std::move(measure), row.file, row.row);
   return true;
+}
+
+void MakeKielIdsUnique(DatasetBatch* batch, std::size_t first, std::size_t threads) {
+  std::vector<std::string*> ids;
+  ids.reserve(batch->records.size() - first);
+  for (std::size_t i = first; i < batch->records.size(); ++i) {
+    if (auto* measure = std::get_if<MeasureRecord>(&batch->records[i])) ids.push_back(&measure->id);
+  }
+  TakeUniqueIds(ids, threads);
 }
 
 }  // namespace ramstein
