@@ -618,9 +618,13 @@ bool IsValidId(std::string_view id) {
 std::string Sha256Hex(std::string_view text) {
   // OpenSSL's SHA-256 uses the CPU's SHA instructions where it has them: a
   // 100 MB file hashes in about 55 ms against libsodium's 270 ms.
+  // Fetched once: OpenSSL 3 looks the algorithm up on every call otherwise,
+  // which costs more than hashing a URL.
+  static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  RAMSTEIN_CHECK(sha256 != nullptr);
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int size = 0;
-  RAMSTEIN_CHECK(EVP_Digest(text.data(), text.size(), digest, &size, EVP_sha256(), nullptr) == 1 &&
+  RAMSTEIN_CHECK(EVP_Digest(text.data(), text.size(), digest, &size, sha256, nullptr) == 1 &&
                  size == crypto_hash_sha256_BYTES);
   char hex[crypto_hash_sha256_BYTES * 2 + 1];
   sodium_bin2hex(hex, sizeof hex, digest, crypto_hash_sha256_BYTES);

@@ -33,6 +33,20 @@ bool DatasetBatch::AddOnce(Record record, std::size_t file, std::size_t row, std
   return true;
 }
 
+Evidence DatasetBatch::CitePage(std::string_view url, std::size_t file, std::size_t row) {
+  Evidence evidence;
+  // Debian's Abseil has a string_view of its own: the lookup is in its terms.
+  if (auto known = page_ids_.find(absl::string_view(url.data(), url.size())); known != page_ids_.end()) {
+    evidence.source = known->second;
+    return evidence;
+  }
+  SourceRecord page = WebPageSource(url);
+  evidence = CitationOf(page);
+  page_ids_.emplace(url, page.id);
+  AddOnce(std::move(page), file, row);
+  return evidence;
+}
+
 void DatasetBatch::Append(DatasetBatch part) {
   rows_read += part.rows_read;
   for (std::string& error : part.errors) Error(std::move(error));

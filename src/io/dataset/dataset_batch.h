@@ -60,6 +60,10 @@ struct DatasetBatch {
   // it was added; when it was, `review_line` (if any) joins `review`.
   bool AddOnce(Record record, std::size_t file, std::size_t row, std::string review_line = {});
 
+  // Evidence citing the web page at `url` (WebPageSource), whose record is
+  // added once: the first row citing it is its origin.
+  Evidence CitePage(std::string_view url, std::size_t file, std::size_t row);
+
   // Appends what `part` read (the same importer's batch of the rows that
   // follow, read on another thread) as if read here: its rows, its errors up
   // to the cap, its review lines and records in order, except records added
@@ -69,6 +73,8 @@ struct DatasetBatch {
  private:
   // Ids added by AddOnce -> their review line's index, or SIZE_MAX.
   absl::flat_hash_map<std::string, std::size_t> shared_;
+  // Pages cited so far: URL -> source id (a cache; shared_ decides).
+  absl::flat_hash_map<std::string, std::string> page_ids_;
 };
 
 // What an importer may look up in the ledger it imports into. Implemented

@@ -123,9 +123,7 @@ bool AddKielRow(KielRow row, const Catalog& catalog, UniqueIds* seen, DatasetBat
   for (KielColumn column : {KielColumn::source_1, KielColumn::source_2, KielColumn::source_3, KielColumn::source_4}) {
     std::string_view url = TrimKiel(cell(column));
     if (KielMissing(url) || url.size() > 2000) continue;
-    SourceRecord page = WebPageSource(url);
-    measure.evidence.push_back(CitationOf(page));
-    batch->AddOnce(std::move(page), row.file, row.row);
+    measure.evidence.push_back(batch->CitePage(url, row.file, row.row));
   }
   for (const auto& note : notes) measure.note = measure.note ? *measure.note + "; " + note : note;
   batch->Add(std::move(measure), row.file, row.row);

@@ -129,9 +129,7 @@ DatasetBatch ParseOryx(const std::vector<InputFile>& files, const Catalog& catal
                                " exactly; kept as " + measure.id);
       }
       if (proof_column && !row.fields[*proof_column].empty()) {
-        SourceRecord page = WebPageSource(row.fields[*proof_column]);
-        measure.evidence.push_back(CitationOf(page));
-        batch.AddOnce(std::move(page), index, row.number);
+        measure.evidence.push_back(batch.CitePage(row.fields[*proof_column], index, row.number));
       }
       batch.Add(std::move(measure), index, row.number);
     }

@@ -155,9 +155,7 @@ void ImportCommits(const InputFile& file, std::size_t index, const Catalog& cata
     auto [begin, end] = ranges[position - 1];
     measure.evidence.push_back(quoter.Quote(begin, end));
     if (!url.empty()) {
-      SourceRecord page = WebPageSource(url);
-      measure.evidence.push_back(CitationOf(page));
-      batch->AddOnce(std::move(page), index, position);
+      measure.evidence.push_back(batch->CitePage(url, index, position));
     }
     batch->Add(std::move(measure), index, position);
   }

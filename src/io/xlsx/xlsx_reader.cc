@@ -1,5 +1,7 @@
 #include "io/xlsx/xlsx_reader.h"
 
+#include <future>
+
 #include <pugixml.hpp>
 
 #include <charconv>
@@ -151,21 +153,36 @@ Status XlsxWorkbook::ReadSheet(const std::string& name, const RowCallback& on_ro
   std::vector<XlsxCell> cells;
   std::deque<std::string> inline_texts;  // stable addresses: cells view them
   std::uint32_t previous_row = 0;
-  std::size_t position = open_end + 1;
-  while (position < close) {
-    std::size_t end = std::min(close, position + xlsx_block_bytes);
-    if (end < close) {
-      std::size_t row_end = xml->find("</row>", end);
-      end = row_end == std::string::npos || row_end > close ? close : row_end + 6;
+  // The next block is parsed on another thread while this one's rows are
+  // handed out (blocks are disjoint byte ranges of the text, parsed in place).
+  struct Block {
+    std::unique_ptr<pugi::xml_document> document = std::make_unique<pugi::xml_document>();
+    pugi::xml_parse_result parsed;
+    std::size_t begin = 0, end = 0;
+  };
+  char* sheet_xml = xml->data();
+  auto parse_block = [sheet_xml, close](std::size_t begin) {
+    Block block;
+    block.begin = begin;
+    block.end = std::min(close, begin + xlsx_block_bytes);
+    if (block.end < close) {
+      std::string_view rest(sheet_xml + block.end, close - block.end);
+      std::size_t row_end = rest.find("</row>");
+      block.end = row_end == std::string_view::npos ? close : block.end + row_end + 6;
     }
-    pugi::xml_document block;
-    pugi::xml_parse_result parsed = block.load_buffer_inplace(xml->data() + position, end - position,
-                                                              kParseOptions | pugi::parse_fragment);
-    if (!parsed) {
-      return Status::DataError(member + ": malformed XML at byte " + std::to_string(position + parsed.offset) +
-                               ": " + parsed.description());
+    block.parsed = block.document->load_buffer_inplace(sheet_xml + begin, block.end - begin,
+                                                       kParseOptions | pugi::parse_fragment);
+    return block;
+  };
+  std::future<Block> next = std::async(std::launch::async, parse_block, open_end + 1);
+  while (next.valid()) {
+    Block current = next.get();
+    if (!current.parsed) {
+      return Status::DataError(member + ": malformed XML at byte " + std::to_string(current.begin + current.parsed.offset) +
+                               ": " + current.parsed.description());
     }
-    position = end;
+    if (current.end < close) next = std::async(std::launch::async, parse_block, current.end);
+    const pugi::xml_document& block = *current.document;
     for (auto row : block.children("row")) {
       std::uint32_t number = row.attribute("r").as_uint(previous_row + 1);
       if (number <= previous_row)
