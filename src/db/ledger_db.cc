@@ -134,6 +134,7 @@ Result<AppendSummary> LedgerDb::AppendChecked(std::vector<Record> records,
     last_hash = encoder.last_hash();
   }
   AppendSummary summary{head_.sequence + 1, head_.sequence + records.size(), records.size()};
+  model_->Reserve(records.size());  // a large batch regrows no index while applied
   for (std::size_t i = 0; i < records.size(); ++i) {
     model_->Apply(head_.sequence + 1 + i, now_ms, author, std::move(records[i]));
   }

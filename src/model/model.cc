@@ -41,6 +41,7 @@ Model::Model(const FxRates* rates) : rates_(rates), by_kind_(kRecordKindMax + 1)
 
 void Model::Reserve(std::size_t records) {
   latest_.reserve(latest_.size() + records);
+  measures_.reserve(measures_.size() + records);
 }
 
 void Model::Apply(std::uint64_t sequence, std::int64_t time_ms, std::string_view author,
@@ -48,8 +49,8 @@ void Model::Apply(std::uint64_t sequence, std::int64_t time_ms, std::string_view
   sequence_ = sequence;
   auto slot = static_cast<std::uint32_t>(records_.size());
   RecordKind kind = KindOf(record);
-  std::string id = CommonOf(record).id;
   records_.push_back({sequence, time_ms, std::string(author), std::move(record)});
+  const std::string& id = CommonOf(records_.back().record).id;
   auto& by_kind = by_kind_[static_cast<std::size_t>(kind)];
   auto [it, inserted] =
       latest_.try_emplace(id, Latest{slot, static_cast<std::uint32_t>(by_kind.size()), UINT32_MAX});
@@ -83,7 +84,7 @@ void Model::Apply(std::uint64_t sequence, std::int64_t time_ms, std::string_view
       break;
     }
     case RecordKind::measure:
-      ApplyMeasure(slot, previous.has_value());
+      ApplyMeasure(slot, &it->second, previous.has_value());
       break;
     case RecordKind::status:
       ApplyStatus(std::get<StatusRecord>(stored));
@@ -135,11 +136,11 @@ void Model::UpdateConverted(std::uint32_t row) {
   lines_.held_usd_cents[row] = UsdCentsAtRates(lines_.held_minor[row], exponent, state.rate_nano, state.usd_rate_nano);
 }
 
-void Model::ApplyMeasure(std::uint32_t slot, bool correction) {
+void Model::ApplyMeasure(std::uint32_t slot, Latest* latest, bool correction) {
   const auto& measure = std::get<MeasureRecord>(records_[slot].record);
   std::uint32_t number;
   if (correction) {
-    number = NumberOf(measure.id);
+    number = latest->number;
     MeasureState& old = measures_[number];
     // Old rows stay, emptied, so row numbers remain stable.
     auto clear = [&](std::uint32_t row) {
@@ -155,7 +156,7 @@ void Model::ApplyMeasure(std::uint32_t slot, bool correction) {
     if (old.remainder_row != UINT32_MAX) clear(old.remainder_row);
   } else {
     number = static_cast<std::uint32_t>(measures_.size());
-    latest_.find(Key(measure.id))->second.number = number;
+    latest->number = number;
     measures_.emplace_back();
   }
   MeasureState& state = measures_[number];

@@ -141,7 +141,8 @@ class Model {
   void Reserve(std::size_t records);
 
  private:
-  void ApplyMeasure(std::uint32_t slot, bool correction);
+  struct Latest;
+  void ApplyMeasure(std::uint32_t slot, Latest* latest, bool correction);
   void ApplyStatus(const StatusRecord& status);
   void ApplyDelivery(const DeliveryRecord& delivery, int sign);
   std::int64_t DeliveredMinor(const DeliveryRecord& delivery, std::uint32_t row) const;
