@@ -7,7 +7,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 
+#include "base/decimal.h"
+#include "query/reports.h"
 #include "tests/test_support.h"
 
 namespace ramstein::testing {
@@ -135,6 +139,51 @@ TEST_F(UkraineAidTrackerTest, ReimportingChangesNothingAndABadRowRejectsTheWhole
   EXPECT_NE(rejected.err.find("'2022-02-30' is not YYYY-MM-DD"), std::string::npos) << rejected.err;
   EXPECT_NE(rejected.err.find("nothing was written"), std::string::npos) << rejected.err;
   EXPECT_EQ(Fingerprint(db), before);
+}
+
+// Beside the seed's own US measures the tracker's are summed too; the
+// publisher filter keeps one source's, and the publishers' parts add up to
+// the whole, cent for cent.
+TEST_F(UkraineAidTrackerTest, ThePublisherFilterKeepsOneTrackersMeasures) {
+  constexpr const char* kTracker = "UkraineAidTracker (protect-ukraine-now)";
+  auto usd_announced = [&](const MeasureFilter& filter) -> std::int64_t {
+    Table table = DonorsReport(model(), filter);
+    for (const auto& row : table.rows) {
+      if (row[0] == "USA" && row[2] == "USD") {
+        auto minor = ParseDecimal(row[static_cast<std::size_t>(table.ColumnIndex("announced"))]);
+        EXPECT_TRUE(minor.has_value());
+        return minor ? *DecimalToMinor(*minor, 2) : -1;
+      }
+    }
+    return 0;
+  };
+  // The tracker's own US dollars, from its measures.
+  std::int64_t tracker_cents = 0;
+  std::set<std::string> publishers;
+  std::map<std::string, std::string> cache;
+  for (const StoredRecord* stored : model().All(RecordKind::measure)) {
+    const auto& measure = std::get<MeasureRecord>(stored->record);
+    publishers.insert(PublisherOf(model(), measure, &cache));
+    if (measure.donor == "USA" && PublisherOf(model(), measure, &cache) == kTracker && measure.value &&
+        measure.value->currency.code() == "USD" && measure.status != MeasureStatus::proposed &&
+        measure.status != MeasureStatus::cancelled)
+      tracker_cents += measure.value->minor;
+  }
+  ASSERT_GT(tracker_cents, 34'025'000'000'00LL);  // the drawdowns and more
+  EXPECT_EQ(usd_announced({std::nullopt, kTracker}), tracker_cents);
+  std::int64_t parts = 0;
+  for (const auto& publisher : publishers) parts += usd_announced({std::nullopt, publisher});
+  EXPECT_EQ(parts, usd_announced({}));
+  EXPECT_GT(usd_announced({}), tracker_cents);  // the seed's own US measures are there too
+
+  // The same through the CLI; a publisher no measure cites is refused.
+  auto totals = Ramstein("--db '" + path_ + "' report totals --csv --publisher '" + kTracker + "'");
+  ASSERT_EQ(totals.exit_code, 0) << totals.err;
+  EXPECT_EQ(totals.out.find("\r\nGBR,"), std::string::npos) << "only the tracker's donors";
+  auto unknown = Ramstein("--db '" + path_ + "' report donors --publisher 'Nobody'");
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.err.find("no measure cites a source of 'Nobody'"), std::string::npos) << unknown.err;
+  EXPECT_NE(unknown.err.find(kTracker), std::string::npos) << unknown.err;
 }
 
 }  // namespace

@@ -227,17 +227,18 @@ void HttpServer::AddRoutes() {
     std::uint64_t sequence = 0;
     auto table = service_.Read([&](const Model& model) -> Result<Table> {
       sequence = service_.sequence();
-      std::optional<std::string> type_name;
+      std::optional<std::string> type_name, publisher;
       if (request.has_param("type")) type_name = request.get_param_value("type");
-      auto type = AidTypeFilter(type_name);
-      if (!type.ok()) return type.status();
-      if (name == "donors") return DonorsReport(model, *type);
-      if (name == "totals") return DonorTotalsReport(model, *type);
+      if (request.has_param("publisher")) publisher = request.get_param_value("publisher");
+      auto measures = MeasureFilterOf(model, type_name, publisher);
+      if (!measures.ok()) return measures.status();
+      if (name == "donors") return DonorsReport(model, *measures);
+      if (name == "totals") return DonorTotalsReport(model, *measures);
       if (name == "meetings") return MeetingsReport(model);
       if (name == "monthly") {
         std::optional<std::string> donor;
         if (request.has_param("donor")) donor = request.get_param_value("donor");
-        return MonthlyReport(model, donor, *type);
+        return MonthlyReport(model, donor, *measures);
       }
       if (name == "holds" || name == "authorities") {
         auto day = DayParameter(request, "at", service_.Today());

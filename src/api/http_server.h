@@ -4,7 +4,8 @@
 //
 // Routes (GET):
 //   /healthz                                 {"status":"ok","sequence":N}
-//   /api/v1/reports/donors | totals | monthly  (?type=military|financial|humanitarian; monthly: &donor=D)
+//   /api/v1/reports/donors | totals | monthly  (?type=military|financial|humanitarian&publisher=P;
+//                                               monthly: &donor=D)
 //   /api/v1/reports/meetings
 //   /api/v1/reports/holds?at=YYYY-MM-DD       (default today)
 //   /api/v1/reports/authorities?at=YYYY-MM-DD (default today)

@@ -23,7 +23,7 @@ int RunVerify(AppContext& context);
 int RunShow(AppContext& context, const std::string& id);
 // `report`: name is donors, totals, holds, meetings, meeting, authorities, items or changes.
 struct ReportOptions {
-  std::string at, since, item, category, donor, type, meeting, dataset, source;
+  std::string at, since, item, category, donor, type, publisher, meeting, dataset, source;
   std::string by = "subject";
 };
 int RunReport(AppContext& context, const std::string& name, const ReportOptions& options);

@@ -149,6 +149,9 @@ void AddReportCommands(CLI::App& app, Options& o) {
     if (name == "monthly") sub->add_option("--donor", o.report.donor, "only this donor (actor id, e.g. GBR)");
     if (name == "donors" || name == "totals" || name == "monthly") {
       sub->add_option("--type", o.report.type, "only one type of aid: military, financial or humanitarian");
+      sub->add_option("--publisher", o.report.publisher,
+                      "only measures citing this publisher's sources first (e.g. \"Kiel Institute for the World "
+                      "Economy\"): a ledger holding several trackers sums them all otherwise");
     }
     if (name == "figures") {
       sub->add_option("dataset", o.report.dataset, "dataset (e.g. kiel-r29/data_explorer)")->required();

@@ -29,18 +29,19 @@ int RunReport(AppContext& context, const std::string& name, const ReportOptions&
   if (!opened.ok()) return Fail(opened);
   const Model& model = context.db->model();
   TableFormat format = context.format();
-  auto type = AidTypeFilter(options.type.empty() ? std::nullopt : std::optional(options.type));
-  if (!type.ok()) return Fail(type.status());
+  auto measures = MeasureFilterOf(model, options.type.empty() ? std::nullopt : std::optional(options.type),
+                                  options.publisher.empty() ? std::nullopt : std::optional(options.publisher));
+  if (!measures.ok()) return Fail(measures.status());
   if (name == "donors") {
-    Print(DonorsReport(model, *type), format);
+    Print(DonorsReport(model, *measures), format);
   } else if (name == "totals") {
-    Print(DonorTotalsReport(model, *type), format);
+    Print(DonorTotalsReport(model, *measures), format);
   } else if (name == "holds" || name == "authorities") {
     auto day = DayOption(options.at, "--at", context.clock);
     if (!day.ok()) return Fail(day.status());
     Print(name == "holds" ? HoldsReport(model, *day) : AuthoritiesReport(model, *day), format);
   } else if (name == "monthly") {
-    auto table = MonthlyReport(model, options.donor.empty() ? std::nullopt : std::optional(options.donor), *type);
+    auto table = MonthlyReport(model, options.donor.empty() ? std::nullopt : std::optional(options.donor), *measures);
     if (!table.ok()) return Fail(table.status());
     Print(*table, format);
   } else if (name == "meetings") {

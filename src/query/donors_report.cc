@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "query/labels.h"
+#include "query/measure_filter.h"
 #include "query/reports.h"
 
 namespace ramstein {
@@ -27,11 +28,14 @@ constexpr auto kDelivered = static_cast<std::uint8_t>(MeasureStatus::delivered);
 // One pass over the line columns, accumulating per (donor, currency) bucket;
 // the USD columns are read only when asked for.
 template <bool WithUsd>
-std::vector<BucketTotals> Aggregate(const Model& model, std::optional<AidType> type) {
+std::vector<BucketTotals> Aggregate(const Model& model, const MeasureFilter& filter) {
   const LineTable& t = model.lines();
   // Read only when filtering; the wanted type code otherwise unused.
-  const std::uint8_t* types = type ? t.type.data() : nullptr;
-  const auto wanted_type = static_cast<std::uint8_t>(type.value_or(AidType::military));
+  const std::uint8_t* types = filter.type ? t.type.data() : nullptr;
+  const auto wanted_type = static_cast<std::uint8_t>(filter.type.value_or(AidType::military));
+  // The publisher is a measure's, not a column's: kept measures by number.
+  std::vector<char> kept;
+  if (filter.publisher) kept = KeptMeasures(model, MeasureFilter{std::nullopt, filter.publisher});
   std::vector<BucketTotals> totals(model.buckets().size());
   const std::uint32_t rows = t.size();
   const std::uint32_t* bucket = t.bucket.data();
@@ -47,6 +51,7 @@ std::vector<BucketTotals> Aggregate(const Model& model, std::optional<AidType> t
     std::uint8_t s = status[r];
     if (s < kAnnounced || s > kDelivered) continue;  // proposed or cancelled
     if (types && types[r] != wanted_type) continue;
+    if (!kept.empty() && !kept[t.measure[r]]) continue;
     BucketTotals& b = totals[bucket[r]];
     bool is_committed = s >= kCommitted;
     std::int64_t open = is_committed ? std::max<std::int64_t>(0, value[r] - delivered[r]) : 0;
@@ -99,8 +104,8 @@ std::string ActorName(const Model& model, const std::string& id) {
 
 }  // namespace
 
-Table DonorsReport(const Model& model, std::optional<AidType> type) {
-  std::vector<BucketTotals> totals = Aggregate<false>(model, type);
+Table DonorsReport(const Model& model, const MeasureFilter& filter) {
+  std::vector<BucketTotals> totals = Aggregate<false>(model, filter);
   Table table;
   table.title = "Donors: announced, committed, delivered, outstanding and on hold";
   table.AddColumns({{"donor"}, {"name"}, {"currency"}});
@@ -150,8 +155,8 @@ void Add(Sums& into, const Sums& from) {
 }
 }  // namespace
 
-Table DonorTotalsReport(const Model& model, std::optional<AidType> type) {
-  std::vector<BucketTotals> totals = Aggregate<true>(model, type);
+Table DonorTotalsReport(const Model& model, const MeasureFilter& filter) {
+  std::vector<BucketTotals> totals = Aggregate<true>(model, filter);
   std::vector<Sums> per_donor(model.actor_count()), per_donor_usd(model.actor_count());
   std::vector<std::string> currencies(model.actor_count());
   std::vector<bool> unconverted(model.actor_count()), usd_unconverted(model.actor_count()), any(model.actor_count());

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "query/labels.h"
+#include "query/measure_filter.h"
 #include "query/reports.h"
 
 namespace ramstein {
@@ -15,21 +16,6 @@ struct ItemTotals {
   std::map<std::uint16_t, std::int64_t> value_by_currency;
   std::map<std::string, std::int64_t> pledged_by_publisher;  // stated quantities only
 };
-
-// Who says so: the publisher of the first source a measure cites ("" when
-// it cites none).
-const std::string& PublisherOf(const Model& model, const MeasureRecord& measure,
-                               std::map<std::string, std::string>* cache) {
-  static const std::string kNone;
-  if (measure.evidence.empty()) return kNone;
-  const std::string& source = measure.evidence[0].source;
-  auto it = cache->find(source);
-  if (it == cache->end()) {
-    const auto* record = model.FindAs<SourceRecord>(source);
-    it = cache->emplace(source, record ? record->publisher : source).first;
-  }
-  return it->second;
-}
 
 }  // namespace
 

@@ -3,6 +3,7 @@
 
 #include "fx/fx_rates.h"
 #include "query/labels.h"
+#include "query/measure_filter.h"
 #include "query/reports.h"
 
 namespace ramstein {
@@ -22,8 +23,13 @@ constexpr auto kDelivered = static_cast<std::uint8_t>(MeasureStatus::delivered);
 }  // namespace
 
 Result<Table> MonthlyReport(const Model& model, const std::optional<std::string>& donor,
-                            std::optional<AidType> type) {
+                            const MeasureFilter& filter) {
   if (donor && !model.ActorNumber(*donor)) return Status::NotFound("no actor '" + *donor + "'");
+  const std::optional<AidType>& type = filter.type;
+  std::map<std::string, std::string> publishers;  // source id -> publisher
+  auto published = [&](const MeasureRecord& measure) {
+    return !filter.publisher || PublisherOf(model, measure, &publishers) == *filter.publisher;
+  };
   std::map<PeriodKey, PeriodSums> periods;
   const LineTable& t = model.lines();
   for (std::uint32_t number = 0; number < model.measures().size(); ++number) {
@@ -31,7 +37,7 @@ Result<Table> MonthlyReport(const Model& model, const std::optional<std::string>
     const MeasureRecord& measure = model.Measure(number);
     auto status = static_cast<std::uint8_t>(measure.status);
     if (status < kAnnounced || status > kDelivered) continue;
-    if ((donor && measure.donor != *donor) || (type && measure.type != *type)) continue;
+    if ((donor && measure.donor != *donor) || (type && measure.type != *type) || !published(measure)) continue;
     PeriodSums& sums = periods[PeriodOf(measure.announced)];
     ++sums.measures;
     auto add_row = [&](std::uint32_t r) {
@@ -47,9 +53,11 @@ Result<Table> MonthlyReport(const Model& model, const std::optional<std::string>
   }
   for (const StoredRecord* stored : model.All(RecordKind::delivery)) {
     const auto& delivery = std::get<DeliveryRecord>(stored->record);
-    if (donor || type) {
+    if (donor || type || filter.publisher) {
       const auto* measure = model.FindAs<MeasureRecord>(delivery.measure);
-      if (!measure || (donor && measure->donor != *donor) || (type && measure->type != *type)) continue;
+      if (!measure || (donor && measure->donor != *donor) || (type && measure->type != *type) ||
+          !published(*measure))
+        continue;
     }
     PeriodSums& sums = periods[PeriodOf(delivery.to.value_or(delivery.from))];
     ++sums.deliveries;

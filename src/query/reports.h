@@ -13,6 +13,7 @@
 
 #include "base/status.h"
 #include "model/model.h"
+#include "query/measure_filter.h"
 #include "query/table.h"
 
 namespace ramstein {
@@ -26,14 +27,14 @@ namespace ramstein {
 //   delivered:   value delivered (stated, or pro rata of delivered quantities)
 //   outstanding: committed minus delivered, per line, never below zero
 //   on hold:     value of quantities currently held
-// `type` keeps only measures of one type of aid (DonorTotalsReport and
-// MonthlyReport take it too); nullopt = all.
-Table DonorsReport(const Model& model, std::optional<AidType> type = std::nullopt);
+// `filter` keeps only measures of one type of aid, or of one publisher
+// (DonorTotalsReport and MonthlyReport take it too); by default all.
+Table DonorsReport(const Model& model, const MeasureFilter& filter = {});
 
 // Per donor: the EUR and USD totals of DonorsReport summed over currencies
 // (USD through the ECB's USD rate of the same day as each EUR conversion);
 // what the overview shows.
-Table DonorTotalsReport(const Model& model, std::optional<AidType> type = std::nullopt);
+Table DonorTotalsReport(const Model& model, const MeasureFilter& filter = {});
 
 // Per period, EUR at each measure's announcement-date rate: announced and
 // committed by the month the measure was announced; delivered by the month a
@@ -44,7 +45,7 @@ Table DonorTotalsReport(const Model& model, std::optional<AidType> type = std::n
 // per-line conversion by a cent per delivery. `donor` (an actor id) keeps
 // only that donor's measures; NotFound for an unknown actor.
 Result<Table> MonthlyReport(const Model& model, const std::optional<std::string>& donor = std::nullopt,
-                            std::optional<AidType> type = std::nullopt);
+                            const MeasureFilter& filter = {});
 
 // "military", "financial" or "humanitarian" (any case), for the reports'
 // type filter; nullopt for an absent name, InvalidArgument for an unknown one.
