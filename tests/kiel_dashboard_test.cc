@@ -149,6 +149,33 @@ TEST_F(KielDashboardTest, SumsGiveTheFiguresKielPublishes) {
   }
 }
 
+// GDP is a level repeated in every month's row: per donor the figure is the
+// latest month's, over all donors the sum of those, never a sum over months.
+TEST_F(KielDashboardTest, GdpIsTakenAtTheLatestMonthNotSummedOverMonths) {
+  std::string text = ReadText(SourceDir() + "/data/kiel/release-29/data_explorer.csv");
+  CsvReader reader(text);
+  CsvRow row;
+  ASSERT_TRUE(reader.Next(&row));  // "country","iso","year","month",...,"gdp","pct_gdp"
+  ASSERT_EQ(row.fields[10], "gdp");
+  std::map<std::string, std::pair<int, std::string>> latest;  // iso -> (year * 12 + month, gdp)
+  while (reader.Next(&row)) {
+    int when = std::stoi(std::string(row.fields[2])) * 12 + std::stoi(std::string(row.fields[3]));
+    auto& entry = latest[std::string(row.fields[1])];
+    if (entry.second.empty() || entry.first < when) entry = {when, std::string(row.fields[10])};
+  }
+  auto donors = Sums("kiel-r29/data_explorer", "subject");
+  ASSERT_EQ(donors.size(), latest.size());
+  Decimal all_gdp;
+  for (const auto& [iso, entry] : latest) {
+    SCOPED_TRACE(iso);
+    ASSERT_TRUE(donors.count(iso));
+    EXPECT_EQ(ParseDecimal(donors.at(iso).at("gdp (EUR_bn, latest)")), ParseDecimal(entry.second));
+    all_gdp = *Add(all_gdp, *ParseDecimal(entry.second));
+  }
+  EXPECT_EQ(ParseDecimal(Sums("kiel-r29/data_explorer", "all").at("all").at("gdp (EUR_bn, latest)")), all_gdp);
+  EXPECT_EQ(Rounded(donors.at("USA").at("gdp (EUR_bn, latest)"), 1), "19712.8");
+}
+
 TEST_F(KielDashboardTest, ReimportingChangesNothing) {
   std::string copy = TempDir("kiel-dashboard-reimport") + "/ledger.db";
   ASSERT_EQ(Ramstein("--db '" + copy + "' init --bundled").exit_code, 0);

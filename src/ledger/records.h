@@ -530,8 +530,12 @@ struct FigureValue {
   std::string name;   // the column, e.g. "military", "pct_gdp"
   std::string unit;   // e.g. "EUR_bn", "EUR", "percent", "count"
   std::string value;  // a plain decimal ("0.002645"), checked by the model
+  // "level" for a stock, not a flow (a donor's GDP in each month's row):
+  // summed over subjects but not over periods. Absent: a flow, summed.
+  std::optional<std::string> kind;
   template <class V>
   void Visit(V& v) {
+    v.OptText("kind", kind);
     v.Text("name", name);
     v.Text("unit", unit);
     v.Text("value", value);

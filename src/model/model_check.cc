@@ -155,6 +155,8 @@ Status CheckFigure(const FigureRecord& figure) {
     std::string field = "values[" + std::to_string(i) + "]";
     if (value.name.empty()) return FieldError(field + ".name", "must not be empty");
     if (value.unit.empty()) return FieldError(field + ".unit", "must not be empty");
+    if (value.kind && *value.kind != "level")
+      return FieldError(field + ".kind", "'" + Excerpt(*value.kind) + "' is not 'level' (or absent: a flow)");
     if (!ParseDecimal(value.value)) {
       return FieldError(field + ".value", "'" + Excerpt(value.value) +
                                               "' is not a plain decimal (digits, one '.', "

@@ -39,11 +39,19 @@ std::pair<std::string, std::string> GroupOf(const FigureRecord& figure, std::str
   return {"", "all"};
 }
 
+// A level column's (FigureValue::kind "level") value of one subject at
+// its latest period in a group.
+struct Level {
+  std::optional<Date> period;
+  Decimal value;
+};
+
 struct Group {
   const FigureRecord* figure = nullptr;  // by "row": the row itself
   std::string shown;
   std::size_t rows = 0;
   std::vector<std::optional<Decimal>> sums;  // per value column; nullopt = no value yet
+  std::vector<std::map<std::string, Level>> levels;  // per value column, by subject
 };
 
 }  // namespace
@@ -61,6 +69,7 @@ Result<Table> FiguresReport(const Model& model, const FiguresQuery& query) {
   }
   // Value columns in the order the figures first give them.
   std::vector<std::pair<std::string, std::string>> columns;  // (name, unit)
+  std::vector<bool> level_columns;
   std::map<std::string, Group> groups;
   for (const FigureRecord* figure : figures) {
     if (query.subject && figure->subject != query.subject) continue;
@@ -73,14 +82,33 @@ Result<Table> FiguresReport(const Model& model, const FiguresQuery& query) {
       auto column = std::find_if(columns.begin(), columns.end(),
                                  [&](const auto& c) { return c.first == value.name; });
       std::size_t index = static_cast<std::size_t>(column - columns.begin());
-      if (column == columns.end()) columns.emplace_back(value.name, value.unit);
+      if (column == columns.end()) {
+        columns.emplace_back(value.name, value.unit);
+        level_columns.push_back(value.kind == "level");
+      }
       if (group.sums.size() <= index) group.sums.resize(index + 1);
       auto parsed = ParseDecimal(value.value);  // checked when appended
+      if (level_columns[index]) {
+        // A stock: each subject's latest, summed over subjects below.
+        if (group.levels.size() <= index) group.levels.resize(index + 1);
+        auto [level, first] = group.levels[index].try_emplace(figure->subject.value_or(""), Level{figure->period, *parsed});
+        if (!first && level->second.period < figure->period) level->second = Level{figure->period, *parsed};
+        continue;
+      }
       auto& sum = group.sums[index];
       sum = sum ? Add(*sum, *parsed) : parsed;
       if (!sum) {
         return Status::DataError("the sum of '" + value.name + "' in " + query.dataset +
                                  " is too large to add exactly");
+      }
+    }
+  }
+  for (auto& [key, group] : groups) {
+    for (std::size_t index = 0; index < group.levels.size(); ++index) {
+      for (const auto& [subject, level] : group.levels[index]) {
+        auto& sum = group.sums[index];
+        sum = sum ? Add(*sum, level.value) : level.value;
+        if (!sum) return Status::DataError("the sum of '" + columns[index].first + "' is too large to add exactly");
       }
     }
   }
@@ -94,7 +122,10 @@ Result<Table> FiguresReport(const Model& model, const FiguresQuery& query) {
   }
   if (query.by == "subject") table.AddColumn("name");
   table.AddColumn("rows", Column::Type::integer);
-  for (const auto& [name, unit] : columns) table.AddColumn(name + " (" + unit + ")", Column::Type::decimal);
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    const auto& [name, unit] = columns[i];
+    table.AddColumn(name + " (" + unit + (level_columns[i] ? ", latest" : "") + ")", Column::Type::decimal);
+  }
   for (const auto& [key, group] : groups) {
     auto& row = table.AddRow();
     std::size_t cell = 0;

@@ -58,7 +58,10 @@ Result<std::optional<AidType>> AidTypeFilter(const std::optional<std::string>& n
 // when by subject), "rows", then each value column in the order the figures
 // first give it, named "NAME (UNIT)", summed as exact decimals with every
 // digit kept (rounding is the reader's: Kiel prints 358.4 for 358.3995...).
-// A value some rows lack is summed over the rows that have it. `subject`
+// A value some rows lack is summed over the rows that have it. A level
+// (FigureValue::kind "level", a stock such as a donor's GDP repeated in each
+// month's row) is not summed over periods: each subject's value at its
+// latest period, summed over subjects, in a column "NAME (UNIT, latest)". `subject`
 // keeps one actor's rows. NotFound for a dataset without figures,
 // InvalidArgument for another grouping, DataError for a sum beyond 128 bits.
 struct FiguresQuery {

@@ -17,6 +17,7 @@ constexpr std::string_view kPublisher = "Kiel Institute for the World Economy";
 struct ValueColumn {
   std::string_view name;
   std::string_view unit;
+  bool level = false;  // a stock repeated in each period's row (FigureValue::kind)
 };
 
 // How one file's rows become figures.
@@ -39,7 +40,7 @@ const std::vector<TableSpec>& Tables() {
         {"military", "EUR_bn"},
         {"commitments", "EUR_bn"},
         {"to_be_allocated", "EUR_bn"},
-        {"gdp", "EUR_bn"},
+        {"gdp", "EUR_bn", true},
         {"pct_gdp", "percent"}}},
       {"total_allocations.csv", "", "", true, "", "",
        {{"total_allocations", "EUR_bn"},
@@ -190,8 +191,8 @@ DatasetBatch ParseKielDashboard(const std::vector<InputFile>& files, const Catal
           ok = false;
           continue;
         }
-        figure.values.push_back(
-            {std::string(column.name), std::string(column.unit), std::string(cell)});
+        figure.values.push_back({std::string(column.name), std::string(column.unit), std::string(cell),
+                                 column.level ? std::optional<std::string>("level") : std::nullopt});
       }
       if (!ok) continue;
       figure.id = std::move(key);
