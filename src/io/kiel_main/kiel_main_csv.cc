@@ -1,7 +1,6 @@
 #include "io/kiel_main/kiel_main_csv.h"
 
 #include <algorithm>
-#include <memory>
 #include <thread>
 
 #include "io/dataset/csv_table.h"
@@ -17,31 +16,39 @@ constexpr std::size_t progress_rows = 16384;  // rows between progress reports
 constexpr std::size_t parallel_bytes_min = std::size_t{4} << 20;
 constexpr std::size_t threads_max = 8;
 
-// Reads the rows of one part of a file into `batch`; `progress_scale`
-// parts: the calling thread's part reports progress for all of them.
-void ReadPart(CsvTable table, const KielColumns& columns, const Catalog& catalog, std::size_t file_index,
-              const std::string& source_id, std::uint64_t bytes_before, std::size_t part_begin,
-              std::size_t progress_scale, const ParseProgress& progress, DatasetBatch* batch,
-              bool* malformed) {
+// What every part of one file is read with.
+struct FileContext {
+  const KielColumns* columns;
+  const Catalog* catalog;
+  std::size_t file_index;
+  std::string source_id;
+};
+
+// Reads the rows of `table` (one part of a file) into its batch. Progress,
+// when asked for, is reported by the part read on the calling thread as if
+// the other `parts` went at its pace. Returns whether reading stopped at
+// malformed CSV.
+bool ReadPart(CsvTable table, const CsvPart& part, const FileContext& context, DatasetBatch* batch,
+              const ParseProgress& progress = {}, std::uint64_t bytes_before = 0, std::size_t parts = 1) {
   const InputFile& file = table.file();
-  RowQuoter quoter(file.text, source_id);
+  RowQuoter quoter(file.text, context.source_id);
   std::string where_prefix = file.name + ":";
   while (const CsvRow* row = table.Next()) {
     KielRow kiel_row;
-    kiel_row.columns = &columns;
+    kiel_row.columns = context.columns;
     kiel_row.fields = &row->fields;
     kiel_row.where_prefix = where_prefix;
-    kiel_row.file = file_index;
+    kiel_row.file = context.file_index;
     kiel_row.row = row->number;
     kiel_row.evidence = quoter.Quote(row->begin_byte, row->end_byte);
     kiel_row.content = std::string_view(file.text.data() + row->begin_byte, row->end_byte - row->begin_byte);
-    AddKielRow(std::move(kiel_row), catalog, nullptr, batch);
+    AddKielRow(std::move(kiel_row), *context.catalog, nullptr, batch);
     if (progress && batch->rows_read % progress_rows == 0) {
-      progress(bytes_before + std::min<std::uint64_t>(file.text.size(),
-                                                      (row->end_byte - part_begin) * progress_scale));
+      progress(bytes_before +
+               std::min<std::uint64_t>(file.text.size(), (row->end_byte - part.begin_byte) * parts));
     }
   }
-  *malformed = table.malformed();
+  return table.malformed();
 }
 
 }  // namespace
@@ -70,7 +77,7 @@ DatasetBatch ParseKielMainCsvOn(const std::vector<InputFile>& files, const Catal
          "Ukraine Support Tracker main data (bilateral activities): " +
              std::string(BaseName(file.name)),
          std::nullopt, std::nullopt});
-    std::string source_id = source.id;
+    FileContext context{&*columns, &catalog, index, source.id};
     batch.Add(std::move(source), index, 0);
     std::size_t first_row_record = batch.records.size();
     // One record a row: sized once, not regrown (and moved) a million times.
@@ -83,17 +90,17 @@ DatasetBatch ParseKielMainCsvOn(const std::vector<InputFile>& files, const Catal
                                                                   : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, threads_max);
     std::vector<CsvPart> parts = table.Parts(threads);
     std::vector<DatasetBatch> part_batches(parts.size() - 1);
-    std::unique_ptr<bool[]> malformed(new bool[parts.size()]());
+    std::vector<char> malformed(parts.size());
     std::vector<std::thread> workers;
     for (std::size_t k = 1; k < parts.size(); ++k) {
-      part_batches[k - 1].records.reserve(lines / parts.size() + 1);
-      workers.emplace_back([&, k] {
-        ReadPart(table.Part(parts[k], &part_batches[k - 1]), *columns, catalog, index, source_id, 0,
-                 parts[k].begin_byte, 0, nullptr, &part_batches[k - 1], &malformed[k]);
+      DatasetBatch* part_batch = &part_batches[k - 1];
+      part_batch->records.reserve(lines / parts.size() + 1);
+      workers.emplace_back([&, k, part_batch] {
+        malformed[k] = ReadPart(table.Part(parts[k], part_batch), parts[k], context, part_batch);
       });
     }
-    ReadPart(table.Part(parts[0], &batch), *columns, catalog, index, source_id, bytes_before,
-             parts[0].begin_byte, parts.size(), progress, &batch, &malformed[0]);
+    malformed[0] = ReadPart(table.Part(parts[0], &batch), parts[0], context, &batch, progress, bytes_before,
+                            parts.size());
     for (std::thread& worker : workers) worker.join();
     // As one reader would: rows after malformed CSV are not read.
     for (std::size_t k = 1; k < parts.size() && !malformed[k - 1]; ++k) batch.Append(std::move(part_batches[k - 1]));
