@@ -1,13 +1,18 @@
 // libFuzzer target: the CSV reader and the CSV importers. The input is read
 // as CSV (row positions must stay in order and inside the text), then given
 // to the Kiel dashboard importer as data_explorer.csv beside minimal other
-// files, and to the Kiel main data and Oryx importers as their file; the
-// main data is also read on three threads, which must give what one gives.
+// files, to the Kiel main data and Oryx importers as their file, and as a
+// reviewer's answers (item_review) against a catalogue that knows every
+// name; the main data is also read on three threads, which must give what
+// one gives.
 #include <cstdint>
 #include <string>
 #include <string_view>
 
+#include <map>
+
 #include "io/csv/csv_reader.h"
+#include "io/item_review/item_review.h"
 #include "io/kiel_dashboard/kiel_dashboard.h"
 #include "io/kiel_main/kiel_main_csv.h"
 #include "io/oryx/oryx.h"
@@ -18,7 +23,7 @@ class EmptyCatalog : public ramstein::Catalog {
  public:
   std::optional<std::string> ActorByAlpha2(std::string_view) const override { return std::nullopt; }
   std::optional<std::string> ActorByName(std::string_view) const override { return std::nullopt; }
-  std::optional<std::string> ItemByName(std::string_view) const override { return std::nullopt; }
+  const ramstein::ItemRecord* Item(std::string_view) const override { return nullptr; }
 };
 
 // Knows every donor by its name, so rows become records.
@@ -29,7 +34,24 @@ class EchoCatalog : public ramstein::Catalog {
     if (name.empty()) return std::nullopt;
     return std::string(name);
   }
-  std::optional<std::string> ItemByName(std::string_view) const override { return std::nullopt; }
+  const ramstein::ItemRecord* Item(std::string_view) const override { return nullptr; }
+};
+
+// Knows an item by every non-empty name ("item:" + the name as its id).
+class EveryItemCatalog : public EmptyCatalog {
+ public:
+  const ramstein::ItemRecord* Item(std::string_view name) const override {
+    if (name.empty()) return nullptr;
+    auto [it, added] = items_.try_emplace(std::string(name));
+    if (added) {
+      it->second.id = "item:" + it->first;
+      it->second.name = it->first;
+    }
+    return &it->second;
+  }
+
+ private:
+  mutable std::map<std::string, ramstein::ItemRecord, std::less<>> items_;
 };
 
 }  // namespace
@@ -68,6 +90,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (figure->values.empty() || figure->evidence.size() != 1) __builtin_trap();
       }
     }
+  }
+  // Answers: each kept record is an item corrected to be the same as another,
+  // and said once.
+  EveryItemCatalog every_item;
+  DatasetBatch answers = ParseItemMappings({{"answers.csv", text}}, every_item, {});
+  if (answers.records.size() != answers.origins.size()) __builtin_trap();
+  std::map<std::string, int> said;
+  for (const Record& record : answers.records) {
+    const auto* item = std::get_if<ItemRecord>(&record);
+    if (!item || !item->same_as || !item->correction || item->correction->empty()) __builtin_trap();
+    if (++said[item->id] > 1) __builtin_trap();
   }
   // Read on three threads, the main data gives what one reader gives.
   EchoCatalog echo;

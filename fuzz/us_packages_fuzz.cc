@@ -16,10 +16,17 @@ class TinyCatalog : public ramstein::Catalog {
     return std::nullopt;
   }
   std::optional<std::string> ActorByName(std::string_view) const override { return std::nullopt; }
-  std::optional<std::string> ItemByName(std::string_view name) const override {
-    if (name == "BMP-1") return "item:bmp-1";
-    return std::nullopt;
+  TinyCatalog() {
+    bmp_.id = "item:bmp-1";
+    bmp_.name = "BMP-1";
+    bmp_.category = "Infantry Fighting Vehicle";
   }
+  const ramstein::ItemRecord* Item(std::string_view name) const override {
+    return name == "BMP-1" ? &bmp_ : nullptr;
+  }
+
+ private:
+  ramstein::ItemRecord bmp_;
 };
 
 }  // namespace

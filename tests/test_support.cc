@@ -41,6 +41,10 @@ std::string ReadText(const std::string& path) {
   return text.str();
 }
 
+void WriteText(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
 CommandResult Shell(const std::string& command) {
   CommandResult result;
   std::string err_path = TempDir("shell-stderr") + "/err";

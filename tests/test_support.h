@@ -28,6 +28,8 @@ CommandResult Shell(const std::string& command);
 std::string SourceDir();
 std::string RamsteinBinary();
 std::string ReadText(const std::string& path);
+// Writes `text` to `path` as it is (binary).
+void WriteText(const std::string& path, const std::string& text);
 // The sequence number of the newest event of a ledger (0 when empty), read
 // with the sqlite3 shell.
 std::uint64_t HeadSequence(const std::string& db_path);

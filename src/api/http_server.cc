@@ -252,6 +252,7 @@ void HttpServer::AddRoutes() {
         if (request.has_param("donor")) filter.donor = request.get_param_value("donor");
         return ItemsReport(model, filter);
       }
+      if (name == "review") return ReviewReport(model);
       if (name == "datasets") return DatasetsReport(model);
       if (name == "figures") {
         FiguresQuery query;

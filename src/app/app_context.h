@@ -9,6 +9,7 @@
 #include "base/status.h"
 #include "db/ledger_db.h"
 #include "fx/fx_rates.h"
+#include "io/import_result.h"
 #include "io/table_format.h"
 #include "store/sqlite/sqlite_event_store.h"
 
@@ -40,5 +41,10 @@ struct AppContext {
 
 // Prints "ramstein: <message>" to stderr and returns the exit code for it.
 int Fail(const Status& status);
+
+// Prints what an import did (for a publisher's files, `dataset`: rows read,
+// records new / changed / unchanged, names to review), or its errors and
+// that nothing was written; returns the exit code for it.
+int PrintImportResult(const Result<ImportResult>& result, bool dry_run, bool dataset);
 
 }  // namespace ramstein

@@ -21,7 +21,7 @@ struct LogFilter {
 int RunLog(AppContext& context, const LogFilter& filter);
 int RunVerify(AppContext& context);
 int RunShow(AppContext& context, const std::string& id);
-// `report`: name is donors, totals, holds, meetings, meeting, authorities, items or changes.
+// `report`: name is one of the report commands main.cc lists (donors, totals, ...).
 struct ReportOptions {
   std::string at, since, item, category, donor, type, publisher, meeting, dataset, source;
   std::string by = "subject";
@@ -41,6 +41,17 @@ int RunExport(AppContext& context, const std::string& format, const std::string&
 int RunReleaseCreate(AppContext& context, const std::string& name, const std::string& counted);
 // Prints what changed per donor, type and month between releases A and B.
 int RunReleaseDiff(AppContext& context, const std::string& a, const std::string& b);
+// `catalog map ITEM SAME_AS`, `catalog map --file F...` and `catalog unmap
+// ITEM`: a reviewer's word that an item (a name an importer kept for review)
+// is the same system as a catalogue item, appended as a correction of the
+// item (io/item_review); `why` is kept as its reason.
+struct CatalogMapOptions {
+  std::string item, same_as, why;
+  std::vector<std::string> files;
+  bool unmap = false;
+  bool dry_run = false;
+};
+int RunCatalogMap(AppContext& context, const CatalogMapOptions& options);
 int RunGen(std::uint64_t measures, std::uint64_t seed, const std::string& out_path);
 
 // The bundled data in import order, from DATA_DIR/bundle.txt: batches of

@@ -39,48 +39,6 @@ std::function<void(std::uint64_t, std::uint64_t)> ProgressBar() {
   };
 }
 
-int PrintImportResult(const Result<ImportResult>& result, bool dry_run, bool dataset) {
-  if (!result.ok()) return Fail(result.status());
-  if (!result->errors.empty()) {
-    for (const auto& error : result->errors) std::fprintf(stderr, "%s\n", error.c_str());
-    std::fprintf(stderr, "ramstein: import rejected: %zu error(s); nothing was written\n",
-                 result->errors.size());
-    return kExitDataError;
-  }
-  std::string kinds;
-  for (const auto& [kind, count] : result->records_by_kind) {
-    kinds += (kinds.empty() ? "" : ", ") + std::to_string(count) + " " + kind;
-  }
-  if (kinds.empty()) kinds = "none";
-  if (dataset) {
-    std::printf("read %zu rows: %zu records new, %zu changed, %zu unchanged\n", result->lines_read,
-                result->created, result->changed, result->unchanged);
-    if (!result->review.empty()) {
-      constexpr std::size_t kShown = 20;
-      std::printf("%zu names to review (kept, not dropped):\n", result->review.size());
-      for (std::size_t i = 0; i < result->review.size() && i < kShown; ++i)
-        std::printf("  %s\n", result->review[i].c_str());
-      if (result->review.size() > kShown)
-        std::printf("  ... and %zu more (show item:unreviewed/... for each)\n", result->review.size() - kShown);
-    }
-  }
-  if (dry_run) {
-    std::printf("dry run: %zu records would be appended (%s); nothing was written\n",
-                result->records, kinds.c_str());
-  } else if (result->records == 0) {
-    std::printf("nothing to append: the ledger already holds every record\n");
-  } else {
-    std::printf("imported %zu records (%s) as events %llu..%llu\n", result->records, kinds.c_str(),
-                static_cast<unsigned long long>(result->appended.first_sequence),
-                static_cast<unsigned long long>(result->appended.last_sequence));
-    std::fprintf(stderr, "timing: read %lld ms, decode %lld ms, check %lld ms, write %lld ms\n",
-                 static_cast<long long>(result->read_ms), static_cast<long long>(result->decode_ms),
-                 static_cast<long long>(result->check_ms),
-                 static_cast<long long>(result->write_ms));
-  }
-  return kExitOk;
-}
-
 }  // namespace
 
 Result<std::vector<BundledImport>> BundledFiles(const std::string& data_dir) {

@@ -32,6 +32,7 @@ struct Options {
   std::string out_path;
   std::string listen = "127.0.0.1:8080";
   std::string web_dir;
+  CatalogMapOptions catalog;
 };
 
 std::string Env(const char* name, const char* fallback) {
@@ -102,6 +103,26 @@ void AddLedgerCommands(CLI::App& app, Options& o) {
   AddFormatFlags(diff, o.context);
   diff->callback([&o] { o.exit_code = RunReleaseDiff(o.context, o.release_name, o.release_other); });
 
+  auto* catalog = app.add_subcommand("catalog", "review the names importers kept: say which catalogue item each is");
+  catalog->require_subcommand(1);
+  auto* map = catalog->add_subcommand(
+      "map", "say an item is the same system as a catalogue item (its lines count under that item)");
+  map->add_option("item", o.catalog.item, "the item: id, name or alias (e.g. \"BMP-1\")");
+  map->add_option("same_as", o.catalog.same_as, "the catalogue item it is the same as: id, name or alias");
+  map->add_option("--file", o.catalog.files,
+                  "answers as CSV with columns item, same as[, why]: report review --csv, filled in");
+  map->add_option("--why", o.catalog.why, "the reason kept with the answer");
+  map->add_flag("--dry-run", o.catalog.dry_run, "check and report, write nothing");
+  map->callback([&o] { o.exit_code = RunCatalogMap(o.context, o.catalog); });
+  auto* unmap = catalog->add_subcommand("unmap", "count an item under its own name again");
+  unmap->add_option("item", o.catalog.item, "the item: id, name or alias")->required();
+  unmap->add_option("--why", o.catalog.why, "the reason kept with the answer");
+  unmap->add_flag("--dry-run", o.catalog.dry_run, "check and report, write nothing");
+  unmap->callback([&o] {
+    o.catalog.unmap = true;
+    o.exit_code = RunCatalogMap(o.context, o.catalog);
+  });
+
   auto* gen = app.add_subcommand("gen", "write a deterministic synthetic ledger as JSON Lines");
   gen->add_option("--measures", o.measures, "number of measures (about 4 line items each)")
       ->capture_default_str();
@@ -126,6 +147,7 @@ void AddReportCommands(CLI::App& app, Options& o) {
       {"meeting", "one meeting: attendance grid and measures announced"},
       {"authorities", "funding authorities: cap, drawn, remaining as reported"},
       {"items", "per item and donor: pledged, delivered, held"},
+      {"review", "names importers kept for review, and the catalogue item each was said to be (catalog map)"},
       {"changes", "what happened since a date"},
       {"datasets", "datasets of published figures (imported publisher tables)"},
       {"figures", "a dataset's published figures, summed exactly by subject, period or category"},

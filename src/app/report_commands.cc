@@ -66,6 +66,8 @@ int RunReport(AppContext& context, const std::string& name, const ReportOptions&
     auto table = ItemsReport(model, filter);
     if (!table.ok()) return Fail(table.status());
     Print(*table, format);
+  } else if (name == "review") {
+    Print(ReviewReport(model), format);
   } else if (name == "datasets") {
     Print(DatasetsReport(model), format);
   } else if (name == "figures") {

@@ -9,6 +9,7 @@
 #include "io/kiel_dashboard/kiel_dashboard.h"
 #include "io/kiel_main/kiel_main_csv.h"
 #include "io/kiel_main/kiel_main_xlsx.h"
+#include "io/item_review/item_review.h"
 #include "io/oryx/oryx.h"
 #include "io/ukraine_aid_tracker/ukraine_aid_tracker.h"
 #include "query/labels.h"
@@ -31,6 +32,7 @@ constexpr Format kFormats[] = {
     {"kiel-main-csv", &ParseKielMainCsv},
     {"kiel-main-xlsx", &ParseKielMainXlsx},
     {"oryx", &ParseOryx},
+    {"item-review", &ParseItemMappings},  // a reviewer's answers (catalog map --file)
 };
 
 // The importers' view of the ledger's actors and items.
@@ -49,10 +51,10 @@ class ModelCatalog : public Catalog {
   std::optional<std::string> ActorByName(std::string_view name) const override {
     return Lookup(by_name_, name);
   }
-  std::optional<std::string> ItemByName(std::string_view name) const override {
+  const ItemRecord* Item(std::string_view name) const override {
     auto number = model_.ResolveItem(name);
-    if (!number) return std::nullopt;
-    return model_.ItemId(*number);
+    if (!number) return nullptr;
+    return model_.FindAs<ItemRecord>(model_.ItemId(*number));
   }
 
  private:
@@ -169,7 +171,7 @@ Result<ImportResult> CommitDataset(LedgerDb& db, const std::vector<InputFile>& f
       }
       std::visit(
           [&](auto& r) {
-            r.correction = "re-imported from " + files[origins[i].file].name;
+            if (!r.correction) r.correction = "re-imported from " + files[origins[i].file].name;
           },
           record);
       ++result.changed;

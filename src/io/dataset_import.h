@@ -6,7 +6,8 @@
 // publisher's keys (or a content hash), so for each record:
 //   - the same id with the same content in the ledger: left out (unchanged);
 //   - the same id with other content: appended as a correction of it
-//     ("re-imported from FILE"), the earlier version kept in its history;
+//     ("re-imported from FILE", unless the parser gave the record a
+//     correction of its own), the earlier version kept in its history;
 //   - a new id: appended (created).
 #pragma once
 

@@ -73,6 +73,11 @@ inline constexpr std::array<std::string_view, 7> kMeasureStatusNames = {
 enum class ResumptionState : std::uint8_t { resumed, expected };
 inline constexpr std::array<std::string_view, 2> kResumptionStateNames = {"resumed", "expected"};
 
+// Where the items an importer could not find in the catalogue are kept
+// ("item:unreviewed/bmp-1"): listed by `report review` until a reviewer says
+// which catalogue item each is the same as.
+inline constexpr std::string_view kUnreviewedItemPrefix = "item:unreviewed/";
+
 // A quote in a source document that supports a record. start/end are offsets
 // in Unicode code points into the source's text, end exclusive.
 struct Evidence {
@@ -284,6 +289,11 @@ struct ItemRecord : Common {
   std::string category;
   std::vector<std::string> fits;  // item ids this item is used with
   std::string name;
+  // The catalogue item this one is the same system as, when a reviewer has
+  // said so (`ramstein catalog map`): its lines count under that item. The
+  // item keeps its own id and name, so the files that name it import as
+  // before and resolve to it.
+  std::optional<std::string> same_as;
   std::optional<std::string> unit;
   template <class V>
   void Visit(V& v) {
@@ -295,6 +305,7 @@ struct ItemRecord : Common {
     v.Id(id);
     v.Text("name", name);
     v.OptText("note", note);
+    v.OptRef("same_as", same_as, RecordKind::item);
     v.OptText("unit", unit);
   }
 };

@@ -75,9 +75,11 @@ void Model::Apply(std::uint64_t sequence, std::int64_t time_ms, std::string_view
       if (inserted) {
         it->second.number = static_cast<std::uint32_t>(item_ids_.size());
         item_ids_.push_back(id);
+        item_same_as_.push_back(it->second.number);
       }
       std::uint32_t number = it->second.number;
       const auto& item = std::get<ItemRecord>(stored);
+      item_same_as_[number] = item.same_as ? NumberOf(*item.same_as) : number;
       item_names_[Lower(id)] = number;
       item_names_[Lower(item.name)] = number;
       for (const auto& alias : item.aliases) item_names_[Lower(alias)] = number;

@@ -117,6 +117,14 @@ class Model {
   std::size_t item_count() const { return item_ids_.size(); }
   // Item by id, name or alias, case-insensitive.
   std::optional<std::uint32_t> ResolveItem(std::string_view name_or_alias) const;
+  // The item `item` counts under: itself, or the end of the chain of items
+  // it is said to be the same as (ItemRecord::same_as). Reports group and
+  // filter by this number. REQUIRES: item < item_count() (not kNoItem).
+  std::uint32_t CountedItem(std::uint32_t item) const {
+    for (std::size_t steps = 0; item_same_as_[item] != item && steps < item_same_as_.size(); ++steps)
+      item = item_same_as_[item];
+    return item;
+  }
 
   const LineTable& lines() const { return lines_; }
   const std::vector<MeasureState>& measures() const { return measures_; }
@@ -158,6 +166,7 @@ class Model {
   // REQUIRES: source.text is set and source.sha256 is its hash.
   const CodePointIndex& IndexOf(const SourceRecord& source) const;
   Status CheckKindRules(const Record& record, const Pending& pending) const;
+  Status CheckSameAs(const ItemRecord& item, const Pending& pending) const;
   const Record* Resolve(std::string_view id, const Pending& pending) const;
 
   const FxRates* rates_;
@@ -183,6 +192,7 @@ class Model {
   std::vector<std::string> actor_ids_;
   std::vector<std::string> item_ids_;
   std::unordered_map<std::string, std::uint32_t> item_names_;  // lower-case name/alias -> number
+  std::vector<std::uint32_t> item_same_as_;  // item number -> its same_as item's number, else itself
 
   LineTable lines_;
   std::vector<MeasureState> measures_;

@@ -172,6 +172,23 @@ Status CheckFigure(const FigureRecord& figure) {
 
 }  // namespace
 
+Status Model::CheckSameAs(const ItemRecord& item, const Pending& pending) const {
+  if (*item.same_as == item.id) return FieldError("same_as", "an item is not the same as itself");
+  // Follow what the target is the same as: reaching this item would make a
+  // loop. Every step is a distinct item, so the walk ends.
+  std::string_view next = *item.same_as;
+  for (std::size_t steps = 0; steps <= item_count() + pending.size(); ++steps) {
+    const auto* target = std::get_if<ItemRecord>(Resolve(next, pending));
+    if (!target || !target->same_as) return Status::Ok();
+    if (*target->same_as == item.id) {
+      return FieldError("same_as", "'" + *item.same_as + "' is already counted under '" + item.id +
+                                       "': the two would count under each other");
+    }
+    next = *target->same_as;
+  }
+  return FieldError("same_as", "'" + *item.same_as + "' leads to a loop of items said to be the same");
+}
+
 Status Model::CheckKindRules(const Record& record, const Pending& pending) const {
   if (const auto* measure = std::get_if<MeasureRecord>(&record)) return CheckMeasure(*measure);
   if (const auto* delivery = std::get_if<DeliveryRecord>(&record)) {
@@ -255,6 +272,7 @@ Status Model::CheckKindRules(const Record& record, const Pending& pending) const
                           "'" + item->aliases[i] + "' already names item '" + ItemId(*owner) + "'");
       }
     }
+    if (item->same_as) return CheckSameAs(*item, pending);
   }
   return Status::Ok();
 }

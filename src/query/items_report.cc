@@ -15,7 +15,23 @@ struct ItemTotals {
   bool pledged_unstated = false, held_unstated = false;
   std::map<std::uint16_t, std::int64_t> value_by_currency;
   std::map<std::string, std::int64_t> pledged_by_publisher;  // stated quantities only
+  std::set<std::uint32_t> mapped;  // items a reviewer said are this one, whose lines count here
 };
+
+// "includes lines naming 'A', 'B' (same system)" for the items mapped onto a row's item.
+std::string MappedNote(const Model& model, const std::set<std::uint32_t>& mapped) {
+  constexpr std::size_t shown = 3;
+  std::string note = "includes lines naming ";
+  std::size_t count = 0;
+  for (std::uint32_t item : mapped) {
+    if (count == shown) {
+      note += " and " + std::to_string(mapped.size() - shown) + " more";
+      break;
+    }
+    note += (count++ ? ", '" : "'") + Label(model, model.ItemId(item)) + "'";
+  }
+  return note + " (same system, by review)";
+}
 
 }  // namespace
 
@@ -24,6 +40,7 @@ Result<Table> ItemsReport(const Model& model, const ItemsFilter& filter) {
   if (filter.item) {
     only_item = model.ResolveItem(*filter.item);
     if (!only_item) return Status::NotFound("no catalogue item named '" + *filter.item + "'");
+    only_item = model.CountedItem(*only_item);
   }
   std::optional<std::uint32_t> only_donor;
   if (filter.donor) {
@@ -31,8 +48,8 @@ Result<Table> ItemsReport(const Model& model, const ItemsFilter& filter) {
     if (!only_donor) return Status::NotFound("no actor '" + *filter.donor + "'");
   }
   auto wanted_donor = [&](std::uint32_t donor) { return !only_donor || donor == *only_donor; };
+  // `item` is a counted item (Model::CountedItem).
   auto wanted = [&](std::uint32_t item) {
-    if (item == kNoItem) return false;
     if (only_item) return item == *only_item;
     if (filter.category) {
       const auto* record = model.FindAs<ItemRecord>(model.ItemId(item));
@@ -45,12 +62,15 @@ Result<Table> ItemsReport(const Model& model, const ItemsFilter& filter) {
   std::set<std::string> publisher_columns;
   const LineTable& t = model.lines();
   for (std::uint32_t r = 0; r < t.size(); ++r) {
-    if (!wanted(t.item[r]) || !wanted_donor(t.donor[r])) continue;
+    if (t.item[r] == kNoItem) continue;
+    std::uint32_t item = model.CountedItem(t.item[r]);
+    if (!wanted(item) || !wanted_donor(t.donor[r])) continue;
     std::uint8_t s = t.status[r];
     if (s < static_cast<std::uint8_t>(MeasureStatus::announced) ||
         s > static_cast<std::uint8_t>(MeasureStatus::delivered))
       continue;
-    ItemTotals& total = totals[{t.item[r], t.donor[r]}];
+    ItemTotals& total = totals[{item, t.donor[r]}];
+    if (item != t.item[r]) total.mapped.insert(t.item[r]);
     if (t.quantity[r] >= 0) {
       total.pledged += t.quantity[r];
       const std::string& publisher = PublisherOf(model, model.Measure(t.measure[r]), &publishers);
@@ -68,9 +88,11 @@ Result<Table> ItemsReport(const Model& model, const ItemsFilter& filter) {
     const auto& record = std::get<HoldRecord>(model.records()[hold.slot].record);
     auto donor = model.ActorNumber(record.donor);
     for (const HoldLineState& line : hold.lines) {
-      if (!wanted(line.item) || !donor || !wanted_donor(*donor)) continue;
+      std::uint32_t item = model.CountedItem(line.item);
+      if (!wanted(item) || !donor || !wanted_donor(*donor)) continue;
       // A resumed hold still lists its item, with nothing held now.
-      ItemTotals& total = totals[{line.item, *donor}];
+      ItemTotals& total = totals[{item, *donor}];
+      if (item != line.item) total.mapped.insert(line.item);
       auto held = line.HeldAt(INT32_MAX);
       if (held)
         total.held += *held;
@@ -113,6 +135,7 @@ Result<Table> ItemsReport(const Model& model, const ItemsFilter& filter) {
     if (total.pledged_unstated) note += "some pledges state no quantity";
     if (total.held_unstated)
       note += std::string(note.empty() ? "" : "; ") + "some holds state no quantity";
+    if (!total.mapped.empty()) note += (note.empty() ? "" : "; ") + MappedNote(model, total.mapped);
     std::size_t cell = 9;
     std::int64_t low = INT64_MAX, high = INT64_MIN;
     for (const auto& publisher : publisher_columns) {

@@ -311,9 +311,17 @@ Result<RecordList> ListRecords(const Model& model, const std::string& name,
     item = model.ResolveItem(*query.item);
     if (!item)
       return Status::InvalidArgument("item: no catalogue item named '" + *query.item + "'");
+    item = model.CountedItem(*item);
   }
+  // Items filter by the item they count under (a reviewer's same_as).
+  auto counted = [&](const std::string& item_id) -> std::optional<std::uint32_t> {
+    auto number = model.ItemNumber(item_id);
+    if (!number) return std::nullopt;
+    return model.CountedItem(*number);
+  };
   auto in_category = [&](const std::string& item_id) {
-    const auto* record = model.FindAs<ItemRecord>(item_id);
+    auto number = counted(item_id);
+    const auto* record = number ? model.FindAs<ItemRecord>(model.ItemId(*number)) : nullptr;
     return record && record->category == *query.category;
   };
   std::vector<Row> rows;
@@ -325,7 +333,7 @@ Result<RecordList> ListRecords(const Model& model, const std::string& name,
       continue;
     }
     if (item && std::none_of(row.items.begin(), row.items.end(), [&](const std::string& id) {
-          return model.ItemNumber(id) == *item;
+          return counted(id) == item;
         })) {
       continue;
     }

@@ -124,7 +124,9 @@ Table AuthoritiesReport(const Model& model, std::int32_t day);
 // publisher of the first source each measure cites: the seed documents'
 // publishers, Kiel, UkraineAidTracker, Oryx, ...) and the spread between the
 // largest and smallest (noted "sources disagree" when not 0). Names resolve
-// to catalogue items through their aliases before anything is added.
+// to catalogue items through their aliases before anything is added, and an
+// item a reviewer said is the same as another counts under that one (noted
+// "includes lines naming ...").
 // Filters: an item (id, name or alias) or a category, and a donor (actor id);
 // all empty = everything. NotFound for an unknown item or donor.
 struct ItemsFilter {
@@ -133,6 +135,13 @@ struct ItemsFilter {
   std::optional<std::string> donor;
 };
 Result<Table> ItemsReport(const Model& model, const ItemsFilter& filter);
+
+// The names importers kept for review (items "item:unreviewed/..."): the
+// category the source gave, how many measure lines name it and the units
+// they state, which publishers' rows do, and the catalogue item a reviewer
+// said it is the same as (empty: still to review). Those still to review
+// come first, the most used first; the title counts both.
+Table ReviewReport(const Model& model);
 
 // What happened on or after `day`, by the date of the fact (announcements,
 // status changes, deliveries, holds, resumptions, balances, meetings).

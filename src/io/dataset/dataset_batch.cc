@@ -143,9 +143,12 @@ std::string Slug(std::string_view text) {
 std::string ResolveItem(const Catalog& catalog, std::string_view name, std::string_view category,
                         const std::string& where, std::size_t file, std::size_t row,
                         DatasetBatch* batch) {
-  if (auto known = catalog.ItemByName(name)) return *known;
-  std::string id = "item:unreviewed/" + Slug(name);
-  if (id == "item:unreviewed/") id += "unnamed";
+  if (const ItemRecord* known = catalog.Item(name)) return known->id;
+  std::string id = std::string(kUnreviewedItemPrefix) + Slug(name);
+  if (id.size() == kUnreviewedItemPrefix.size()) id += "unnamed";
+  // Another name with the same slug ("M-55S'" beside "M-55S") is already in
+  // the ledger: this one gets an id of its own, not a correction of that one.
+  if (catalog.Item(id)) id += "-" + ContentKey(name).substr(0, 8);
   ItemRecord item;
   item.id = id;
   item.name = std::string(name);

@@ -86,13 +86,17 @@ class Catalog {
   virtual std::optional<std::string> ActorByAlpha2(std::string_view alpha2) const = 0;
   // The actor id with this name (any case), if any.
   virtual std::optional<std::string> ActorByName(std::string_view name) const = 0;
-  // The item id with this id, name or alias (any case), if any.
-  virtual std::optional<std::string> ItemByName(std::string_view name) const = 0;
+  // The item with this id, name or alias (any case), latest version; null
+  // when there is none.
+  virtual const ItemRecord* Item(std::string_view name) const = 0;
 };
 
 // The item for a system a source names: the catalogue's, else an unreviewed
 // item "item:unreviewed/<slug of name>" created in the batch (once) with the
-// source's name and category and listed in batch->review. `where` is
+// source's name and category and listed in batch->review. When the ledger
+// already has that id for another name of the same slug, the id ends in
+// "-" and 8 hex digits of the name's ContentKey. Names of one slug in one
+// batch share the first one's item. `where` is
 // "FILE:ROW" for the review list.
 std::string ResolveItem(const Catalog& catalog, std::string_view name, std::string_view category,
                         const std::string& where, std::size_t file, std::size_t row,

@@ -150,7 +150,7 @@ void ImportCommits(const InputFile& file, std::size_t index, const Catalog& cata
     LineItem line;
     line.item = ResolveItem(catalog, model, category, where, index, position, batch);
     line.quantity = quantity;
-    if (line.item.rfind("item:unreviewed/", 0) != 0) line.note = std::string(model);
+    if (!line.item.starts_with(kUnreviewedItemPrefix)) line.note = std::string(model);
     measure.lines.push_back(std::move(line));
     auto [begin, end] = ranges[position - 1];
     measure.evidence.push_back(quoter.Quote(begin, end));
