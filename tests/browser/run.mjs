@@ -6,7 +6,7 @@
 // Environment: RAMSTEIN_BIN (the ramstein binary), RAMSTEIN_WEB (the built
 // dashboard), CHROMIUM (default /usr/bin/chromium).
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -21,6 +21,8 @@ const db = join(scratch, 'ledger.db');
 execFileSync(bin, ['--db', db, 'init', '--bundled'], { stdio: 'ignore' });
 // The UkraineAidTracker's files too: their count of US packages stands beside the seed's.
 execFileSync(bin, ['--db', db, 'import', '--format', 'ukraine-aid-tracker', join(root, 'data/ukraine-aid-tracker')], { stdio: 'ignore' });
+// A reviewer's answer: the tracker's "M142 HIMARS" is the catalogue's HIMARS launcher.
+execFileSync(bin, ['--db', db, 'catalog', 'map', 'M142 HIMARS', 'HIMARS', '--why', 'same launcher'], { stdio: 'ignore' });
 
 // The server on a free port; its first line names the address.
 const server = spawn(bin, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--web-dir', web], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -203,6 +205,7 @@ test('every page renders on a laptop, without errors', async () => {
     ['/holds?at=2025-07-08', '.chart svg', 'holds'],
     ['/authorities', '.chart svg', 'authorities'],
     ['/sources', 'table', 'sources'],
+    ['/review', 'table', 'review-page'],
     ['/records/src:000', '.document', 'record-source'],
     ['/records/meeting:udcg-27', 'h1', 'record-meeting-27'],
   ];
@@ -247,6 +250,30 @@ test('the Kiel page shows the figures Kiel publishes', async () => {
   check((await page.textContent('main')).includes('NATO PURL'), 'procurement channels name NATO PURL');
   check((await page.textContent('main')).includes('No Kiel main data in this ledger'), 'reconciliation explains what to import');
   await shot('kiel');
+});
+
+test('names to review: the table the API gives, and an answer counted under its item', async () => {
+  await open('/review', 'td[data-column="item"]');
+  const review = await api('/api/v1/reports/review');
+  equal(await page.textContent('.review-title'), review.title, 'title');
+  check(review.title.includes('(1 said to be the same as another item)'), `one answer: ${review.title}`);
+  equal(await page.locator('tbody tr').count(), review.rows.length, 'rows shown');
+  const mapped = page.locator('tr:has(td[data-column="item"] a:text-is("item:unreviewed/m142-himars"))');
+  equal(await mapped.locator('td[data-column="same as"]').textContent(), 'item:himars', 'answer shown');
+  await shot('review');
+  // The table's CSV is an answer file as it stands: read back, it changes nothing.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button.csv').first().click()]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  check(csv.startsWith('item,name,category,lines,units,publishers,same as,same as name'), `CSV header: ${csv.slice(0, 80)}`);
+  const answers = join(scratch, 'answers.csv');
+  writeFileSync(answers, csv);
+  const dry = execFileSync(bin, ['--db', db, 'catalog', 'map', '--file', answers, '--dry-run'], { encoding: 'utf8' });
+  check(dry.includes('0 records new, 0 changed, 1 unchanged'), `answers read back: ${dry}`);
+  // The answer links to the item, whose page counts the tracker's lines under it.
+  await mapped.locator('td[data-column="same as"] a').click();
+  await settle('td[data-column="note"]');
+  check((await page.textContent('main')).includes("includes lines naming 'M142 HIMARS' (same system, by review)"), 'lines counted under HIMARS');
+  await shot('item-himars-reviewed');
 });
 
 test('the overview reads on a phone', async () => {

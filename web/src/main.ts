@@ -13,6 +13,7 @@ import { measuresPage } from './pages/measures';
 import { meetingPage, meetingsPage } from './pages/meetings';
 import { overviewPage } from './pages/overview';
 import { recordPage } from './pages/record';
+import { reviewPage } from './pages/review';
 import { sourcesPage } from './pages/sources';
 
 route(/^\/$/, overviewPage);
@@ -25,12 +26,13 @@ route(/^\/meetings\/([^/]+)$/, meetingPage);
 route(/^\/authorities$/, authoritiesPage);
 route(/^\/sources$/, sourcesPage);
 route(/^\/kiel$/, kielPage);
+route(/^\/review$/, reviewPage);
 route(/^\/records\/(.+)$/, recordPage);
 
 const nav = document.getElementById('nav')!;
 const pages: [string, string][] = [
   ['/', 'Overview'], ['/measures', 'Measures'], ['/items/item:patriot-interceptor', 'Items'], ['/holds', 'Holds'],
-  ['/meetings', 'Meetings'], ['/authorities', 'Authorities'], ['/kiel', 'Kiel'], ['/sources', 'Sources'],
+  ['/meetings', 'Meetings'], ['/authorities', 'Authorities'], ['/kiel', 'Kiel'], ['/review', 'Review'], ['/sources', 'Sources'],
 ];
 nav.append(...pages.map(([href, label]) => link(href, label)));
 
