@@ -10,7 +10,30 @@ namespace ramstein {
 
 namespace {
 
-constexpr std::string_view kMislabelled = "Cargo Drones";
+// The scrape lost some of the page's headings: every row after "Cargo
+// Drones" is filed as a drone, and self-propelled guns, mortars and rocket
+// launchers as "Towed Artillery". Under such a type, the first rule whose
+// word the lower-case name contains gives the category.
+struct CategoryRule {
+  std::string_view category;
+  std::initializer_list<std::string_view> words;
+};
+struct MislabelledType {
+  std::string_view vehicle_type;
+  std::initializer_list<CategoryRule> rules;
+};
+const MislabelledType kMislabelled[] = {
+    {"Cargo Drones",
+     {{"Radars", {"radar", "ground master", "vera-ng"}},
+      {"Naval Vessels", {"boat", "vessel", "craft", "minehunter", "underwater", "sonobot", "remotely operated"}},
+      {"Engineering Vehicles", {"recovery", "bridg", "mine", "engineering", "wrecker", "logistics", "hercule",
+                                "bergepanzer", "pionierpanzer", "ingeni", "arv", "digger"}}}},
+    {"Towed Artillery",
+     {{"Multiple Rocket Launchers", {"mlrs", "himars", "rm-70", "bm-21", "trlg", "rak sa", "apr-40"}},
+      {"Mortars", {"mortar", "panzerm", "m120 rak"}},
+      {"Self-Propelled Artillery", {"dana", "2s1", "caesar", "m109", "pzh 2000", "krab", "zuzana", "as-90",
+                                    "archer", "t-155", "rch-155"}}}},
+};
 
 bool Contains(const std::string& lower, std::initializer_list<std::string_view> words) {
   for (auto word : words) {
@@ -39,14 +62,13 @@ std::optional<std::string> Supplier(const Catalog& catalog, std::string_view nam
 }  // namespace
 
 std::string OryxCategory(std::string_view name, std::string_view vehicle_type) {
-  if (vehicle_type != kMislabelled) return std::string(vehicle_type);
-  std::string lower = AsciiLower(name);
-  if (Contains(lower, {"radar", "ground master", "vera-ng"})) return "Radars";
-  if (Contains(lower, {"boat", "vessel", "craft", "minehunter", "underwater", "sonobot", "remotely operated"}))
-    return "Naval Vessels";
-  if (Contains(lower, {"recovery", "bridg", "mine", "engineering", "wrecker", "logistics", "hercule",
-                       "bergepanzer", "pionierpanzer", "ingeni", "arv", "digger"}))
-    return "Engineering Vehicles";
+  for (const auto& type : kMislabelled) {
+    if (type.vehicle_type != vehicle_type) continue;
+    std::string lower = AsciiLower(name);
+    for (const auto& rule : type.rules) {
+      if (Contains(lower, rule.words)) return std::string(rule.category);
+    }
+  }
   return std::string(vehicle_type);
 }
 

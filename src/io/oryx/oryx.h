@@ -13,8 +13,9 @@
 //
 // The scraped vehicle_type is wrong for every row after the page's "Cargo
 // Drones" heading (radars, engineering vehicles and boats are filed as
-// drones): for those rows the category is re-derived from the system's name
-// (OryxCategory) and the line's note says so. Suppliers resolve through the
+// drones) and for the self-propelled guns, mortars and rocket launchers
+// filed as "Towed Artillery": for those rows the category is re-derived from
+// the system's name (OryxCategory) and the line's note says so. Suppliers resolve through the
 // catalogue and Oryx's spellings ("Czech Republic", "Macedonia", "Turkey");
 // "NONE" is the catalogue's UNSPECIFIED donor.
 #pragma once
@@ -31,9 +32,10 @@ DatasetBatch ParseOryx(const std::vector<InputFile>& files, const Catalog& catal
                           const ParseProgress& progress = {});
 
 // The category of a system Oryx filed under `vehicle_type`: the type itself,
-// except under "Cargo Drones", where the name decides ("Radars",
-// "Engineering Vehicles", "Naval Vessels", or "Cargo Drones" when nothing in
-// the name says otherwise).
+// except under "Cargo Drones" ("Radars", "Engineering Vehicles", "Naval
+// Vessels") and "Towed Artillery" ("Multiple Rocket Launchers", "Mortars",
+// "Self-Propelled Artillery"), where the name decides; a name no rule knows
+// keeps the type it was filed under.
 std::string OryxCategory(std::string_view name, std::string_view vehicle_type);
 
 }  // namespace ramstein
