@@ -102,8 +102,10 @@ TEST_F(ItemReviewTest, AMappedNameCountsUnderTheCatalogueItemAndReimportChangesN
   {
     auto db = OpenLedger(db_path);
     EXPECT_TRUE(PledgedPerDonor(db->model(), "HIMARS").empty());
+    // Each name is one publisher's (UkraineAidTracker, Oryx): a donor's row
+    // takes the larger account, not the two added up.
     for (const auto& item : {uat_himars, oryx_himars})
-      for (const auto& [donor, units] : UnitsNaming(db->model(), item)) expected[donor] += units;
+      for (const auto& [donor, units] : UnitsNaming(db->model(), item)) expected[donor] = std::max(expected[donor], units);
   }
   ASSERT_GE(expected.size(), 2u);
 
@@ -259,8 +261,8 @@ TEST_F(ItemReviewTest, AnItemIsNeverTheSameAsItselfOrInALoop) {
   EXPECT_NE(back.err.find("same_as"), std::string::npos) << back.err;
   auto db = OpenLedger(db_path);
   std::map<std::string, std::int64_t> expected;
-  for (const auto& item : {"item:unreviewed/gepard", "item:unreviewed/flakpanzer-gepard"})
-    for (const auto& [donor, units] : UnitsNaming(db->model(), item)) expected[donor] += units;
+  for (const auto& item : {"item:unreviewed/gepard", "item:unreviewed/flakpanzer-gepard"})  // Oryx's, the tracker's
+    for (const auto& [donor, units] : UnitsNaming(db->model(), item)) expected[donor] = std::max(expected[donor], units);
   EXPECT_EQ(PledgedPerDonor(db->model(), "item:gepard-spaag"), expected);
   auto counted = db->model().ItemNumber("item:unreviewed/gepard");
   ASSERT_TRUE(counted.has_value());

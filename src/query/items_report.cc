@@ -10,11 +10,14 @@ namespace ramstein {
 
 namespace {
 
+// Each publisher is a full account of the pledges it knows: where several
+// count the same donor's system, the row takes the largest account, never
+// their sum (which would count a pledge once per source).
 struct ItemTotals {
-  std::int64_t pledged = 0, delivered = 0, held = 0;
+  std::int64_t delivered = 0, held = 0;
   bool pledged_unstated = false, held_unstated = false;
-  std::map<std::uint16_t, std::int64_t> value_by_currency;
   std::map<std::string, std::int64_t> pledged_by_publisher;  // stated quantities only
+  std::map<std::string, std::map<std::uint16_t, std::int64_t>> value_by_publisher;  // currency -> minor
   std::set<std::uint32_t> mapped;  // items a reviewer said are this one, whose lines count here
 };
 
@@ -71,16 +74,15 @@ Result<Table> ItemsReport(const Model& model, const ItemsFilter& filter) {
       continue;
     ItemTotals& total = totals[{item, t.donor[r]}];
     if (item != t.item[r]) total.mapped.insert(t.item[r]);
+    const std::string& publisher = PublisherOf(model, model.Measure(t.measure[r]), &publishers);
     if (t.quantity[r] >= 0) {
-      total.pledged += t.quantity[r];
-      const std::string& publisher = PublisherOf(model, model.Measure(t.measure[r]), &publishers);
       total.pledged_by_publisher[publisher] += t.quantity[r];
       publisher_columns.insert(publisher);
     } else {
       total.pledged_unstated = true;
     }
     total.delivered += t.delivered_quantity[r];
-    if (t.value_minor[r] > 0) total.value_by_currency[t.currency[r]] += t.value_minor[r];
+    if (t.value_minor[r] > 0) total.value_by_publisher[publisher][t.currency[r]] += t.value_minor[r];
   }
   // Holds count whether or not they name a measure; rows of measure-bound
   // holds are not added twice because held quantities come from holds only.
@@ -123,10 +125,19 @@ Result<Table> ItemsReport(const Model& model, const ItemsFilter& filter) {
     const auto* item = model.FindAs<ItemRecord>(row[0]);
     row[2] = item ? item->category : "";
     row[3] = model.ActorId(key.second);
-    row[4] = std::to_string(total.pledged);
+    std::int64_t pledged = 0;
+    for (const auto& [publisher, quantity] : total.pledged_by_publisher) pledged = std::max(pledged, quantity);
+    row[4] = std::to_string(pledged);
     row[5] = std::to_string(total.delivered);
     row[6] = std::to_string(total.held);
-    for (const auto& [currency, minor] : total.value_by_currency) {
+    std::map<std::uint16_t, std::int64_t> value_by_currency;  // the largest account's, per currency
+    for (const auto& [publisher, values] : total.value_by_publisher) {
+      for (const auto& [currency, minor] : values) {
+        auto& largest = value_by_currency[currency];
+        largest = std::max(largest, minor);
+      }
+    }
+    for (const auto& [currency, minor] : value_by_currency) {
       Currency c = Currency::FromIndex(currency);
       row[7] += (row[7].empty() ? "" : "; ") + std::string(c.code()) + " " +
                 FormatMinor(minor, c.exponent(), false);
@@ -149,7 +160,7 @@ Result<Table> ItemsReport(const Model& model, const ItemsFilter& filter) {
     }
     if (total.pledged_by_publisher.size() >= 2) {
       row[cell] = std::to_string(high - low);
-      if (high != low) note += std::string(note.empty() ? "" : "; ") + "sources disagree";
+      if (high != low) note += std::string(note.empty() ? "" : "; ") + "sources disagree: pledged is the largest count";
     }
     row[8] = note;
   }

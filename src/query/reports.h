@@ -123,7 +123,10 @@ Table AuthoritiesReport(const Model& model, std::int32_t day);
 // then, side by side, the quantity pledged according to each source (the
 // publisher of the first source each measure cites: the seed documents'
 // publishers, Kiel, UkraineAidTracker, Oryx, ...) and the spread between the
-// largest and smallest (noted "sources disagree" when not 0). Names resolve
+// largest and smallest (noted "sources disagree" when not 0). Each source is
+// a full account of what it knows, so where several count one donor's system
+// the pledged quantity (and value) is the largest account's, not their sum.
+// Names resolve
 // to catalogue items through their aliases before anything is added, and an
 // item a reviewer said is the same as another counts under that one (noted
 // "includes lines naming ...").

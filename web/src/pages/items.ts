@@ -40,7 +40,7 @@ export async function itemsPage([item]: string[], search: URLSearchParams): Prom
       ],
     }, Math.max(180, 70 + 42 * chosen.rows.length), `${title}: units pledged, delivered and held by donor`) : null,
     note('Units of the item; held: units on hold today. Pledges that state no quantity count as 0 and say so in the note column. '
-      + 'Where the ledger holds several sources, "pledged per" columns give each publisher\'s count and "spread" the largest less the smallest.'),
+      + 'Where the ledger holds several sources, "pledged per" columns give each publisher\'s count, "spread" the largest less the smallest, and pledged is the largest (each source counts the same pledges).'),
     renderTable(chosen, search, { columns: [...chosen.columns.map((c) => c.name).filter((n) => n !== 'note'), 'note'] }),
     holds && holds.rows.length ? section('Holds that included this item (any date)', renderTable(holds, search, { sortKey: 'holds_sort' }),
       h('p', {}, link('/holds', 'Holds timeline'), ' shows each held line from pause to resumption.')) : null,
