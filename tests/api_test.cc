@@ -61,6 +61,7 @@ TEST_F(ApiTest, EveryReportIsWhatTheCliPrints) {
       {"/api/v1/reports/items?donor=USA", "report items --donor USA"},
       {"/api/v1/reports/changes?since=2025-01-01", "report changes --since 2025-01-01"},
       {"/api/v1/reports/datasets", "report datasets"},
+      {"/api/v1/reports/publishers", "report publishers"},
       {"/api/v1/reports/figures?dataset=kiel-r29/weapons&by=category", "report figures kiel-r29/weapons --by category"},
       {"/api/v1/reports/figures?dataset=kiel-r29/data_explorer&donor=USA&by=period",
        "report figures kiel-r29/data_explorer --donor USA --by period"},
@@ -162,7 +163,8 @@ TEST_F(ApiTest, ListParametersAreChecked) {
                            "/api/v1/measures?limit=99999999999999999999", "/api/v1/measures?offset=-5",
                            "/api/v1/measures?sort=nonsense", "/api/v1/measures?colour=red",
                            "/api/v1/sources?donor=USA", "/api/v1/measures?from=yesterday",
-                           "/api/v1/measures?item=photon%20torpedo"}) {
+                           "/api/v1/measures?item=photon%20torpedo",
+                           "/api/v1/measures?publisher=Nobody", "/api/v1/holds?publisher=Oryx"}) {
     auto response = Get(path);
     ASSERT_TRUE(response) << path;
     EXPECT_EQ(response->status, 400) << path << " " << response->body;

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "base/decimal.h"
+#include "query/record_lists.h"
 #include "query/reports.h"
 #include "tests/test_support.h"
 
@@ -184,6 +185,39 @@ TEST_F(UkraineAidTrackerTest, ThePublisherFilterKeepsOneTrackersMeasures) {
   EXPECT_EQ(unknown.exit_code, 1);
   EXPECT_NE(unknown.err.find("no measure cites a source of 'Nobody'"), std::string::npos) << unknown.err;
   EXPECT_NE(unknown.err.find(kTracker), std::string::npos) << unknown.err;
+}
+
+// The publishers report lists the accounts the filter takes, each with its
+// measures, and they count every measure once; the measures list filtered by
+// one publisher holds exactly that publisher's measures.
+TEST_F(UkraineAidTrackerTest, PublishersAreListedAndFilterTheMeasuresList) {
+  constexpr const char* kTracker = "UkraineAidTracker (protect-ukraine-now)";
+  Table publishers = PublishersReport(model());
+  int name = publishers.ColumnIndex("publisher"), measures = publishers.ColumnIndex("measures");
+  ASSERT_GE(name, 0);
+  ASSERT_GE(measures, 0);
+  std::map<std::string, std::int64_t> counted;
+  for (const auto& row : publishers.rows) counted[row[name]] = std::stoll(row[measures]);
+  std::int64_t all = 0;
+  for (const auto& [publisher, count] : counted) all += count;
+  EXPECT_EQ(all, static_cast<std::int64_t>(model().measures().size()));
+  EXPECT_EQ(counted.at(kTracker), 73 + 23 + 5 + 231);  // money.json's packages and commits.json's rows
+  EXPECT_EQ(publishers.rows.front()[name], kTracker);  // the most measures first
+  for (const auto& [publisher, count] : counted) {
+    ListQuery query;
+    query.publisher = publisher;
+    query.limit = list_limit_max;
+    auto list = ListRecords(model(), "measures", query);
+    ASSERT_TRUE(list.ok()) << list.status().ToString();
+    EXPECT_EQ(static_cast<std::int64_t>(list->total), count) << publisher;
+  }
+  ListQuery nobody;
+  nobody.publisher = "Nobody";
+  auto refused = ListRecords(model(), "measures", nobody);
+  EXPECT_FALSE(refused.ok());
+  ListQuery sources;
+  sources.publisher = kTracker;
+  EXPECT_FALSE(ListRecords(model(), "sources", sources).ok());  // sources have no such filter
 }
 
 }  // namespace

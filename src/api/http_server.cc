@@ -138,7 +138,7 @@ Result<std::size_t> CountParameter(const httplib::Request& request, const char* 
 }
 
 Result<ListQuery> ParseListQuery(const httplib::Request& request) {
-  static const char* kKnown[] = {"donor", "recipient", "type", "status", "item", "category",
+  static const char* kKnown[] = {"donor", "recipient", "type", "status", "item", "category", "publisher",
                                  "from", "to", "sort", "limit", "offset", "format"};
   for (const auto& parameter : request.params) {
     const std::string& key = parameter.first;
@@ -150,7 +150,7 @@ Result<ListQuery> ParseListQuery(const httplib::Request& request) {
   for (auto [name, field] : {std::pair{"donor", &query.donor}, std::pair{"recipient", &query.recipient},
                              std::pair{"type", &query.type}, std::pair{"status", &query.status},
                              std::pair{"item", &query.item}, std::pair{"category", &query.category},
-                             std::pair{"sort", &query.sort}}) {
+                             std::pair{"publisher", &query.publisher}, std::pair{"sort", &query.sort}}) {
     if (request.has_param(name)) *field = request.get_param_value(name);
   }
   for (auto [name, field] : {std::pair{"from", &query.from_day}, std::pair{"to", &query.to_day}}) {
@@ -253,6 +253,7 @@ void HttpServer::AddRoutes() {
         return ItemsReport(model, filter);
       }
       if (name == "review") return ReviewReport(model);
+      if (name == "publishers") return PublishersReport(model);
       if (name == "datasets") return DatasetsReport(model);
       if (name == "figures") {
         FiguresQuery query;

@@ -27,6 +27,9 @@ std::vector<DocumentedRoute> BuildRoutes() {
       {"/api/v1/reports/review", "/api/v1/reports/review",
        "Names importers kept for review: lines, units, publishers, and the catalogue item each is the same as",
        {"format"}, true},
+      {"/api/v1/reports/publishers", "/api/v1/reports/publishers",
+       "Publishers whose sources measures cite first (the values ?publisher= takes), with measures, donors, sources",
+       {"format"}, true},
       {"/api/v1/reports/changes", "/api/v1/reports/changes?since=2025-01-01", "What happened since a date",
        {"since", "format"}, true},
       {"/api/v1/reports/datasets", "/api/v1/reports/datasets", "Datasets of published figures (imported publisher tables)",
@@ -43,10 +46,11 @@ std::vector<DocumentedRoute> BuildRoutes() {
        "A record with its sources, quotes, conflicting claims, history and referrers", {}, false},
   };
   for (const std::string& collection : ListCollections()) {
+    std::vector<std::string> parameters = ListFilters(collection);
+    parameters.insert(parameters.end(), {"sort", "limit", "offset", "format"});
     routes.push_back({"/api/v1/" + collection, "/api/v1/" + collection,
                       "List of " + collection + ", filtered, sorted and paged",
-                      {"donor", "recipient", "type", "status", "item", "category", "from", "to", "sort", "limit",
-                       "offset", "format"},
+                      parameters,
                       true});
   }
   return routes;

@@ -148,6 +148,7 @@ void AddReportCommands(CLI::App& app, Options& o) {
       {"authorities", "funding authorities: cap, drawn, remaining as reported"},
       {"items", "per item and donor: pledged, delivered, held"},
       {"review", "names importers kept for review, and the catalogue item each was said to be (catalog map)"},
+      {"publishers", "publishers whose sources measures cite first: the values --publisher takes"},
       {"changes", "what happened since a date"},
       {"datasets", "datasets of published figures (imported publisher tables)"},
       {"figures", "a dataset's published figures, summed exactly by subject, period or category"},

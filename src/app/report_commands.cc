@@ -68,6 +68,8 @@ int RunReport(AppContext& context, const std::string& name, const ReportOptions&
     Print(*table, format);
   } else if (name == "review") {
     Print(ReviewReport(model), format);
+  } else if (name == "publishers") {
+    Print(PublishersReport(model), format);
   } else if (name == "datasets") {
     Print(DatasetsReport(model), format);
   } else if (name == "figures") {

@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "query/labels.h"
+#include "query/measure_filter.h"
 
 namespace ramstein {
 
@@ -56,7 +57,7 @@ const std::vector<std::pair<std::string, Collection>>& Collections() {
          {"lines", T::integer},
          {"via"},
          {"meeting"}},
-        {"donor", "recipient", "type", "status", "item", "category", "from", "to"},
+        {"donor", "recipient", "type", "status", "item", "category", "from", "to", "publisher"},
         [](const Model&, const StoredRecord& stored) {
           const auto& m = std::get<MeasureRecord>(stored.record);
           Row row{{m.id, m.announced ? m.announced->ToString() : "", m.donor, m.recipient, Name(kAidTypeNames, m.type),
@@ -281,6 +282,13 @@ const std::vector<std::string>& ListCollections() {
   return names;
 }
 
+std::vector<std::string> ListFilters(const std::string& name) {
+  for (const auto& [known, collection] : Collections()) {
+    if (known == name) return collection.filters;
+  }
+  return {};
+}
+
 Result<RecordList> ListRecords(const Model& model, const std::string& name,
                                const ListQuery& query) {
   const auto& collections = Collections();
@@ -296,7 +304,8 @@ Result<RecordList> ListRecords(const Model& model, const std::string& name,
       {"donor", query.donor.has_value()},   {"recipient", query.recipient.has_value()},
       {"type", query.type.has_value()},     {"status", query.status.has_value()},
       {"item", query.item.has_value()},     {"category", query.category.has_value()},
-      {"from", query.from_day.has_value()}, {"to", query.to_day.has_value()}};
+      {"from", query.from_day.has_value()}, {"to", query.to_day.has_value()},
+      {"publisher", query.publisher.has_value()}};
   for (const auto& [filter, present] : given) {
     if (present && !applies(filter)) {
       return Status::InvalidArgument(std::string(filter) + ": " + name +
@@ -324,8 +333,16 @@ Result<RecordList> ListRecords(const Model& model, const std::string& name,
     const auto* record = number ? model.FindAs<ItemRecord>(model.ItemId(*number)) : nullptr;
     return record && record->category == *query.category;
   };
+  if (query.publisher) {
+    auto known = MeasureFilterOf(model, std::nullopt, query.publisher);  // names the cited ones if unknown
+    if (!known.ok()) return known.status();
+  }
+  std::map<std::string, std::string> publishers;  // source id -> publisher
   std::vector<Row> rows;
   for (const StoredRecord* stored : model.All(collection.kind)) {
+    if (query.publisher &&
+        PublisherOf(model, std::get<MeasureRecord>(stored->record), &publishers) != *query.publisher)
+      continue;
     Row row = collection.row(model, *stored);
     if ((query.donor && row.donor != *query.donor) ||
         (query.recipient && row.recipient != *query.recipient) ||

@@ -20,6 +20,7 @@ struct ListQuery {
   // Filters; each applies to the kinds that have the field, and is an error
   // (InvalidArgument) for a kind that does not.
   std::optional<std::string> donor, recipient, type, status, item, category;
+  std::optional<std::string> publisher;  // measures only: of the first source cited (PublisherOf)
   std::optional<std::int32_t> from_day, to_day;  // on the kind's date column
   // A column name, "-name" for descending; default: the kind's date, then id.
   std::optional<std::string> sort;
@@ -40,5 +41,8 @@ Result<RecordList> ListRecords(const Model& model, const std::string& collection
 
 // The collections ListRecords knows, for documentation and routing.
 const std::vector<std::string>& ListCollections();
+
+// The filters a collection takes ("donor", "from", ...; empty for an unknown name).
+std::vector<std::string> ListFilters(const std::string& collection);
 
 }  // namespace ramstein

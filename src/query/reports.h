@@ -146,6 +146,12 @@ Result<Table> ItemsReport(const Model& model, const ItemsFilter& filter);
 // come first, the most used first; the title counts both.
 Table ReviewReport(const Model& model);
 
+// The publishers whose sources measures cite first (PublisherOf: the account
+// a measure belongs to, and what --publisher and ?publisher= filter by), with
+// how many measures, donors and sources each; the most measures first, ""
+// for measures that cite nothing.
+Table PublishersReport(const Model& model);
+
 // What happened on or after `day`, by the date of the fact (announcements,
 // status changes, deliveries, holds, resumptions, balances, meetings).
 Table ChangesReport(const Model& model, std::int32_t since_day);

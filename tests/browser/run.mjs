@@ -184,6 +184,35 @@ test('the overview filtered to one donor shows its totals, also after a reload',
   equal(await page.inputValue('select[name="donor"]'), 'USA', 'donor filter kept beside the type');
 });
 
+test('one publisher\'s account: the overview counts only the measures citing it, also after a reload', async () => {
+  const tracker = 'UkraineAidTracker (protect-ukraine-now)';
+  const publishers = (await api('/api/v1/reports/publishers')).rows.map((row) => row.publisher);
+  check(publishers.includes(tracker) && publishers.length > 1, `publishers: ${publishers}`);
+  await open('/', '.card');
+  const choices = await page.locator('select[name="publisher"] option').allTextContents();
+  equal(choices.length, publishers.filter((p) => p).length + 1, 'a choice per publisher, and all');
+  await page.selectOption('select[name="publisher"]', tracker);
+  await page.waitForURL(/publisher=UkraineAidTracker/);
+  const query = `publisher=${encodeURIComponent(tracker)}`;
+  const totals = (await api(`/api/v1/reports/totals?${query}`)).rows;
+  const all = (await api('/api/v1/reports/totals')).rows;
+  const sum = (rows, key) => rows.reduce((s, row) => s + cents(row[key]), 0n);
+  check(sum(totals, 'announced_eur') < sum(all, 'announced_eur'), 'one account is less than all of them');
+  const announced = `EUR ${centsText(sum(totals, 'announced_eur'))}`;
+  await page.waitForFunction((text) => document.querySelector('[data-total="announced"] .card-exact')?.textContent === text, announced);
+  const measures = (await api(`/api/v1/measures?${query}&limit=1`)).total;
+  for (const reload of [false, true]) {
+    if (reload) {
+      await page.reload();
+      await settle('.card');
+    }
+    equal(await page.textContent('[data-total="announced"] .card-exact'), announced, `announced (reload: ${reload})`);
+    equal(await page.inputValue('select[name="publisher"]'), tracker, `publisher filter (reload: ${reload})`);
+    check((await page.textContent('main')).includes(`${measures} measures`), `the measures table counts ${measures} (reload: ${reload})`);
+  }
+  await shot('overview-publisher');
+});
+
 test('a sorted table exports the rows it shows as CSV', async () => {
   await open('/', '.card');
   await page.click('th button:text-is("committed eur")');

@@ -1,21 +1,25 @@
-// The filter bar: donor, type of aid and period, kept in the query string so
-// a filtered view can be shared and survives a reload.
+// The filter bar: donor, type of aid, period and publisher, kept in the query
+// string so a filtered view can be shared and survives a reload. The
+// publisher is the account a measure belongs to (the publisher of the first
+// source it cites): a ledger holding several trackers counts each pledge once
+// per tracker unless one is chosen.
 import { h } from './dom';
 import { setSearch } from './router';
 
-export interface Filters { donor: string; type: string; from: string; to: string }
+export interface Filters { donor: string; type: string; from: string; to: string; publisher: string }
 
 export function readFilters(search: URLSearchParams): Filters {
   return {
     donor: search.get('donor') ?? '', type: search.get('type') ?? '',
-    from: search.get('from') ?? '', to: search.get('to') ?? '',
+    from: search.get('from') ?? '', to: search.get('to') ?? '', publisher: search.get('publisher') ?? '',
   };
 }
 
 const types = ['military', 'financial', 'humanitarian'];
 
+// `publishers`: the choices (report publishers); the select shows when there is a choice to make.
 export function filterBar(filters: Filters, donors: { id: string; name: string }[],
-  show: { type?: boolean; period?: boolean } = { type: true, period: true }): HTMLElement {
+  show: { type?: boolean; period?: boolean } = { type: true, period: true }, publishers: string[] = []): HTMLElement {
   const donor = h('select', { name: 'donor', 'aria-label': 'Donor', onchange: (e) => setSearch({ donor: (e.target as HTMLSelectElement).value, offset: '' }) },
     h('option', { value: '' }, 'All donors'),
     donors.map((d) => h('option', { value: d.id, selected: d.id === filters.donor }, `${d.name} (${d.id})`)));
@@ -24,11 +28,17 @@ export function filterBar(filters: Filters, donors: { id: string; name: string }
     types.map((t) => h('option', { value: t, selected: t === filters.type }, t)));
   const date = (name: 'from' | 'to', label: string) => h('label', {}, label, ' ',
     h('input', { type: 'date', name, value: filters[name], onchange: (e) => setSearch({ [name]: (e.target as HTMLInputElement).value, offset: '' }) }));
-  const active = filters.donor || filters.type || filters.from || filters.to;
+  const named = publishers.filter((p) => p);  // measures citing nothing have no publisher to choose
+  const choices = filters.publisher && !named.includes(filters.publisher) ? [...named, filters.publisher] : named;
+  const publisher = h('select', { name: 'publisher', 'aria-label': 'Publisher', onchange: (e) => setSearch({ publisher: (e.target as HTMLSelectElement).value, offset: '' }) },
+    h('option', { value: '' }, 'All publishers'),
+    choices.map((p) => h('option', { value: p, selected: p === filters.publisher }, p)));
+  const active = filters.donor || filters.type || filters.from || filters.to || filters.publisher;
   return h('form', { class: 'filters', role: 'search', onsubmit: (e) => e.preventDefault() },
     h('label', {}, 'Donor ', donor),
     show.type !== false ? h('label', {}, 'Type ', type) : null,
     show.period !== false ? date('from', 'From') : null,
     show.period !== false ? date('to', 'To') : null,
-    active ? h('button', { type: 'button', onclick: () => setSearch({ donor: '', type: '', from: '', to: '', offset: '' }) }, 'Clear filters') : null);
+    choices.length > 1 ? h('label', {}, 'Publisher ', publisher) : null,
+    active ? h('button', { type: 'button', onclick: () => setSearch({ donor: '', type: '', from: '', to: '', publisher: '', offset: '' }) }, 'Clear filters') : null);
 }

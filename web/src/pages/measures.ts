@@ -9,7 +9,7 @@ const pageSize = 50;
 
 export async function measuresTable(search: URLSearchParams, filters: Filters): Promise<HTMLElement> {
   const offset = Number(search.get('offset') ?? '0') || 0;
-  const params = { donor: filters.donor, type: filters.type, from: filters.from, to: filters.to,
+  const params = { donor: filters.donor, type: filters.type, from: filters.from, to: filters.to, publisher: filters.publisher,
     sort: search.get('sort') ?? '-announced', limit: String(pageSize), offset: String(offset) };
   const page = await list('measures', params);
   const pager = (label: string, to: number) => {
@@ -33,11 +33,11 @@ export async function measuresTable(search: URLSearchParams, filters: Filters): 
 
 export async function measuresPage(_: string[], search: URLSearchParams): Promise<Node> {
   const filters = readFilters(search);
-  const totals = await report('totals');
+  const [totals, publishers] = await Promise.all([report('totals'), report('publishers')]);
   const donors = totals.rows.map((r) => ({ id: String(r.donor), name: String(r.name) }));
   if (filters.donor && !donors.some((d) => d.id === filters.donor)) donors.push({ id: filters.donor, name: filters.donor });
   return h('div', { class: 'page' },
     h('h1', {}, 'Measures'),
-    filterBar(filters, donors),
+    filterBar(filters, donors, undefined, publishers.rows.map((r) => String(r.publisher))),
     await measuresTable(search, filters));
 }

@@ -19,9 +19,10 @@ const headline = [
 
 export async function overviewPage(_: string[], search: URLSearchParams): Promise<Node> {
   const filters = readFilters(search);
-  const [totals, donors, monthly, holds] = await Promise.all([
-    report('totals', { type: filters.type }), report('donors', { type: filters.type }),
-    report('monthly', { donor: filters.donor, type: filters.type }), report('holds', { at: today() }),
+  const counted = { type: filters.type, publisher: filters.publisher };
+  const [totals, donors, monthly, holds, publishers] = await Promise.all([
+    report('totals', counted), report('donors', counted),
+    report('monthly', { donor: filters.donor, ...counted }), report('holds', { at: today() }), report('publishers'),
   ]);
   const picked = (rows: Row[]) => rows.filter((r) => !filters.donor || r.donor === filters.donor);
   const donorChoices = totals.rows.map((r) => ({ id: String(r.donor), name: String(r.name) }));
@@ -44,8 +45,8 @@ export async function overviewPage(_: string[], search: URLSearchParams): Promis
 
   return h('div', { class: 'page' },
     h('h1', {}, 'Assistance at a glance'),
-    note(`EUR at each measure's announcement-date ECB rate. ${filters.donor ? `Donor: ${filters.donor}.` : 'All donors.'} ${filters.type ? `Type: ${filters.type}.` : 'All types of aid.'} Hover a total for its original currencies.`),
-    filterBar(filters, donorChoices),
+    note(`EUR at each measure's announcement-date ECB rate. ${filters.donor ? `Donor: ${filters.donor}.` : 'All donors.'} ${filters.type ? `Type: ${filters.type}.` : 'All types of aid.'} ${filters.publisher ? `Measures citing ${filters.publisher} first.` : publishers.rows.length > 1 ? 'Measures of every publisher (a pledge two trackers record counts twice; choose one to count it once).' : ''} Hover a total for its original currencies.`),
+    filterBar(filters, donorChoices, undefined, publishers.rows.map((r) => String(r.publisher))),
     cards,
     section('Committed and delivered, by donor', donorChart(picked(totals.rows)),
       renderTable(filtered(totals, picked), search, {
