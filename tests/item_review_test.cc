@@ -142,6 +142,20 @@ TEST_F(ItemReviewTest, AMappedNameCountsUnderTheCatalogueItemAndReimportChangesN
         naming += line.item == uat_himars || line.item == oryx_himars;
     }
     EXPECT_EQ(measures->total, naming);
+    // The items list tells the catalogue, the names kept and those answered apart.
+    std::map<std::string, std::size_t> by_status;
+    for (const char* status : {"catalogue", "to review", "answered"}) {
+      ListQuery items;
+      items.status = status;
+      items.limit = list_limit_max;
+      auto listed = ListRecords(db->model(), "items", items);
+      ASSERT_TRUE(listed.ok()) << listed.status().ToString();
+      by_status[status] = listed->total;
+    }
+    EXPECT_EQ(by_status["answered"], 2u);
+    EXPECT_EQ(by_status["catalogue"] + by_status["to review"] + by_status["answered"],
+              db->model().All(RecordKind::item).size());
+    EXPECT_EQ(by_status["to review"] + by_status["answered"], ReviewReport(db->model()).rows.size());
   }
   auto items = On(db_path, "report items --item HIMARS");
   EXPECT_NE(items.out.find("includes lines naming 'M142 HIMARS', '227mm HIMARS' (same system, by review)"),

@@ -146,13 +146,18 @@ const std::vector<std::pair<std::string, Collection>>& Collections() {
         }}},
       {"items",
        {RecordKind::item,
-        {{"id"}, {"name"}, {"category"}, {"unit"}, {"aliases"}},
-        {"item", "category"},
+        {{"id"}, {"name"}, {"category"}, {"unit"}, {"aliases"}, {"status"}, {"same as"}},
+        {"item", "category", "status"},
         [](const Model&, const StoredRecord& stored) {
           const auto& i = std::get<ItemRecord>(stored.record);
           std::string aliases;
           for (const auto& alias : i.aliases) aliases += (aliases.empty() ? "" : "; ") + alias;
-          return Row{{i.id, i.name, i.category, Text(i.unit), aliases}, std::nullopt, "", "", "", "", {i.id}};
+          // The catalogue's own items, names importers kept, and those a reviewer answered.
+          std::string status = !i.id.starts_with(kUnreviewedItemPrefix) ? "catalogue"
+                               : i.same_as                             ? "answered"
+                                                                       : "to review";
+          return Row{{i.id, i.name, i.category, Text(i.unit), aliases, status, Text(i.same_as)},
+                     std::nullopt, "", "", "", status, {i.id}};
         }}},
       {"meetings",
        {RecordKind::meeting,

@@ -33,6 +33,8 @@ struct RecordList {
   std::size_t total = 0;  // rows matching the filters, before paging
 };
 
+// Items have a status: "catalogue", "to review" (a name an importer kept) or
+// "answered" (kept, and a reviewer said which item it is the same as).
 // `collection` is one of measures, deliveries, holds, resumptions, items,
 // meetings, authorities, balances, requirements, sources. NotFound for another name; InvalidArgument for a
 // filter or sort column the collection does not have, or a limit above

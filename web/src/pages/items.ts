@@ -9,14 +9,16 @@ import { renderTable } from '../table';
 export async function itemsPage([item]: string[], search: URLSearchParams): Promise<Node> {
   const category = search.get('category') ?? '';
   const [catalogue, chosen] = await Promise.all([
-    list('items', { limit: '1000', sort: 'name' }), report('items', item ? { item } : { category }),
+    list('items', { status: 'catalogue', limit: '1000', sort: 'name' }), report('items', item ? { item } : { category }),
   ]);
+  // The picker offers the catalogue; a name an importer kept (reached from the Review page) is added when shown.
   const names = new Map<string, Row>(catalogue.rows.map((r) => [String(r.id), r]));
-  const categories = [...new Set(catalogue.rows.map((r) => String(r.category)))].sort();
+  if (item && !names.has(item)) names.set(item, { id: item, name: chosen.rows[0]?.name ?? item, category: chosen.rows[0]?.category ?? '' });
+  const categories = [...new Set([...catalogue.rows.map((r) => String(r.category)), ...(category ? [category] : [])])].sort();
   const picker = h('form', { class: 'filters', onsubmit: (e) => e.preventDefault() },
     h('label', {}, 'Item ', h('select', { name: 'item', onchange: (e) => navigate(`/items/${encodeURIComponent((e.target as HTMLSelectElement).value)}`) },
       h('option', { value: '' }, 'All items'),
-      catalogue.rows.map((r) => h('option', { value: String(r.id), selected: r.id === item }, `${r.name}`)))),
+      [...names.values()].map((r) => h('option', { value: String(r.id), selected: r.id === item }, `${r.name}`)))),
     !item ? h('label', {}, 'Category ', h('select', { name: 'category', onchange: (e) => setSearch({ category: (e.target as HTMLSelectElement).value }) },
       h('option', { value: '' }, 'All categories'),
       categories.map((c) => h('option', { value: c, selected: c === category }, c)))) : null);
@@ -42,6 +44,8 @@ export async function itemsPage([item]: string[], search: URLSearchParams): Prom
     note('Units of the item; held: units on hold today. Pledges that state no quantity count as 0 and say so in the note column. '
       + 'Where the ledger holds several sources, "pledged per" columns give each publisher\'s count, "spread" the largest less the smallest, and pledged is the largest (each source counts the same pledges).'),
     renderTable(chosen, search, { columns: [...chosen.columns.map((c) => c.name).filter((n) => n !== 'note'), 'note'] }),
+    h('p', { class: 'muted' }, 'Names the sources use that the catalogue does not know yet are counted under their own names: ',
+      link('/review', 'Review'), ' lists them.'),
     holds && holds.rows.length ? section('Holds that included this item (any date)', renderTable(holds, search, { sortKey: 'holds_sort' }),
       h('p', {}, link('/holds', 'Holds timeline'), ' shows each held line from pause to resumption.')) : null,
     requirements && requirements.rows.length ? section('Needs stated by the recipient', renderTable(requirements, search, { sortKey: 'needs_sort' })) : null);
