@@ -4,6 +4,7 @@
 
 #include "query/labels.h"
 #include "query/measure_filter.h"
+#include "query/name_match.h"
 #include "query/reports.h"
 
 namespace ramstein {
@@ -19,6 +20,54 @@ std::string Joined(const std::set<std::string>& parts) {
   std::string out;
   for (const auto& part : parts) out += (out.empty() ? "" : "; ") + (part.empty() ? "(no source)" : part);
   return out;
+}
+
+// A catalogue item's name or alias, in words.
+struct CatalogueName {
+  std::string item;
+  std::set<std::string> words;
+  bool munition;  // counted in missiles, rounds or rockets
+};
+
+std::vector<CatalogueName> CatalogueNames(const Model& model) {
+  std::vector<CatalogueName> names;
+  for (const StoredRecord* stored : model.All(RecordKind::item)) {
+    const auto& item = std::get<ItemRecord>(stored->record);
+    // Kept names, and the catalogue's catch-alls ("... (unspecified)"), are not suggested.
+    if (item.id.starts_with(kUnreviewedItemPrefix) || item.name.find("unspecified") != std::string::npos ||
+        item.same_as)
+      continue;
+    bool munition = item.unit == "missile" || item.unit == "round" || item.unit == "rocket";
+    names.push_back({item.id, NameWords(item.name), munition});
+    for (const auto& alias : item.aliases) names.push_back({item.id, NameWords(alias), munition});
+  }
+  return names;
+}
+
+// The catalogue item a kept name names in full ("227mm HIMARS" holds the
+// alias "HIMARS"), the longest such name winning; none when two items tie,
+// or when a launcher or system would be a munition.
+std::string CatalogueSuggestion(const std::vector<CatalogueName>& catalogue, const std::set<std::string>& words) {
+  bool names_a_launcher = words.count("launcher") || words.count("launchers") || words.count("system") ||
+                          words.count("systems");
+  std::map<std::string, std::size_t> matched;  // item -> words of its longest name found
+  for (const CatalogueName& name : catalogue) {
+    if (TellingWords(name.words).empty() || !Includes(words, name.words)) continue;
+    if (names_a_launcher && name.munition) continue;
+    auto& best = matched[name.item];
+    best = std::max(best, name.words.size());
+  }
+  std::string suggested;
+  std::size_t top = 0;
+  bool tied = false;
+  for (const auto& [item, size] : matched) {
+    if (size > top) {
+      suggested = item, top = size, tied = false;
+    } else if (size == top) {
+      tied = true;
+    }
+  }
+  return tied ? "" : suggested;
 }
 
 }  // namespace
@@ -66,8 +115,48 @@ Table ReviewReport(const Model& model) {
                     {"units", Column::Type::integer},
                     {"publishers"},
                     {"same as"},
-                    {"same as name"}});
-  for (const Entry& entry : entries) {
+                    {"same as name"},
+                    {"suggested"},
+                    {"suggested name"}});
+  // Suggestions: a catalogue item the name holds in full; else another
+  // publisher's kept name with the same telling words, or all of them within
+  // its own, the closest if one is closest. Between two kept names only the
+  // less used points to the more used, so following every suggestion never
+  // makes a loop; a name already answered stands for its answer.
+  const std::vector<CatalogueName> catalogue = CatalogueNames(model);
+  std::vector<std::set<std::string>> words(entries.size()), telling(entries.size());
+  for (std::size_t e = 0; e < entries.size(); ++e) {
+    const auto* item = model.FindAs<ItemRecord>(model.ItemId(entries[e].item));
+    words[e] = NameWords(item ? item->name : "");
+    telling[e] = TellingWords(words[e]);
+  }
+  auto suggest = [&](std::size_t e) -> std::string {
+    if (telling[e].empty()) return "";
+    if (std::string listed = CatalogueSuggestion(catalogue, words[e]); !listed.empty()) return listed;
+    std::size_t best = entries.size();
+    double top = 0;
+    bool tied = false;
+    for (std::size_t o = 0; o < entries.size(); ++o) {
+      if (o == e || telling[o].empty() || entries[o].use->publishers == entries[e].use->publishers) continue;
+      if (!Includes(telling[e], telling[o]) && !Includes(telling[o], telling[e])) continue;
+      double overlap = Overlap(telling[e], telling[o]);
+      if (overlap > top) {
+        best = o, top = overlap, tied = false;
+      } else if (overlap == top) {
+        tied = true;
+      }
+    }
+    if (best == entries.size() || tied) return "";
+    const NameUse& mine = *entries[e].use;
+    const NameUse& theirs = *entries[best].use;
+    bool ranks_above = theirs.lines != mine.lines ? theirs.lines > mine.lines
+                                                  : model.ItemId(entries[best].item) < model.ItemId(entries[e].item);
+    if (!entries[best].mapped && !ranks_above) return "";
+    return model.ItemId(model.CountedItem(entries[best].item));
+  };
+  std::size_t suggested = 0;
+  for (std::size_t e = 0; e < entries.size(); ++e) {
+    const Entry& entry = entries[e];
     auto& row = table.AddRow();
     row[0] = model.ItemId(entry.item);
     const auto* item = model.FindAs<ItemRecord>(row[0]);
@@ -79,8 +168,13 @@ Table ReviewReport(const Model& model) {
     if (entry.mapped) {
       row[6] = model.ItemId(model.CountedItem(entry.item));
       row[7] = Label(model, row[6]);
+    } else if (std::string suggestion = suggest(e); !suggestion.empty() && suggestion != row[0]) {
+      row[8] = suggestion;
+      row[9] = Label(model, suggestion);
+      ++suggested;
     }
   }
+  table.title += "; " + std::to_string(suggested) + " with a suggestion";
   return table;
 }
 
