@@ -17,7 +17,62 @@ constexpr std::array<std::string_view, 21> kCommonWords = {
     "launchers", "mm",   "mod",     "of",        "on",      "system",   "systems",
     "the",       "unit", "units",   "variant",   "vehicle", "vehicles", "with"};
 
+bool HasAny(const std::set<std::string>& words, std::initializer_list<std::string_view> wanted) {
+  for (auto word : wanted) {
+    if (words.count(std::string(word))) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+bool NamesAMunition(const std::set<std::string>& words) {
+  return HasAny(words, {"ammunition", "munition", "munitions", "round", "rounds", "shell", "shells",
+                        "rocket", "rockets", "missile", "missiles"}) &&
+         (words.count("for") ||
+          !HasAny(words, {"launcher", "launchers", "launching", "system", "systems", "pad"}));
+}
+
+std::set<std::string> NamingWords(const std::set<std::string>& telling) {
+  static const std::set<std::string> kDescriptive = {
+      "aerial",         "air",        "air-defence",
+      "anti-air",       "anti-tank",  "armored",
+      "armoured",       "artillery",  "attack",
+      "boat",           "boats",      "carrier",
+      "carriers",       "coastal",    "defence",
+      "defense",        "drone",      "drones",
+      "fighting",       "ground",     "gun",
+      "heavy",          "helicopter", "helicopters",
+      "howitzer",       "howitzers",  "infantry",
+      "light",          "mortar",     "multiple",
+      "personnel",      "radar",      "radars",
+      "reconnaissance", "rocket",     "self-propelled",
+      "surface-to-air", "tactical",   "tank",
+      "tanks",          "towed",      "truck",
+      "trucks",         "uas",        "uav",
+      "uavs",           "unmanned",   "vessel",
+      "vessels"};
+  std::set<std::string> naming;
+  for (const auto& word : telling) {
+    if (!kDescriptive.count(word)) naming.insert(word);
+  }
+  return naming;
+}
+
+std::set<std::string> KindWords(const std::set<std::string>& words) {
+  static const std::set<std::string> kKinds = {
+      "simulator",     "simulators",  "spare",    "parts",  "training",      "equipment",
+      "bridge-laying", "bridgelayer", "recovery", "repair", "mine-clearing", "guidance"};
+  std::set<std::string> kinds;
+  for (const auto& word : words) {
+    if (kKinds.count(word)) kinds.insert(word);
+  }
+  return kinds;
+}
+
+bool SameKind(const std::set<std::string>& a, const std::set<std::string>& b) {
+  return NamesAMunition(a) == NamesAMunition(b) && KindWords(a) == KindWords(b);
+}
 
 std::set<std::string> NameWords(std::string_view name) {
   std::set<std::string> words;

@@ -19,6 +19,27 @@ std::set<std::string> NameWords(std::string_view name);
 // "battery", "firing", "unit", ...).
 std::set<std::string> TellingWords(const std::set<std::string>& words);
 
+// Whether the words name a munition ("Hellfire missiles", "ammunition for
+// HIMARS", "munitions for unmanned aerial systems") rather than what fires
+// it ("Hellfire missiles launching pad", "Patriot launcher", "... Missile
+// System").
+bool NamesAMunition(const std::set<std::string>& words);
+
+// The words that make a name something other than the system it names
+// ("simulator", "spare", "parts", "training", "equipment", "bridge-laying",
+// "recovery", "repair", "mine-clearing", "guidance").
+std::set<std::string> KindWords(const std::set<std::string>& words);
+
+// Whether two names may be of one kind of thing: both munitions or neither,
+// and the same KindWords.
+bool SameKind(const std::set<std::string>& a, const std::set<std::string>& b);
+
+// The telling words that name one system rather than describe a kind of
+// them: without "unmanned", "aerial", "infantry", "howitzer", "drones",
+// "radar", ... A name whose telling words all describe is matched to
+// nothing ("Unmanned Aerial Vehicles").
+std::set<std::string> NamingWords(const std::set<std::string>& telling);
+
 // Whether one set of words holds every word of the other.
 bool Includes(const std::set<std::string>& larger, const std::set<std::string>& smaller);
 

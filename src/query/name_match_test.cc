@@ -32,5 +32,23 @@ TEST(NameMatchTest, IncludesAndOverlap) {
   EXPECT_DOUBLE_EQ(Overlap({}, {}), 0.0);
 }
 
+TEST(NameMatchTest, NamingWordsLeaveOutWhatOnlyDescribes) {
+  EXPECT_TRUE(NamingWords(TellingWords(NameWords("Unmanned Aerial Vehicles"))).empty());
+  EXPECT_EQ(NamingWords(TellingWords(NameWords("penguin unmanned aerial systems"))), (Words{"penguin"}));
+  EXPECT_EQ(NamingWords(TellingWords(NameWords("Bradley infantry fighting vehicle"))), (Words{"bradley"}));
+}
+
+TEST(NameMatchTest, AMunitionIsNotWhatFiresIt) {
+  EXPECT_TRUE(NamesAMunition(NameWords("Hellfire missiles")));
+  EXPECT_TRUE(NamesAMunition(NameWords("ammunition for HIMARS")));
+  EXPECT_TRUE(NamesAMunition(NameWords("munitions for unmanned aerial systems")));
+  EXPECT_FALSE(NamesAMunition(NameWords("Hellfire missiles launching pad")));
+  EXPECT_FALSE(NamesAMunition(NameWords("National Advanced Surface-to-Air Missile System (NASAMS)")));
+  EXPECT_FALSE(NamesAMunition(NameWords("Leopard 2")));
+  EXPECT_FALSE(SameKind(NameWords("AMRAAM rockets (for NASAMS)"), NameWords("NASAMS")));
+  EXPECT_FALSE(SameKind(NameWords("F-16 simulator"), NameWords("F-16")));
+  EXPECT_TRUE(SameKind(NameWords("Bradley fire support team vehicle"), NameWords("M2A2 ODS Bradley")));
+}
+
 }  // namespace
 }  // namespace ramstein

@@ -18,7 +18,8 @@ struct NameUse {
 
 std::string Joined(const std::set<std::string>& parts) {
   std::string out;
-  for (const auto& part : parts) out += (out.empty() ? "" : "; ") + (part.empty() ? "(no source)" : part);
+  for (const auto& part : parts)
+    out += (out.empty() ? "" : "; ") + (part.empty() ? "(no source)" : part);
   return out;
 }
 
@@ -26,7 +27,7 @@ std::string Joined(const std::set<std::string>& parts) {
 struct CatalogueName {
   std::string item;
   std::set<std::string> words;
-  bool munition;  // counted in missiles, rounds or rockets
+  bool munition;  // counted in missiles, rounds or rockets, or named as ammunition
 };
 
 std::vector<CatalogueName> CatalogueNames(const Model& model) {
@@ -34,10 +35,11 @@ std::vector<CatalogueName> CatalogueNames(const Model& model) {
   for (const StoredRecord* stored : model.All(RecordKind::item)) {
     const auto& item = std::get<ItemRecord>(stored->record);
     // Kept names, and the catalogue's catch-alls ("... (unspecified)"), are not suggested.
-    if (item.id.starts_with(kUnreviewedItemPrefix) || item.name.find("unspecified") != std::string::npos ||
-        item.same_as)
+    if (item.id.starts_with(kUnreviewedItemPrefix) ||
+        item.name.find("unspecified") != std::string::npos || item.same_as)
       continue;
-    bool munition = item.unit == "missile" || item.unit == "round" || item.unit == "rocket";
+    bool munition = item.unit == "missile" || item.unit == "round" || item.unit == "rocket" ||
+                    NamesAMunition(NameWords(item.name));
     names.push_back({item.id, NameWords(item.name), munition});
     for (const auto& alias : item.aliases) names.push_back({item.id, NameWords(alias), munition});
   }
@@ -46,14 +48,15 @@ std::vector<CatalogueName> CatalogueNames(const Model& model) {
 
 // The catalogue item a kept name names in full ("227mm HIMARS" holds the
 // alias "HIMARS"), the longest such name winning; none when two items tie,
-// or when a launcher or system would be a munition.
-std::string CatalogueSuggestion(const std::vector<CatalogueName>& catalogue, const std::set<std::string>& words) {
-  bool names_a_launcher = words.count("launcher") || words.count("launchers") || words.count("system") ||
-                          words.count("systems");
+// or when one is a munition and the other not ("Hellfire missiles launching
+// pad" is no missile), or one is a simulator, spare parts, ... of the other.
+std::string CatalogueSuggestion(const std::vector<CatalogueName>& catalogue,
+                                const std::set<std::string>& words) {
+  const bool munition = NamesAMunition(words);
   std::map<std::string, std::size_t> matched;  // item -> words of its longest name found
   for (const CatalogueName& name : catalogue) {
-    if (TellingWords(name.words).empty() || !Includes(words, name.words)) continue;
-    if (names_a_launcher && name.munition) continue;
+    if (NamingWords(TellingWords(name.words)).empty() || !Includes(words, name.words)) continue;
+    if (munition != name.munition || KindWords(words) != KindWords(name.words)) continue;
     auto& best = matched[name.item];
     best = std::max(best, name.words.size());
   }
@@ -132,13 +135,19 @@ Table ReviewReport(const Model& model) {
   }
   auto suggest = [&](std::size_t e) -> std::string {
     if (telling[e].empty()) return "";
-    if (std::string listed = CatalogueSuggestion(catalogue, words[e]); !listed.empty()) return listed;
+    if (std::string listed = CatalogueSuggestion(catalogue, words[e]); !listed.empty())
+      return listed;
     std::size_t best = entries.size();
     double top = 0;
     bool tied = false;
     for (std::size_t o = 0; o < entries.size(); ++o) {
-      if (o == e || telling[o].empty() || entries[o].use->publishers == entries[e].use->publishers) continue;
-      if (!Includes(telling[e], telling[o]) && !Includes(telling[o], telling[e])) continue;
+      if (o == e || telling[o].empty() || entries[o].use->publishers == entries[e].use->publishers)
+        continue;
+      bool mine_within = Includes(telling[o], telling[e]);
+      if (!mine_within && !Includes(telling[e], telling[o])) continue;
+      if (NamingWords(mine_within ? telling[e] : telling[o]).empty())
+        continue;  // a description shared
+      if (!SameKind(words[e], words[o])) continue;
       double overlap = Overlap(telling[e], telling[o]);
       if (overlap > top) {
         best = o, top = overlap, tied = false;
@@ -149,8 +158,9 @@ Table ReviewReport(const Model& model) {
     if (best == entries.size() || tied) return "";
     const NameUse& mine = *entries[e].use;
     const NameUse& theirs = *entries[best].use;
-    bool ranks_above = theirs.lines != mine.lines ? theirs.lines > mine.lines
-                                                  : model.ItemId(entries[best].item) < model.ItemId(entries[e].item);
+    bool ranks_above = theirs.lines != mine.lines
+                           ? theirs.lines > mine.lines
+                           : model.ItemId(entries[best].item) < model.ItemId(entries[e].item);
     if (!entries[best].mapped && !ranks_above) return "";
     return model.ItemId(model.CountedItem(entries[best].item));
   };
