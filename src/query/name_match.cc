@@ -28,30 +28,75 @@ bool HasAny(const std::set<std::string>& words, std::initializer_list<std::strin
 
 bool NamesAMunition(const std::set<std::string>& words) {
   return HasAny(words, {"ammunition", "munition", "munitions", "round", "rounds", "shell", "shells",
-                        "rocket", "rockets", "missile", "missiles"}) &&
+                        "rocket", "rockets", "missile", "missiles", "mine", "mines"}) &&
          (words.count("for") ||
           !HasAny(words, {"launcher", "launchers", "launching", "system", "systems", "pad"}));
 }
 
 std::set<std::string> NamingWords(const std::set<std::string>& telling) {
-  static const std::set<std::string> kDescriptive = {
-      "aerial",         "air",        "air-defence",
-      "anti-air",       "anti-tank",  "armored",
-      "armoured",       "artillery",  "attack",
-      "boat",           "boats",      "carrier",
-      "carriers",       "coastal",    "defence",
-      "defense",        "drone",      "drones",
-      "fighting",       "ground",     "gun",
-      "heavy",          "helicopter", "helicopters",
-      "howitzer",       "howitzers",  "infantry",
-      "light",          "mortar",     "multiple",
-      "personnel",      "radar",      "radars",
-      "reconnaissance", "rocket",     "self-propelled",
-      "surface-to-air", "tactical",   "tank",
-      "tanks",          "towed",      "truck",
-      "trucks",         "uas",        "uav",
-      "uavs",           "unmanned",   "vessel",
-      "vessels"};
+  static const std::set<std::string> kDescriptive = {"aerial",
+                                                     "air",
+                                                     "air-defence",
+                                                     "ammunition",
+                                                     "anti-air",
+                                                     "anti-aircraft",
+                                                     "anti-tank",
+                                                     "armored",
+                                                     "armoured",
+                                                     "artillery",
+                                                     "attack",
+                                                     "boat",
+                                                     "boats",
+                                                     "carrier",
+                                                     "carriers",
+                                                     "coastal",
+                                                     "counter",
+                                                     "cruise",
+                                                     "defence",
+                                                     "defense",
+                                                     "drone",
+                                                     "drones",
+                                                     "fighting",
+                                                     "ground",
+                                                     "gun",
+                                                     "heavy",
+                                                     "helicopter",
+                                                     "helicopters",
+                                                     "howitzer",
+                                                     "howitzers",
+                                                     "infantry",
+                                                     "light",
+                                                     "missile",
+                                                     "missiles",
+                                                     "mobility",
+                                                     "mortar",
+                                                     "multiple",
+                                                     "munitions",
+                                                     "patrol",
+                                                     "personnel",
+                                                     "protected",
+                                                     "radar",
+                                                     "radars",
+                                                     "reconnaissance",
+                                                     "rocket",
+                                                     "rockets",
+                                                     "round",
+                                                     "rounds",
+                                                     "self-propelled",
+                                                     "shells",
+                                                     "surface-to-air",
+                                                     "tactical",
+                                                     "tank",
+                                                     "tanks",
+                                                     "towed",
+                                                     "truck",
+                                                     "trucks",
+                                                     "uas",
+                                                     "uav",
+                                                     "uavs",
+                                                     "unmanned",
+                                                     "vessel",
+                                                     "vessels"};
   std::set<std::string> naming;
   for (const auto& word : telling) {
     if (!kDescriptive.count(word)) naming.insert(word);
@@ -61,8 +106,9 @@ std::set<std::string> NamingWords(const std::set<std::string>& telling) {
 
 std::set<std::string> KindWords(const std::set<std::string>& words) {
   static const std::set<std::string> kKinds = {
-      "simulator",     "simulators",  "spare",    "parts",  "training",      "equipment",
-      "bridge-laying", "bridgelayer", "recovery", "repair", "mine-clearing", "guidance"};
+      "simulator",     "simulators",    "spare",       "parts",    "training",
+      "equipment",     "bridge-laying", "bridgelayer", "recovery", "repair",
+      "mine-clearing", "clearing",      "clearance",   "guidance"};
   std::set<std::string> kinds;
   for (const auto& word : words) {
     if (kKinds.count(word)) kinds.insert(word);

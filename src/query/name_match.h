@@ -27,7 +27,7 @@ bool NamesAMunition(const std::set<std::string>& words);
 
 // The words that make a name something other than the system it names
 // ("simulator", "spare", "parts", "training", "equipment", "bridge-laying",
-// "recovery", "repair", "mine-clearing", "guidance").
+// "recovery", "repair", "mine-clearing", "clearance", "guidance").
 std::set<std::string> KindWords(const std::set<std::string>& words);
 
 // Whether two names may be of one kind of thing: both munitions or neither,
