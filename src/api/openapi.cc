@@ -25,7 +25,7 @@ std::vector<DocumentedRoute> BuildRoutes() {
       {"/api/v1/reports/items", "/api/v1/reports/items?category=Air%20Defense",
        "Per item and donor: pledged, delivered, held", {"item", "category", "donor", "format"}, true},
       {"/api/v1/reports/review", "/api/v1/reports/review",
-       "Names importers kept for review: lines, units, publishers, and the catalogue item each is the same as",
+       "Names importers kept for review: lines, units, publishers, the catalogue item each is the same as, and a suggestion",
        {"format"}, true},
       {"/api/v1/reports/publishers", "/api/v1/reports/publishers",
        "Publishers whose sources measures cite first (the values ?publisher= takes), with measures, donors, sources",

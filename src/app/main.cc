@@ -147,7 +147,7 @@ void AddReportCommands(CLI::App& app, Options& o) {
       {"meeting", "one meeting: attendance grid and measures announced"},
       {"authorities", "funding authorities: cap, drawn, remaining as reported"},
       {"items", "per item and donor: pledged, delivered, held"},
-      {"review", "names importers kept for review, and the catalogue item each was said to be (catalog map)"},
+      {"review", "names importers kept for review, the catalogue item each was said to be (catalog map), and suggestions"},
       {"publishers", "publishers whose sources measures cite first: the values --publisher takes"},
       {"changes", "what happened since a date"},
       {"datasets", "datasets of published figures (imported publisher tables)"},
