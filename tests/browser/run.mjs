@@ -303,6 +303,25 @@ test('names to review: the table the API gives, and an answer counted under its 
   await settle('td[data-column="note"]');
   check((await page.textContent('main')).includes("includes lines naming 'M142 HIMARS' (same system, by review)"), 'lines counted under HIMARS');
   await shot('item-himars-reviewed');
+  // Narrowed to the answered names, in the address and after a reload: the one answer.
+  await open('/review', 'td[data-column="item"]');
+  await page.selectOption('select[name="show"]', 'answered');
+  await page.waitForURL(/show=answered/);
+  await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 1);
+  for (const reload of [false, true]) {
+    if (reload) {
+      await page.reload();
+      await settle('td[data-column="item"]');
+    }
+    equal((await page.locator('tbody td[data-column="item"]').allTextContents()).join(' '), 'item:unreviewed/m142-himars',
+      `answered only (reload: ${reload})`);
+    equal(await page.inputValue('select[name="show"]'), 'answered', `choice kept (reload: ${reload})`);
+  }
+  await page.selectOption('select[name="show"]', 'open');
+  await page.waitForURL(/show=open/);
+  const openRows = (await api('/api/v1/reports/review')).rows.filter((row) => !row['same as']).length;
+  await page.waitForFunction((n) => document.querySelectorAll('tbody tr').length === n, openRows);
+  check(openRows > 1, `names still to answer: ${openRows}`);
 });
 
 test('the overview reads on a phone', async () => {
