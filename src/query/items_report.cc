@@ -17,7 +17,8 @@ struct ItemTotals {
   std::int64_t delivered = 0, held = 0;
   bool pledged_unstated = false, held_unstated = false;
   std::map<std::string, std::int64_t> pledged_by_publisher;  // stated quantities only
-  std::map<std::string, std::map<std::uint16_t, std::int64_t>> value_by_publisher;  // currency -> minor
+  std::map<std::string, std::map<std::uint16_t, std::int64_t>>
+      value_by_publisher;          // currency -> minor
   std::set<std::uint32_t> mapped;  // items a reviewer said are this one, whose lines count here
 };
 
@@ -61,7 +62,7 @@ Result<Table> ItemsReport(const Model& model, const ItemsFilter& filter) {
     return true;
   };
   std::map<std::pair<std::uint32_t, std::uint32_t>, ItemTotals> totals;  // (item, donor)
-  std::map<std::string, std::string> publishers;  // source id -> publisher
+  std::map<std::string, std::string> publishers;                         // source id -> publisher
   std::set<std::string> publisher_columns;
   const LineTable& t = model.lines();
   for (std::uint32_t r = 0; r < t.size(); ++r) {
@@ -82,7 +83,8 @@ Result<Table> ItemsReport(const Model& model, const ItemsFilter& filter) {
       total.pledged_unstated = true;
     }
     total.delivered += t.delivered_quantity[r];
-    if (t.value_minor[r] > 0) total.value_by_publisher[publisher][t.currency[r]] += t.value_minor[r];
+    if (t.value_minor[r] > 0)
+      total.value_by_publisher[publisher][t.currency[r]] += t.value_minor[r];
   }
   // Holds count whether or not they name a measure; rows of measure-bound
   // holds are not added twice because held quantities come from holds only.
@@ -125,9 +127,13 @@ Result<Table> ItemsReport(const Model& model, const ItemsFilter& filter) {
     const auto* item = model.FindAs<ItemRecord>(row[0]);
     row[2] = item ? item->category : "";
     row[3] = model.ActorId(key.second);
-    std::int64_t pledged = 0;
-    for (const auto& [publisher, quantity] : total.pledged_by_publisher) pledged = std::max(pledged, quantity);
-    row[4] = std::to_string(pledged);
+    // Each source's count: the largest is the row's pledged, their range the spread.
+    std::int64_t low = INT64_MAX, high = 0;
+    for (const auto& [publisher, quantity] : total.pledged_by_publisher) {
+      low = std::min(low, quantity);
+      high = std::max(high, quantity);
+    }
+    row[4] = std::to_string(high);
     row[5] = std::to_string(total.delivered);
     row[6] = std::to_string(total.held);
     std::map<std::uint16_t, std::int64_t> value_by_currency;  // the largest account's, per currency
@@ -148,19 +154,16 @@ Result<Table> ItemsReport(const Model& model, const ItemsFilter& filter) {
       note += std::string(note.empty() ? "" : "; ") + "some holds state no quantity";
     if (!total.mapped.empty()) note += (note.empty() ? "" : "; ") + MappedNote(model, total.mapped);
     std::size_t cell = 9;
-    std::int64_t low = INT64_MAX, high = INT64_MIN;
     for (const auto& publisher : publisher_columns) {
       auto it = total.pledged_by_publisher.find(publisher);
-      if (it != total.pledged_by_publisher.end()) {
-        row[cell] = std::to_string(it->second);
-        low = std::min(low, it->second);
-        high = std::max(high, it->second);
-      }
+      if (it != total.pledged_by_publisher.end()) row[cell] = std::to_string(it->second);
       ++cell;
     }
     if (total.pledged_by_publisher.size() >= 2) {
       row[cell] = std::to_string(high - low);
-      if (high != low) note += std::string(note.empty() ? "" : "; ") + "sources disagree: pledged is the largest count";
+      if (high != low)
+        note += std::string(note.empty() ? "" : "; ") +
+                "sources disagree: pledged is the largest count";
     }
     row[8] = note;
   }

@@ -1,119 +1,77 @@
 #include "query/name_match.h"
 
 #include <algorithm>
-#include <array>
+#include <iterator>
+#include <span>
 
 namespace ramstein {
 
 namespace {
+
+// A list of words, looked up whole; each list below is kept sorted.
+using WordList = std::span<const std::string_view>;
+
+bool In(WordList list, std::string_view word) {
+  return std::binary_search(list.begin(), list.end(), word);
+}
+
+bool HasAny(const std::set<std::string>& words, WordList list) {
+  return std::any_of(words.begin(), words.end(),
+                     [&](const std::string& word) { return In(list, word); });
+}
+
+// `words` without (keep = false) or only (keep = true) those in `list`.
+std::set<std::string> Filter(const std::set<std::string>& words, WordList list, bool keep) {
+  std::set<std::string> kept;
+  for (const auto& word : words) {
+    if (In(list, word) == keep) kept.insert(word);
+  }
+  return kept;
+}
 
 bool IsCalibre(const std::string& word) {
   if (word.size() < 3 || !word.ends_with("mm")) return false;
   return std::all_of(word.begin(), word.end() - 2, [](char c) { return c >= '0' && c <= '9'; });
 }
 
-constexpr std::array<std::string_view, 21> kCommonWords = {
-    "a",         "and",  "battery", "batteries", "firing",  "for",      "launcher",
-    "launchers", "mm",   "mod",     "of",        "on",      "system",   "systems",
-    "the",       "unit", "units",   "variant",   "vehicle", "vehicles", "with"};
-
-bool HasAny(const std::set<std::string>& words, std::initializer_list<std::string_view> wanted) {
-  for (auto word : wanted) {
-    if (words.count(std::string(word))) return true;
-  }
-  return false;
-}
+// clang-format off
+constexpr std::string_view kCommonWords[] = {
+    "a", "and", "batteries", "battery", "firing", "for", "launcher", "launchers", "mm", "mod", "of", "on",
+    "system", "systems", "the", "unit", "units", "variant", "vehicle", "vehicles", "with"};
+constexpr std::string_view kMunitionWords[] = {
+    "ammunition", "mine", "mines", "missile", "missiles", "munition", "munitions", "rocket", "rockets",
+    "round", "rounds", "shell", "shells"};
+constexpr std::string_view kFiringWords[] = {"launcher", "launchers", "launching", "pad", "system", "systems"};
+constexpr std::string_view kDescriptiveWords[] = {
+    "aerial", "air", "air-defence", "ammunition", "anti-air", "anti-aircraft", "anti-tank", "armored",
+    "armoured", "artillery", "attack", "boat", "boats", "carrier", "carriers", "coastal", "counter", "cruise",
+    "defence", "defense", "drone", "drones", "fighting", "ground", "gun", "heavy", "helicopter", "helicopters",
+    "howitzer", "howitzers", "infantry", "light", "missile", "missiles", "mobility", "mortar", "multiple",
+    "munitions", "patrol", "personnel", "protected", "radar", "radars", "reconnaissance", "rocket", "rockets",
+    "round", "rounds", "self-propelled", "shells", "surface-to-air", "tactical", "tank", "tanks", "towed",
+    "truck", "trucks", "uas", "uav", "uavs", "unmanned", "vessel", "vessels"};
+constexpr std::string_view kKindWords[] = {
+    "bridge-laying", "bridgelayer", "clearance", "clearing", "equipment", "guidance", "mine-clearing", "parts",
+    "recovery", "repair", "simulator", "simulators", "spare", "training"};
+// clang-format on
+static_assert(std::is_sorted(std::begin(kCommonWords), std::end(kCommonWords)) &&
+              std::is_sorted(std::begin(kMunitionWords), std::end(kMunitionWords)) &&
+              std::is_sorted(std::begin(kFiringWords), std::end(kFiringWords)) &&
+              std::is_sorted(std::begin(kDescriptiveWords), std::end(kDescriptiveWords)) &&
+              std::is_sorted(std::begin(kKindWords), std::end(kKindWords)));
 
 }  // namespace
 
 bool NamesAMunition(const std::set<std::string>& words) {
-  return HasAny(words, {"ammunition", "munition", "munitions", "round", "rounds", "shell", "shells",
-                        "rocket", "rockets", "missile", "missiles", "mine", "mines"}) &&
-         (words.count("for") ||
-          !HasAny(words, {"launcher", "launchers", "launching", "system", "systems", "pad"}));
+  return HasAny(words, kMunitionWords) && (words.count("for") || !HasAny(words, kFiringWords));
 }
 
 std::set<std::string> NamingWords(const std::set<std::string>& telling) {
-  static const std::set<std::string> kDescriptive = {"aerial",
-                                                     "air",
-                                                     "air-defence",
-                                                     "ammunition",
-                                                     "anti-air",
-                                                     "anti-aircraft",
-                                                     "anti-tank",
-                                                     "armored",
-                                                     "armoured",
-                                                     "artillery",
-                                                     "attack",
-                                                     "boat",
-                                                     "boats",
-                                                     "carrier",
-                                                     "carriers",
-                                                     "coastal",
-                                                     "counter",
-                                                     "cruise",
-                                                     "defence",
-                                                     "defense",
-                                                     "drone",
-                                                     "drones",
-                                                     "fighting",
-                                                     "ground",
-                                                     "gun",
-                                                     "heavy",
-                                                     "helicopter",
-                                                     "helicopters",
-                                                     "howitzer",
-                                                     "howitzers",
-                                                     "infantry",
-                                                     "light",
-                                                     "missile",
-                                                     "missiles",
-                                                     "mobility",
-                                                     "mortar",
-                                                     "multiple",
-                                                     "munitions",
-                                                     "patrol",
-                                                     "personnel",
-                                                     "protected",
-                                                     "radar",
-                                                     "radars",
-                                                     "reconnaissance",
-                                                     "rocket",
-                                                     "rockets",
-                                                     "round",
-                                                     "rounds",
-                                                     "self-propelled",
-                                                     "shells",
-                                                     "surface-to-air",
-                                                     "tactical",
-                                                     "tank",
-                                                     "tanks",
-                                                     "towed",
-                                                     "truck",
-                                                     "trucks",
-                                                     "uas",
-                                                     "uav",
-                                                     "uavs",
-                                                     "unmanned",
-                                                     "vessel",
-                                                     "vessels"};
-  std::set<std::string> naming;
-  for (const auto& word : telling) {
-    if (!kDescriptive.count(word)) naming.insert(word);
-  }
-  return naming;
+  return Filter(telling, kDescriptiveWords, false);
 }
 
 std::set<std::string> KindWords(const std::set<std::string>& words) {
-  static const std::set<std::string> kKinds = {
-      "simulator",     "simulators",    "spare",       "parts",    "training",
-      "equipment",     "bridge-laying", "bridgelayer", "recovery", "repair",
-      "mine-clearing", "clearing",      "clearance",   "guidance"};
-  std::set<std::string> kinds;
-  for (const auto& word : words) {
-    if (kKinds.count(word)) kinds.insert(word);
-  }
-  return kinds;
+  return Filter(words, kKindWords, true);
 }
 
 bool SameKind(const std::set<std::string>& a, const std::set<std::string>& b) {
@@ -141,13 +99,8 @@ std::set<std::string> NameWords(std::string_view name) {
 }
 
 std::set<std::string> TellingWords(const std::set<std::string>& words) {
-  std::set<std::string> telling;
-  for (const auto& word : words) {
-    if (IsCalibre(word) ||
-        std::find(kCommonWords.begin(), kCommonWords.end(), word) != kCommonWords.end())
-      continue;
-    telling.insert(word);
-  }
+  std::set<std::string> telling = Filter(words, kCommonWords, false);
+  std::erase_if(telling, IsCalibre);
   return telling;
 }
 

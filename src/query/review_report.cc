@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "query/labels.h"
@@ -22,6 +23,25 @@ std::string Joined(const std::set<std::string>& parts) {
     out += (out.empty() ? "" : "; ") + (part.empty() ? "(no source)" : part);
   return out;
 }
+
+// The candidate with the highest score, unless another has it too.
+template <class Candidate, class Score>
+class UniqueBest {
+ public:
+  void Offer(const Candidate& candidate, Score score) {
+    if (!best_ || score > score_) {
+      best_ = candidate, score_ = score, tied_ = false;
+    } else if (score == score_) {
+      tied_ = true;
+    }
+  }
+  std::optional<Candidate> Winner() const { return tied_ ? std::nullopt : best_; }
+
+ private:
+  std::optional<Candidate> best_;
+  Score score_{};
+  bool tied_ = false;
+};
 
 // A catalogue item's name or alias, in words.
 struct CatalogueName {
@@ -60,17 +80,9 @@ std::string CatalogueSuggestion(const std::vector<CatalogueName>& catalogue,
     auto& best = matched[name.item];
     best = std::max(best, name.words.size());
   }
-  std::string suggested;
-  std::size_t top = 0;
-  bool tied = false;
-  for (const auto& [item, size] : matched) {
-    if (size > top) {
-      suggested = item, top = size, tied = false;
-    } else if (size == top) {
-      tied = true;
-    }
-  }
-  return tied ? "" : suggested;
+  UniqueBest<std::string, std::size_t> longest;
+  for (const auto& [item, size] : matched) longest.Offer(item, size);
+  return longest.Winner().value_or("");
 }
 
 }  // namespace
@@ -137,9 +149,7 @@ Table ReviewReport(const Model& model) {
     if (telling[e].empty()) return "";
     if (std::string listed = CatalogueSuggestion(catalogue, words[e]); !listed.empty())
       return listed;
-    std::size_t best = entries.size();
-    double top = 0;
-    bool tied = false;
+    UniqueBest<std::size_t, double> closest;
     for (std::size_t o = 0; o < entries.size(); ++o) {
       if (o == e || telling[o].empty() || entries[o].use->publishers == entries[e].use->publishers)
         continue;
@@ -148,14 +158,11 @@ Table ReviewReport(const Model& model) {
       if (NamingWords(mine_within ? telling[e] : telling[o]).empty())
         continue;  // a description shared
       if (!SameKind(words[e], words[o])) continue;
-      double overlap = Overlap(telling[e], telling[o]);
-      if (overlap > top) {
-        best = o, top = overlap, tied = false;
-      } else if (overlap == top) {
-        tied = true;
-      }
+      closest.Offer(o, Overlap(telling[e], telling[o]));
     }
-    if (best == entries.size() || tied) return "";
+    std::optional<std::size_t> winner = closest.Winner();
+    if (!winner) return "";
+    const std::size_t best = *winner;
     const NameUse& mine = *entries[e].use;
     const NameUse& theirs = *entries[best].use;
     bool ranks_above = theirs.lines != mine.lines
