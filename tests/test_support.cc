@@ -124,9 +124,18 @@ bool StopServer(ServerProcess& server) {
   if (server.pid <= 0) return false;
   ::kill(server.pid, SIGTERM);
   int status = 0;
-  ::waitpid(server.pid, &status, 0);
+  // A server that does not stop within 20 s fails the test instead of hanging it.
+  bool exited = false;
+  for (int waited_ms = 0; waited_ms < 20'000 && !exited; waited_ms += 10) {
+    exited = ::waitpid(server.pid, &status, WNOHANG) == server.pid;
+    if (!exited) ::usleep(10'000);
+  }
+  if (!exited) {
+    ::kill(server.pid, SIGKILL);
+    ::waitpid(server.pid, &status, 0);
+  }
   server.pid = -1;
-  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+  return exited && WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
 const FxRates& BundledRates() {
@@ -140,7 +149,7 @@ const FxRates& BundledRates() {
 
 std::unique_ptr<LedgerDb> OpenLedger(const std::string& path) {
   static SystemClock clock;
-  auto store = SqliteEventStore::Open(path, SqliteEventStore::Mode::create_if_missing);
+  auto store = SqliteEventStore::Open(path, std::filesystem::exists(path) ? SqliteEventStore::Mode::open_existing : SqliteEventStore::Mode::create);
   EXPECT_TRUE(store.ok()) << store.status().ToString();
   if (!store.ok()) return nullptr;
   auto db = LedgerDb::Open(std::move(store).value(), &BundledRates(), &clock);

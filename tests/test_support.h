@@ -48,7 +48,7 @@ ServerProcess StartServer(const std::string& db_path, const std::string& web_dir
 // 6 KB assets/style-1234.css (large enough to be served gzipped).
 std::string WriteTestDashboard(const std::string& dir);
 // Sends SIGTERM and waits; returns true when the server exited with 0.
-bool StopServer(ServerProcess& server);
+bool StopServer(ServerProcess& server);  // false too when it took over 20 s (then killed)
 
 // The ECB rates of data/fx, loaded once.
 const FxRates& BundledRates();

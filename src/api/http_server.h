@@ -1,45 +1,39 @@
-// HttpServer: the JSON API over a LedgerService (cpp-httplib, used nowhere
-// else). Every report route calls the same query/ function as the CLI and
-// renders it with the same io/ formatter, so both print identical bytes.
+// HttpServer: the JSON API and the dashboard over a LedgerService. Every
+// report route calls the same query/ function as the CLI and renders it with
+// the same io/ formatter, so both print identical bytes. The transport is
+// HttpListener's (event-driven; ranges, limits and security headers there).
 //
-// Routes (GET):
+// Routes (GET and HEAD):
 //   /healthz                                 {"status":"ok","sequence":N}
-//   /api/v1/reports/donors | totals | monthly  (?type=military|financial|humanitarian&publisher=P;
-//                                               monthly: &donor=D)
-//   /api/v1/reports/meetings
-//   /api/v1/reports/holds?at=YYYY-MM-DD       (default today)
-//   /api/v1/reports/authorities?at=YYYY-MM-DD (default today)
-//   /api/v1/reports/items?item=X&category=C&donor=D
-//   /api/v1/reports/changes?since=YYYY-MM-DD  (required)
+//   /api/v1/openapi.json                     the routes and their parameters (openapi.h)
+//   /api/v1/reports/{name}                   a report (the parameters openapi.h lists for it)
 //   /api/v1/reports/meetings/{id or UDCG number}
-//   /api/v1/records/{id}                      the record with sources, quotes, claims
-//   /api/v1/{collection}                      lists (record_lists.h)
-//   anything else                             the dashboard (static_files.h)
+//   /api/v1/records/{id}                     the record with sources, quotes, claims; ids may hold '/'
+//   /api/v1/{collection}                     lists (record_lists.h)
+//   anything outside /api/                   the dashboard (static_files.h)
+// A parameter a route does not take is refused (400) before any work.
 // Tables answer CSV for ?format=csv or "Accept: text/csv". Report and record
-// answers are cached per ledger sequence number. Errors answer
-// {"error": code, "detail": text} with 400, 404, 405, 413 or 414.
+// answers are cached per ledger sequence number, and concurrent requests for
+// one uncached answer wait for one computation (response_cache.h). Errors
+// answer {"error": code, "detail": text} (ErrorResponse).
 //
-// Thread safety: Listen() blocks and serves on a thread pool; Stop() may be
-// called from another thread.
+// Thread safety: Listen() blocks and serves; Stop() may be called from
+// another thread.
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
+#include "api/http_message.h"
 #include "api/ledger_service.h"
 #include "api/response_cache.h"
 #include "api/static_files.h"
 #include "base/status.h"
 
-namespace httplib {
-class Server;
-}
-
 namespace ramstein {
 
-inline constexpr std::size_t request_body_bytes_max = 1u << 20;
-// Connections served at once (each kept-alive connection holds a thread).
-inline constexpr std::size_t http_threads_max = 128;
+class HttpListener;
 
 class HttpServer {
  public:
@@ -48,20 +42,29 @@ class HttpServer {
   ~HttpServer();
 
   // Binds host:port (port 0 picks a free one; see port()). IoError if the
-  // address cannot be bound.
+  // address cannot be bound, also when another process listens there.
   Status Bind(const std::string& host, int port);
-  int port() const { return port_; }
+  int port() const;
   // Serves until Stop(). REQUIRES: Bind() succeeded.
   void Listen();
   void Stop();
 
  private:
-  void AddRoutes();
+  // Answers that cost nothing: health, the OpenAPI document, the dashboard's
+  // files, cached reports. Nullopt: compute it on a worker (Answer).
+  std::optional<HttpResponse> AnswerInline(const HttpRequest& request);
+  HttpResponse Answer(const HttpRequest& request);
+  HttpResponse Health(const HttpRequest& request);
+  HttpResponse Report(const HttpRequest& request, const std::string& name);
+  HttpResponse Meeting(const HttpRequest& request, const std::string& key);
+  HttpResponse RecordAnswer(const HttpRequest& request, const std::string& id);
+  HttpResponse Collection(const HttpRequest& request, const std::string& collection);
+  HttpResponse Dashboard(const HttpRequest& request);
+
   LedgerService& service_;
   const StaticFiles* web_;
   ResponseCache cache_;
-  std::unique_ptr<httplib::Server> server_;
-  int port_ = 0;
+  std::unique_ptr<HttpListener> listener_;
 };
 
 }  // namespace ramstein
