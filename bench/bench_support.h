@@ -48,7 +48,7 @@ inline const FxRates& Rates() {
 // benchmark cannot go on without it).
 inline std::unique_ptr<LedgerDb> Open(const std::string& path) {
   static SystemClock clock;
-  auto store = SqliteEventStore::Open(path, SqliteEventStore::Mode::create_if_missing);
+  auto store = SqliteEventStore::Open(path, std::filesystem::exists(path) ? SqliteEventStore::Mode::open_existing : SqliteEventStore::Mode::create);
   return LedgerDb::Open(std::move(store).value(), &Rates(), &clock).value();
 }
 

@@ -2,6 +2,7 @@
 // prints "committed N" after each batch's Append returned ok. Killed with
 // SIGKILL by crash_test at random moments.
 #include <cstdio>
+#include <filesystem>
 #include <string>
 
 #include "base/clock.h"
@@ -16,7 +17,7 @@ int main(int argc, char** argv) {
   }
   static FxRates rates;
   static SystemClock clock;
-  auto store = SqliteEventStore::Open(argv[1], SqliteEventStore::Mode::create_if_missing);
+  auto store = SqliteEventStore::Open(argv[1], std::filesystem::exists(argv[1]) ? SqliteEventStore::Mode::open_existing : SqliteEventStore::Mode::create);
   if (!store.ok()) return 2;
   auto db = LedgerDb::Open(std::move(store).value(), &rates, &clock);
   if (!db.ok()) {

@@ -7,7 +7,7 @@
 
 namespace ramstein {
 
-Status AppContext::Open(SqliteEventStore::Mode mode) {
+Status AppContext::LoadRates() {
   std::string rates_path = data_dir + "/fx/eurofxref-hist.csv";
   auto text = ReadFile(rates_path);
   if (!text.ok()) return text.status();
@@ -15,6 +15,11 @@ Status AppContext::Open(SqliteEventStore::Mode mode) {
   auto parsed = FxRates::ParseEcbCsv(*text, rates_path);
   if (!parsed.ok()) return parsed.status();
   rates = std::move(parsed).value();
+  return Status::Ok();
+}
+
+Status AppContext::Open(SqliteEventStore::Mode mode) {
+  RAMSTEIN_RETURN_IF_ERROR(LoadRates());
   auto store = SqliteEventStore::Open(db_path, mode);
   if (!store.ok()) return store.status();
   auto opened = LedgerDb::Open(std::move(store).value(), &rates, &clock);

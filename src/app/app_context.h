@@ -37,6 +37,8 @@ struct AppContext {
   }
   // Loads the ECB rates from data_dir and opens the ledger.
   Status Open(SqliteEventStore::Mode mode);
+  // Loads the ECB rates from data_dir (what Open() does first).
+  Status LoadRates();
 };
 
 // Prints "ramstein: <message>" to stderr and returns the exit code for it.

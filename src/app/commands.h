@@ -10,7 +10,8 @@
 
 namespace ramstein {
 
-int RunInit(AppContext& context, bool bundled);
+// `replace`: discard an existing file at the path first; otherwise one is refused.
+int RunInit(AppContext& context, bool bundled, bool replace);
 int RunImport(AppContext& context, const std::vector<std::string>& files, const std::string& format,
               bool dry_run);
 int RunAdd(AppContext& context);

@@ -65,12 +65,15 @@ Result<std::vector<BundledImport>> BundledFiles(const std::string& data_dir) {
   return imports;
 }
 
-int RunInit(AppContext& context, bool bundled) {
+int RunInit(AppContext& context, bool bundled, bool replace) {
   if (std::filesystem::exists(context.db_path)) {
-    return Fail(Status::Conflict("'" + context.db_path +
-                                 "' already exists; remove it or choose another --db"));
+    if (!replace) {
+      return Fail(Status::Conflict("'" + context.db_path +
+                                   "' already exists; choose another --db, or --replace to discard it"));
+    }
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(context.db_path + suffix);
   }
-  Status opened = context.Open(SqliteEventStore::Mode::create_if_missing);
+  Status opened = context.Open(SqliteEventStore::Mode::create);
   if (!opened.ok()) return Fail(opened);
   if (!bundled) {
     std::printf("created empty ledger %s\n", context.db_path.c_str());
@@ -131,9 +134,13 @@ int RunAdd(AppContext& context) {
 }
 
 int RunVerify(AppContext& context) {
-  Status opened = context.Open(SqliteEventStore::Mode::read_only);
-  if (!opened.ok()) return Fail(opened);
-  auto summary = context.db->Verify();
+  // The events are checked as they are replayed: no model is built first
+  // from what may be damaged.
+  Status loaded = context.LoadRates();
+  if (!loaded.ok()) return Fail(loaded);
+  auto store = SqliteEventStore::Open(context.db_path, SqliteEventStore::Mode::read_only);
+  if (!store.ok()) return Fail(store.status());
+  auto summary = LedgerDb::VerifyStore(**store, &context.rates);
   if (!summary.ok()) {
     std::fprintf(stderr, "ramstein: verify FAILED: %s\n", summary.status().message().c_str());
     return kExitDataError;

@@ -6,6 +6,8 @@
 #include <cstdlib>
 
 #include "app/commands.h"
+#include "base/limits.h"
+#include "base/utf8.h"
 
 #ifndef RAMSTEIN_DEFAULT_DATA_DIR
 #define RAMSTEIN_DEFAULT_DATA_DIR "data"
@@ -20,6 +22,7 @@ struct Options {
   AppContext context;
   int exit_code = kExitOk;
   bool bundled = false;
+  bool replace = false;
   std::vector<std::string> files;
   bool dry_run = false;
   std::string format = "jsonl";
@@ -48,7 +51,8 @@ void AddFormatFlags(CLI::App* command, AppContext& context) {
 void AddLedgerCommands(CLI::App& app, Options& o) {
   auto* init = app.add_subcommand("init", "create a ledger, optionally loaded with the bundled data");
   init->add_flag("--bundled", o.bundled, "import the bundled catalogue, sources and seed records");
-  init->callback([&o] { o.exit_code = RunInit(o.context, o.bundled); });
+  init->add_flag("--replace", o.replace, "discard an existing ledger at --db first (without it, init refuses)");
+  init->callback([&o] { o.exit_code = RunInit(o.context, o.bundled, o.replace); });
 
   auto* import = app.add_subcommand(
       "import", "append JSON Lines or a publisher's files as one all-or-nothing batch");
@@ -207,7 +211,14 @@ int main(int argc, char** argv) {
   app.add_option("--db", options.context.db_path, "ledger file (env RAMSTEIN_DB)")->capture_default_str();
   app.add_option("--data-dir", options.context.data_dir, "bundled data folder (env RAMSTEIN_DATA)")
       ->capture_default_str();
-  app.add_option("--author", options.context.author, "who is recording (env USER)")->capture_default_str();
+  app.add_option("--author", options.context.author, "who is recording (env USER)")
+      ->capture_default_str()
+      ->check([](const std::string& author) -> std::string {
+        if (!IsValidUtf8(author)) return "not valid UTF-8";
+        if (author.size() > limits::author_bytes_max)
+          return "longer than " + std::to_string(limits::author_bytes_max) + " bytes";
+        return "";
+      });
   AddLedgerCommands(app, options);
   AddReportCommands(app, options);
   try {

@@ -17,6 +17,8 @@ inline constexpr std::size_t record_list_items_max = 100'000;
 inline constexpr std::size_t field_bytes_max = 64u << 10;
 // A source document's text.
 inline constexpr std::size_t source_document_bytes_max = 8u << 20;
+// Who recorded an event (the CLI's --author, a user's name).
+inline constexpr std::size_t author_bytes_max = 200;
 // Identifiers of records.
 inline constexpr std::size_t record_id_bytes_max = 200;
 // Quantities: more than any physical stock, small enough that

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/limits.h"
+#include "base/utf8.h"
 #include "db/event_encoder.h"
 #include "db/parallel_replay.h"
 #include "ledger/record_codec.h"
@@ -46,7 +47,8 @@ Status LedgerDb::ApplyStored(const EventView& event, Model& model) {
     return Status::Corruption("event " + std::to_string(event.sequence) + ": " +
                               record.status().message());
   }
-  model.Apply(event.sequence, event.time_ms, event.author, std::move(record).value());
+  Status applied = model.Apply(event.sequence, event.time_ms, event.author, std::move(record).value());
+  if (!applied.ok()) return Status::Corruption("event " + std::to_string(event.sequence) + ": " + applied.message());
   return Status::Ok();
 }
 
@@ -59,8 +61,10 @@ Result<std::unique_ptr<Model>> LedgerDb::ModelAt(std::uint64_t sequence) {
   model->Reserve(sequence);
   // Scan stops at the first error; this one only marks the view's end.
   const Status kEnd = Status::Conflict("the view's last event was applied");
+  ChainVerifier chain;
   Status scanned = store_->Scan(0, [&](const EventView& event) {
     if (event.sequence > sequence) return kEnd;
+    RAMSTEIN_RETURN_IF_ERROR(chain.Next(event));
     return ApplyStored(event, *model);
   });
   if (!scanned.ok() && scanned.message() != kEnd.message()) return scanned;
@@ -72,19 +76,28 @@ Status LedgerDb::Refresh() {
   if (!stored_head.ok()) return stored_head.status();
   if (stored_head->sequence == head_.sequence) return Status::Ok();
   // Small catch-ups (a server noticing one new batch) are not worth threads.
+  if (stored_head->sequence < head_.sequence) {
+    return Status::Corruption("the ledger now ends at event " + std::to_string(stored_head->sequence) +
+                              ", but event " + std::to_string(head_.sequence) +
+                              " was read from it: acknowledged events were lost");
+  }
+  // Every event is checked against the hash chain before it is applied.
+  ChainVerifier chain(head_.sequence, head_.hash);
   if (stored_head->sequence - head_.sequence < 4 * replay_chunk_events) {
     return store_->Scan(head_.sequence, [&](const EventView& event) {
       if (event.sequence != head_.sequence + 1) {
         return Status::Corruption("event " + std::to_string(head_.sequence + 1) + " is missing");
       }
+      RAMSTEIN_RETURN_IF_ERROR(chain.Next(event));
       RAMSTEIN_RETURN_IF_ERROR(ApplyStored(event, *model_));
       head_ = StoreHead{event.sequence, event.hash};
       return Status::Ok();
     });
   }
   model_->Reserve(stored_head->sequence - head_.sequence);
-  return ParallelReplay(*store_, head_.sequence, [&](const ReplayedEvent& event, Record record) {
-    model_->Apply(event.sequence, event.time_ms, event.author, std::move(record));
+  return ParallelReplay(*store_, head_, [&](const ReplayedEvent& event, Record record) {
+    Status applied = model_->Apply(event.sequence, event.time_ms, event.author, std::move(record));
+    if (!applied.ok()) return Status::Corruption("event " + std::to_string(event.sequence) + ": " + applied.message());
     head_ = StoreHead{event.sequence, event.hash};
     return Status::Ok();
   });
@@ -123,6 +136,10 @@ Result<AppendSummary> LedgerDb::Append(std::vector<Record> records, const std::s
 Result<AppendSummary> LedgerDb::AppendChecked(std::vector<Record> records,
                                               const std::string& author) {
   if (records.empty()) return AppendSummary{head_.sequence + 1, head_.sequence, 0};
+  if (!IsValidUtf8(author) || author.size() > limits::author_bytes_max) {
+    return Status::DataError("the author must be valid UTF-8 of at most " +
+                             std::to_string(limits::author_bytes_max) + " bytes");
+  }
   std::int64_t now_ms = clock_->NowMs();
   Hash last_hash;
   {
@@ -135,20 +152,27 @@ Result<AppendSummary> LedgerDb::AppendChecked(std::vector<Record> records,
   }
   AppendSummary summary{head_.sequence + 1, head_.sequence + records.size(), records.size()};
   model_->Reserve(records.size());  // a large batch regrows no index while applied
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    model_->Apply(head_.sequence + 1 + i, now_ms, author, std::move(records[i]));
+  Status applied;
+  for (std::size_t i = 0; i < records.size() && applied.ok(); ++i) {
+    applied = model_->Apply(head_.sequence + 1 + i, now_ms, author, std::move(records[i]));
   }
   head_ = StoreHead{summary.last_sequence, last_hash};
+  // Written, but not applied: the checks and the model disagree. Say so
+  // rather than serve a model that lacks acknowledged events.
+  if (!applied.ok()) return Status::Corruption("appended, but the model could not apply it: " + applied.message());
   return summary;
 }
 
-Result<VerifySummary> LedgerDb::Verify() {
+Result<VerifySummary> LedgerDb::Verify() { return VerifyStore(*store_, rates_); }
+
+Result<VerifySummary> LedgerDb::VerifyStore(EventStore& store, const FxRates* rates) {
   ChainVerifier chain;
-  Model replay(rates_);
+  Model replay(rates);
   std::uint64_t count = 0;
-  Status status = store_->Scan(0, [&](const EventView& event) {
+  Status status = store.Scan(0, [&](const EventView& event) {
     RAMSTEIN_RETURN_IF_ERROR(chain.Next(event));
     std::string where = "event " + std::to_string(event.sequence) + ": ";
+    if (!IsValidUtf8(event.author)) return Status::Corruption(where + "the author is not valid UTF-8");
     auto kind = RecordKindFromCode(event.type);
     if (!kind) return Status::Corruption(where + "unknown type " + std::to_string(event.type));
     auto record = DecodePayload(*kind, event.payload);
@@ -161,12 +185,13 @@ Result<VerifySummary> LedgerDb::Verify() {
     Status check = replay.Check(record.value(), {});
     if (!check.ok())
       return Status::Corruption(where + "fails its checks on replay: " + check.message());
-    replay.Apply(event.sequence, event.time_ms, event.author, std::move(record).value());
+    Status applied = replay.Apply(event.sequence, event.time_ms, event.author, std::move(record).value());
+    if (!applied.ok()) return Status::Corruption(where + applied.message());
     ++count;
     return Status::Ok();
   });
   if (!status.ok()) return status;
-  auto head = store_->Head();
+  auto head = store.Head();
   if (!head.ok()) return head.status();
   if (head->sequence != chain.last_sequence() || head->hash != chain.last_hash()) {
     return Status::Corruption("the chain ends at event " + std::to_string(chain.last_sequence()) +

@@ -65,6 +65,10 @@ class LedgerDb {
   // that the chain ends at the recorded head. Returns Corruption naming the
   // first event that fails.
   Result<VerifySummary> Verify();
+  // The same for a store no model was built from: every event is checked
+  // before the replay applies it, so a damaged ledger is reported, never
+  // applied. Also checks that authors are valid UTF-8.
+  static Result<VerifySummary> VerifyStore(EventStore& store, const FxRates* rates);
 
   // The model as it stood right after event `sequence` (a release's view),
   // rebuilt from the store; the ledger's own model is untouched. NotFound

@@ -45,7 +45,8 @@ class Pipeline {
   explicit Pipeline(std::uint64_t after) : next_sequence_(after + 1) {}
 
   // Scanning thread.
-  void Scan(EventStore& store, std::uint64_t after) {
+  void Scan(EventStore& store, const StoreHead& after) {
+    ChainVerifier chain(after.sequence, after.hash);
     Chunk current;
     auto flush = [&]() -> bool {
       std::unique_lock lock(mutex_);
@@ -56,7 +57,8 @@ class Pipeline {
       changed_.notify_all();
       return true;
     };
-    Status status = store.Scan(after, [&](const EventView& view) {
+    Status status = store.Scan(after.sequence, [&](const EventView& view) {
+      RAMSTEIN_RETURN_IF_ERROR(chain.Next(view));
       current.events.push_back({view.sequence, view.time_ms, std::string(view.author), view.type,
                                 view.hash, std::string(view.payload)});
       if (current.events.size() == replay_chunk_events && !flush())
@@ -154,9 +156,9 @@ class Pipeline {
 
 }  // namespace
 
-Status ParallelReplay(EventStore& store, std::uint64_t after,
+Status ParallelReplay(EventStore& store, const StoreHead& after,
                       const std::function<Status(const ReplayedEvent&, Record)>& apply) {
-  Pipeline pipeline(after);
+  Pipeline pipeline(after.sequence);
   std::thread scanner([&] { pipeline.Scan(store, after); });
   std::thread decoder([&] { pipeline.Decode(); });
   Status status = pipeline.Apply(apply);

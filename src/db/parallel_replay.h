@@ -29,10 +29,12 @@ struct ReplayedEvent {
 };
 
 // Calls apply(event, record) for every event after `after`, in sequence
-// order, on the calling thread. Returns Corruption naming the event for an
+// order, on the calling thread. The scanning thread checks each event
+// against the hash chain from `after` on before it goes further. Returns
+// Corruption naming the event for bytes that do not match their hash, an
 // unknown type, a payload that does not decode, or a gap in the sequence;
 // the first error apply() returns stops the replay.
-Status ParallelReplay(EventStore& store, std::uint64_t after,
+Status ParallelReplay(EventStore& store, const StoreHead& after,
                       const std::function<Status(const ReplayedEvent&, Record)>& apply);
 
 }  // namespace ramstein

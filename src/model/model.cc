@@ -44,8 +44,9 @@ void Model::Reserve(std::size_t records) {
   measures_.reserve(measures_.size() + records);
 }
 
-void Model::Apply(std::uint64_t sequence, std::int64_t time_ms, std::string_view author,
-                  Record record) {
+Status Model::Apply(std::uint64_t sequence, std::int64_t time_ms, std::string_view author,
+                    Record record) {
+  RAMSTEIN_RETURN_IF_ERROR(CheckApplicable(record));
   sequence_ = sequence;
   auto slot = static_cast<std::uint32_t>(records_.size());
   RecordKind kind = KindOf(record);
@@ -108,6 +109,7 @@ void Model::Apply(std::uint64_t sequence, std::int64_t time_ms, std::string_view
     default:
       break;
   }
+  return Status::Ok();
 }
 
 std::uint32_t Model::BucketFor(std::uint32_t donor, std::uint16_t currency) {

@@ -84,9 +84,16 @@ class Model {
   }
   Status Check(const Record& record, const Pending& pending) const;
 
-  // Applies a record appended as event `sequence`. REQUIRES: Check() passed
-  // for it when it was appended.
-  void Apply(std::uint64_t sequence, std::int64_t time_ms, std::string_view author, Record record);
+  // Applies a record appended as event `sequence`. Whatever the record
+  // holds, the model stays whole: a record that names what the model does
+  // not hold (or holds as another kind), or that changes a record's kind,
+  // is refused with Corruption and changes nothing (CheckApplicable), so a
+  // damaged ledger is an error, never a crash. Check() passing when it was
+  // appended implies it applies.
+  Status Apply(std::uint64_t sequence, std::int64_t time_ms, std::string_view author, Record record);
+  // What Apply() refuses: references that do not resolve to a record of
+  // their kind, an id held by a record of another kind.
+  Status CheckApplicable(const Record& record) const;
 
   std::uint64_t sequence() const { return sequence_; }
 

@@ -55,6 +55,17 @@ Status Model::Check(const Record& record, const Pending& pending) const {
   return CheckKindRules(record, pending);
 }
 
+Status Model::CheckApplicable(const Record& record) const {
+  const Common& common = CommonOf(record);
+  if (const StoredRecord* existing = Find(common.id); existing && KindOf(existing->record) != KindOf(record)) {
+    return Status::Corruption("'" + common.id + "' is a " + std::string(RecordKindName(KindOf(existing->record))) +
+                              " in the ledger, not a " + std::string(RecordKindName(KindOf(record))));
+  }
+  Status references = CheckReferences(record, {});
+  if (!references.ok()) return Status::Corruption(references.message());
+  return Status::Ok();
+}
+
 Status Model::CheckReferences(const Record& record, const Pending& pending) const {
   Status status;
   VisitReferences(

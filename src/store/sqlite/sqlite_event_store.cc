@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstring>
 
@@ -57,48 +58,99 @@ bool ColumnHash(sqlite3_stmt* stmt, int column, Hash* hash) {
 
 }  // namespace
 
-Result<std::unique_ptr<SqliteEventStore>> SqliteEventStore::Open(const std::string& path,
-                                                                 Mode mode) {
+namespace {
+
+bool FileSize(const std::string& path, off_t* size) {
   struct stat info;
-  bool exists = ::stat(path.c_str(), &info) == 0;
-  if (!exists && mode != Mode::create_if_missing) {
+  if (::stat(path.c_str(), &info) != 0) return false;
+  *size = info.st_size;
+  return true;
+}
+
+std::string FolderOf(const std::string& path) {
+  std::size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+}
+
+// "file:" URI of a path (for immutable=1), escaping what a URI may not hold.
+std::string FileUri(const std::string& path) {
+  std::string uri = "file:";
+  for (unsigned char c : path) {
+    if (c == '%' || c == '?' || c == '#' || c <= ' ' || c >= 0x7f) {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      uri += '%';
+      uri += kHex[c >> 4];
+      uri += kHex[c & 15];
+    } else {
+      uri += static_cast<char>(c);
+    }
+  }
+  return uri + "?immutable=1";
+}
+
+}  // namespace
+
+Result<std::unique_ptr<SqliteEventStore>> SqliteEventStore::Open(const std::string& path, Mode mode) {
+  off_t size = 0;
+  bool exists = FileSize(path, &size);
+  if (mode == Mode::create && exists) {
+    return Status::Conflict("'" + path + "' already exists; a ledger is created only in a new file");
+  }
+  if (!exists && mode != Mode::create) {
     return Status::NotFound("no ledger at '" + path + "' (run `ramstein init` first)");
   }
-  int flags =
-      mode == Mode::read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  // An existing file is never made into a ledger here, also when it is
+  // empty: an emptied ledger must not pass for a new one.
+  if (exists && size == 0) {
+    return Status::Corruption("'" + path + "' is empty: it is not a ledger (was it truncated?); " +
+                              "`ramstein init` creates a ledger in a new file");
+  }
+  int flags = mode == Mode::read_only ? SQLITE_OPEN_READONLY
+              : mode == Mode::create  ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+                                      : SQLITE_OPEN_READWRITE;
+  std::string name = path;
+  // On read-only media (or in a folder this user may not write) SQLite
+  // cannot make the files a WAL reader needs; a ledger no one can be
+  // writing is then read as immutable. A write-ahead log left beside it
+  // would be ignored so: refuse instead of reading stale events.
+  if (mode == Mode::read_only && ::access(FolderOf(path).c_str(), W_OK) != 0) {
+    off_t wal_size = 0;
+    if (FileSize(path + "-wal", &wal_size) && wal_size > 0) {
+      return Status::IoError("cannot read '" + path + "': its write-ahead log '" + path +
+                             "-wal' holds events, and the folder is read-only");
+    }
+    name = FileUri(path);
+    flags |= SQLITE_OPEN_URI;
+  }
   sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+  if (sqlite3_open_v2(name.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
     std::string message = db ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close(db);
     return Status::IoError("cannot open '" + path + "': " + message);
   }
   std::unique_ptr<SqliteEventStore> store(new SqliteEventStore(db));
   sqlite3_busy_timeout(db, 5000);
-  if (mode != Mode::read_only) {
+  if (mode == Mode::create) {
     // Larger pages hold several events each; set before the first table exists.
     RAMSTEIN_RETURN_IF_ERROR(store->Exec("PRAGMA page_size=16384"));
     RAMSTEIN_RETURN_IF_ERROR(store->Exec("PRAGMA journal_mode=WAL"));
   }
   // A large batch stays in the page cache instead of spilling mid-transaction.
   RAMSTEIN_RETURN_IF_ERROR(store->Exec("PRAGMA cache_size=-262144"));
-  RAMSTEIN_RETURN_IF_ERROR(store->Exec("PRAGMA synchronous=FULL"));
+  if (mode != Mode::read_only) RAMSTEIN_RETURN_IF_ERROR(store->Exec("PRAGMA synchronous=FULL"));
   // Reading through a memory map saves copying every page out of the OS
   // cache when a ledger is opened and rebuilt.
   RAMSTEIN_RETURN_IF_ERROR(store->Exec("PRAGMA mmap_size=68719476736"));
-  if (mode != Mode::read_only) {
-    if (sqlite3_exec(db, kSchema, nullptr, nullptr, nullptr) != SQLITE_OK) {
-      return Status::DataError("'" + path + "' is not a Ramstein ledger: " + sqlite3_errmsg(db));
-    }
-    Statement version(db, "INSERT OR IGNORE INTO meta(key, value) VALUES('format', ?)");
+  if (mode == Mode::create) {
+    if (sqlite3_exec(db, kSchema, nullptr, nullptr, nullptr) != SQLITE_OK) return store->Error("create schema");
+    Statement version(db, "INSERT INTO meta(key, value) VALUES('format', ?)");
     if (!version.ok()) return store->Error("prepare");
     sqlite3_bind_text(version.get(), 1, kFormatVersion, -1, SQLITE_STATIC);
     if (sqlite3_step(version.get()) != SQLITE_DONE) return store->Error("write format version");
   }
   Statement check(db, "SELECT value FROM meta WHERE key='format'");
-  if (!check.ok() || sqlite3_step(check.get()) != SQLITE_ROW ||
-      ColumnText(check.get(), 0) != kFormatVersion) {
-    return Status::DataError("'" + path + "' is not a Ramstein ledger (format " + kFormatVersion +
-                             " expected)");
+  if (!check.ok() || sqlite3_step(check.get()) != SQLITE_ROW || ColumnText(check.get(), 0) != kFormatVersion) {
+    return Status::DataError("'" + path + "' is not a Ramstein ledger (format " + kFormatVersion + " expected)");
   }
   return store;
 }
@@ -118,18 +170,44 @@ Status SqliteEventStore::Error(const char* what) {
 
 Result<StoreHead> SqliteEventStore::Head() {
   StoreHead head;
-  Statement select(db_, "SELECT value FROM meta WHERE key='head'");
-  if (!select.ok()) return Error("read head");
-  int rc = sqlite3_step(select.get());
-  if (rc == SQLITE_DONE) return head;
-  if (rc != SQLITE_ROW) return Error("read head");
-  // value = 8-byte little-endian sequence, then the 32-byte hash.
-  const auto* bytes = static_cast<const unsigned char*>(sqlite3_column_blob(select.get(), 0));
-  if (sqlite3_column_bytes(select.get(), 0) != 40 || !bytes) {
-    return Status::Corruption("the ledger's head record is malformed");
+  bool recorded = false;
+  {
+    Statement select(db_, "SELECT value FROM meta WHERE key='head'");
+    if (!select.ok()) return Error("read head");
+    int rc = sqlite3_step(select.get());
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) return Error("read head");
+    if (rc == SQLITE_ROW) {
+      // value = 8-byte little-endian sequence, then the 32-byte hash.
+      const auto* bytes = static_cast<const unsigned char*>(sqlite3_column_blob(select.get(), 0));
+      if (sqlite3_column_type(select.get(), 0) != SQLITE_BLOB || sqlite3_column_bytes(select.get(), 0) != 40 ||
+          !bytes) {
+        return Status::Corruption("the ledger's head record is malformed");
+      }
+      for (int i = 7; i >= 0; --i) head.sequence = (head.sequence << 8) | bytes[i];
+      std::memcpy(head.hash.data(), bytes + 8, 32);
+      recorded = true;
+    }
   }
-  for (int i = 7; i >= 0; --i) head.sequence = (head.sequence << 8) | bytes[i];
-  std::memcpy(head.hash.data(), bytes + 8, 32);
+  // The head must name the last stored event: a file cut short, or events
+  // removed, is never written on or read as whole.
+  Statement last(db_, "SELECT sequence, hash FROM events ORDER BY sequence DESC LIMIT 1");
+  if (!last.ok()) return Error("read last event");
+  int rc = sqlite3_step(last.get());
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW) return Error("read last event");
+  std::uint64_t last_sequence = rc == SQLITE_ROW ? static_cast<std::uint64_t>(sqlite3_column_int64(last.get(), 0)) : 0;
+  Hash last_hash{};
+  if (rc == SQLITE_ROW && !ColumnHash(last.get(), 1, &last_hash)) {
+    return Status::Corruption("event " + std::to_string(last_sequence) + ": hash is malformed");
+  }
+  if (!recorded && rc == SQLITE_ROW) {
+    return Status::Corruption("the ledger holds events up to " + std::to_string(last_sequence) +
+                              " but no head (the head was removed)");
+  }
+  if (last_sequence != head.sequence || last_hash != head.hash) {
+    return Status::Corruption("the chain ends at event " + std::to_string(last_sequence) +
+                              " but the ledger's head records event " + std::to_string(head.sequence) +
+                              " (events were removed or the head was altered)");
+  }
   return head;
 }
 
@@ -204,6 +282,17 @@ Status SqliteEventStore::Scan(std::uint64_t after,
   while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
     EventView view;
     view.sequence = static_cast<std::uint64_t>(sqlite3_column_int64(s, 0));
+    // The storage classes are part of the format: a payload stored as a
+    // BLOB, or a number as text, is damage even where its bytes would hash.
+    static constexpr std::pair<int, int> kClasses[] = {{1, SQLITE_INTEGER}, {2, SQLITE_TEXT}, {3, SQLITE_INTEGER},
+                                                       {4, SQLITE_TEXT},    {5, SQLITE_TEXT}, {6, SQLITE_BLOB}};
+    for (auto [column, type] : kClasses) {
+      if (sqlite3_column_type(s, column) != type) {
+        return Status::Corruption("event " + std::to_string(view.sequence) + ": column '" +
+                                  sqlite3_column_name(s, column) + "' is not stored as " +
+                                  (type == SQLITE_TEXT ? "TEXT" : type == SQLITE_BLOB ? "BLOB" : "INTEGER"));
+      }
+    }
     view.time_ms = sqlite3_column_int64(s, 1);
     view.author = ColumnText(s, 2);
     sqlite3_int64 type = sqlite3_column_int64(s, 3);

@@ -18,11 +18,19 @@ namespace ramstein {
 
 class SqliteEventStore final : public EventStore {
  public:
-  enum class Mode { open_existing, create_if_missing, read_only };
+  // create: a new ledger in a file that does not exist yet (only `init`).
+  // open_existing: a ledger that exists, to read and write; never creates
+  // tables, so a file that is not a ledger stays untouched.
+  // read_only: never writes; on read-only media or in a folder the user may
+  // not write, the ledger is read as immutable (refused when a
+  // write-ahead log with events lies beside it).
+  enum class Mode { open_existing, create, read_only };
 
-  // Opens (or creates) the ledger at `path`. Errors: NotFound when the file
-  // does not exist and mode is not create_if_missing; DataError when the file
-  // is not a Ramstein ledger; IoError for SQLite failures.
+  // Opens the ledger at `path`. Errors: Conflict when creating over an
+  // existing file; NotFound when the file does not exist and mode is not
+  // create; Corruption when the file is empty (a truncated ledger is never
+  // taken for a new one); DataError when it is not a Ramstein ledger;
+  // IoError for SQLite failures.
   static Result<std::unique_ptr<SqliteEventStore>> Open(const std::string& path, Mode mode);
   ~SqliteEventStore() override;
 

@@ -38,7 +38,7 @@ TEST(SqliteEventStoreTest, AppendsScansAndReopens) {
   std::string path = TempPath("a.db");
   auto events = Chain(1, 3, Hash{});
   {
-    auto store = SqliteEventStore::Open(path, SqliteEventStore::Mode::create_if_missing);
+    auto store = SqliteEventStore::Open(path, SqliteEventStore::Mode::create);
     ASSERT_TRUE(store.ok()) << store.status().ToString();
     ASSERT_TRUE((*store)->Append(StoreHead{}, events).ok());
   }
@@ -61,7 +61,7 @@ TEST(SqliteEventStoreTest, AppendsScansAndReopens) {
 
 TEST(SqliteEventStoreTest, RefusesAStaleHeadAndWritesNothing) {
   std::string path = TempPath("b.db");
-  auto store = SqliteEventStore::Open(path, SqliteEventStore::Mode::create_if_missing);
+  auto store = SqliteEventStore::Open(path, SqliteEventStore::Mode::create);
   ASSERT_TRUE(store.ok());
   auto first = Chain(1, 2, Hash{});
   ASSERT_TRUE((*store)->Append(StoreHead{}, first).ok());
