@@ -141,5 +141,50 @@ TEST_F(ImportErrorsTest, ACorrectionIsANewEventAndKeepsHistory) {
   EXPECT_EQ(Ramstein("--db '" + path_ + "' verify").exit_code, 0);
 }
 
+// Every limit of base/limits.h that a record's fields carry: at the limit
+// accepted, one past it and at the type's maximum refused, naming the field.
+TEST_F(ImportErrorsTest, QuantitiesAreHeldToTheirLimit) {
+  auto measure = [](const std::string& quantity) {
+    return R"({"kind":"measure","id":"measure:q)" + quantity +
+           R"(","donor":"USA","recipient":"UKR","announced":"2025-03-03","type":"military","instrument":"grant","status":"committed","title":"t","lines":[{"item":"item:hellfire","quantity":)" +
+           quantity + "}]}\n";
+  };
+  for (const std::string over : {"1000000000001", "9223372036854775807", "18446744073709551615"}) {
+    ExpectRejected(measure(over), {"input.jsonl:1:", "lines[0].quantity", "out of range"});
+  }
+  std::string file = dir_ + "/at-limit.jsonl";
+  std::ofstream(file) << measure("1000000000000");
+  EXPECT_EQ(Ramstein("--db '" + path_ + "' import '" + file + "'").exit_code, 0);
+  auto delivery = [](const std::string& id, const std::string& quantity) {
+    return R"({"kind":"delivery","id":"delivery:)" + id +
+           R"(","measure":"measure:q1000000000000","item":"item:hellfire","from":"2025-04-01","quantity":)" +
+           quantity + "}\n";
+  };
+  ExpectRejected(delivery("over", "1000000000001"), {"quantity", "out of range"});
+  ExpectRejected(delivery("max", "9223372036854775807"), {"quantity", "out of range"});
+  // Two deliveries at the limit add up without wrapping.
+  std::string both = dir_ + "/deliveries.jsonl";
+  std::ofstream(both) << delivery("a", "1000000000000") << delivery("b", "1000000000000");
+  auto imported = Ramstein("--db '" + path_ + "' import '" + both + "'");
+  EXPECT_EQ(imported.exit_code, 0) << imported.err;
+  auto items = Ramstein("--db '" + path_ + "' report items --csv --item item:hellfire --donor USA");
+  EXPECT_EQ(items.exit_code, 0) << items.err;
+  EXPECT_NE(items.out.find("2000000000000"), std::string::npos) << items.out;
+  EXPECT_EQ(items.out.find(",-"), std::string::npos) << items.out;  // no negative count
+  EXPECT_EQ(Ramstein("--db '" + path_ + "' verify").exit_code, 0);
+}
+
+TEST_F(ImportErrorsTest, MoneyIsHeldToItsLimit) {
+  auto measure = [](const std::string& amount) {
+    return R"({"kind":"measure","id":"measure:m","donor":"USA","recipient":"UKR","announced":"2025-03-03","type":"military","instrument":"grant","status":"committed","title":"t","value":{"amount":")" +
+           amount + R"(","currency":"USD"}})" + "\n";
+  };
+  ExpectRejected(measure("1000000000000000.01"), {"value.amount", "below the limit"});
+  ExpectRejected(measure("92233720368547758.07"), {"value.amount", "below the limit"});
+  std::string file = dir_ + "/at-limit.jsonl";
+  std::ofstream(file) << measure("1000000000000000.00");
+  EXPECT_EQ(Ramstein("--db '" + path_ + "' import '" + file + "'").exit_code, 0);
+}
+
 }  // namespace
 }  // namespace ramstein::testing

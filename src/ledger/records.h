@@ -18,6 +18,7 @@
 
 #include "base/currency.h"
 #include "base/date.h"
+#include "base/limits.h"
 #include "ledger/record_kind.h"
 
 namespace ramstein {
@@ -321,7 +322,7 @@ struct LineItem {
   void Visit(V& v) {
     v.Ref("item", item, RecordKind::item);
     v.OptText("note", note);
-    v.OptInteger("quantity", quantity, 0, INT64_MAX);
+    v.OptInteger("quantity", quantity, 0, limits::quantity_max);
     v.OptMoney("value", value);
   }
 };
@@ -398,7 +399,7 @@ struct DeliveryRecord : Common {
     v.OptRef("item", item, RecordKind::item);
     v.Ref("measure", measure, RecordKind::measure);
     v.OptText("note", note);
-    v.OptInteger("quantity", quantity, 0, INT64_MAX);
+    v.OptInteger("quantity", quantity, 0, limits::quantity_max);
     v.OptDate("to", to);
     v.OptMoney("value", value);
   }
@@ -507,7 +508,7 @@ struct RequirementRecord : Common {
     v.OptDate("needed_by", needed_by);
     v.OptText("note", note);
     v.Integer("priority", priority, 1, 1000);
-    v.OptInteger("quantity", quantity, 0, INT64_MAX);
+    v.OptInteger("quantity", quantity, 0, limits::quantity_max);
     v.Ref("recipient", recipient, RecordKind::actor);
     v.DateField("stated", stated);
   }
