@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <map>
 
 #include "base/utf8.h"
@@ -261,6 +262,49 @@ TEST_F(ApiTransportTest, ABusyPortIsAnErrorAtStart) {
   EXPECT_NE(second.err.find("cannot listen on 127.0.0.1:" + std::to_string(server_.port)), std::string::npos)
       << second.err;
   EXPECT_NE(second.err.find("in use"), std::string::npos) << second.err;
+}
+
+// The write-ahead log deleted under a running server after an acknowledged
+// import: the server stops answering from what it no longer has, says why
+// on /healthz, and the next open names the events that were lost.
+TEST(ApiLossTest, ADeletedWriteAheadLogIsNoticedAndReported) {
+  std::string dir = TempDir("api-loss");
+  std::string db = dir + "/ledger.db";
+  ASSERT_EQ(Ramstein("--db '" + db + "' init --bundled").exit_code, 0);
+  std::uint64_t before = HeadSequence(db);
+  ASSERT_EQ(Ramstein("gen --measures 400 --seed 9 --out '" + dir + "/g.jsonl'").exit_code, 0);
+  ServerProcess server = StartServer(db);
+  ASSERT_GT(server.port, 0);
+  auto imported = Ramstein("--db '" + db + "' import '" + dir + "/g.jsonl'");
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  std::uint64_t acknowledged = HeadSequence(db);
+  ASSERT_GT(acknowledged, before);
+  // Wait until the server serves the import.
+  Answer health;
+  for (int i = 0; i < 100; ++i) {
+    health = Fetch(server.port, "/healthz");
+    if (health.body.find("\"sequence\":" + std::to_string(acknowledged)) != std::string::npos) break;
+    ::usleep(50'000);
+  }
+  ASSERT_NE(health.body.find("\"sequence\":" + std::to_string(acknowledged)), std::string::npos) << health.body;
+  ASSERT_TRUE(std::filesystem::remove(db + "-wal"));
+  for (int i = 0; i < 100 && health.status != 503; ++i) {
+    ::usleep(50'000);
+    health = Fetch(server.port, "/healthz");
+  }
+  EXPECT_EQ(health.status, 503) << health.body;
+  EXPECT_NE(health.body.find("\"status\":\"failed\""), std::string::npos) << health.body;
+  Answer report = Fetch(server.port, "/api/v1/reports/totals");
+  EXPECT_EQ(report.status, 503) << report.body;
+  EXPECT_TRUE(StopServer(server));
+  auto verify = Ramstein("--db '" + db + "' verify");
+  EXPECT_EQ(verify.exit_code, 2);
+  EXPECT_NE(verify.err.find("events " + std::to_string(before + 1) + ".." + std::to_string(acknowledged) +
+                            " were lost"),
+            std::string::npos)
+      << verify.err;
+  auto again = Ramstein("--db '" + db + "' import '" + dir + "/g.jsonl'");
+  EXPECT_EQ(again.exit_code, 2) << again.err;  // nothing is written on top of the loss
 }
 
 }  // namespace

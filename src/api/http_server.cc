@@ -220,6 +220,10 @@ void HttpServer::Stop() { listener_->Stop(); }
 std::optional<HttpResponse> HttpServer::AnswerInline(const HttpRequest& request) {
   const std::string& path = request.path;
   if (path == "/healthz") return Health(request);
+  // A ledger that lost what it acknowledged is not answered from.
+  if (StartsWith(path, "/api/") && path != "/api/v1/openapi.json") {
+    if (auto failure = service_.failure()) return ErrorResponse(503, "the ledger failed: " + *failure);
+  }
   if (path == "/api/v1/openapi.json") {
     if (Status refused = CheckParameters(request, {}); !refused.ok()) return StatusResponse(refused);
     static const auto document = std::make_shared<const std::string>(OpenApiJson());
@@ -244,8 +248,16 @@ HttpResponse HttpServer::Health(const HttpRequest& request) {
   if (Status refused = CheckParameters(request, {}); !refused.ok()) return StatusResponse(refused);
   HttpResponse response;
   response.set_header("Cache-Control", "no-store");
-  response.set_body("{\"status\":\"ok\",\"sequence\":" + std::to_string(service_.sequence()) + "}\n",
-                    "application/json; charset=utf-8");
+  std::string body = "{\"status\":";
+  auto failure = service_.failure();
+  AppendJsonString(body, failure ? "failed" : "ok");
+  body += ",\"sequence\":" + std::to_string(service_.sequence());
+  if (failure) {
+    body += ",\"detail\":";
+    AppendJsonString(body, ToValidUtf8(*failure));
+    response.status = 503;
+  }
+  response.set_body(body + "}\n", "application/json; charset=utf-8");
   return response;
 }
 

@@ -4,8 +4,12 @@
 
 namespace ramstein {
 
-LedgerService::LedgerService(std::unique_ptr<LedgerDb> db, Clock* clock)
-    : db_(std::move(db)), clock_(clock), sequence_(db_->head().sequence), poller_([this] { PollLoop(); }) {}
+LedgerService::LedgerService(std::unique_ptr<LedgerDb> db, Clock* clock, HeadProbe probe)
+    : db_(std::move(db)),
+      clock_(clock),
+      probe_(std::move(probe)),
+      sequence_(db_->head().sequence),
+      poller_([this] { PollLoop(); }) {}
 
 LedgerService::~LedgerService() {
   {
@@ -19,10 +23,41 @@ LedgerService::~LedgerService() {
 std::int32_t LedgerService::Today() const { return static_cast<std::int32_t>(clock_->NowMs() / 86'400'000); }
 
 Status LedgerService::RefreshNow() {
-  std::unique_lock lock(mutex_);
-  Status status = db_->Refresh();
-  sequence_ = db_->head().sequence;
-  return status;
+  Status status;
+  {
+    std::unique_lock lock(mutex_);
+    status = db_->Refresh();
+    sequence_ = db_->head().sequence;
+  }
+  if (status.code() == Status::Code::corruption) Fail(status.message());
+  if (!status.ok() || !probe_) return status;
+  auto disk = probe_();
+  if (!disk.ok()) {
+    // Damage fails at once; any other error once it has lasted a second
+    // (a ledger that cannot be read from disk may no longer be the one served).
+    if (disk.status().code() == Status::Code::corruption || ++probe_failures_ >= probe_failures_max) {
+      Fail("the ledger can no longer be read from disk: " + disk.status().message());
+    }
+    return disk.status();
+  }
+  probe_failures_ = 0;
+  if (disk->sequence < sequence_.load()) {
+    Fail("the ledger on disk ends at event " + std::to_string(disk->sequence) + ", but event " +
+         std::to_string(sequence_.load()) + " was served: acknowledged events were lost");
+  }
+  return Status::Ok();
+}
+
+void LedgerService::Fail(const std::string& reason) {
+  std::lock_guard lock(failure_mutex_);
+  if (failure_) return;
+  failure_ = reason;
+  std::fprintf(stderr, "ramstein serve: FAILED, answering 503 from now on: %s\n", reason.c_str());
+}
+
+std::optional<std::string> LedgerService::failure() const {
+  std::lock_guard lock(failure_mutex_);
+  return failure_;
 }
 
 void LedgerService::PollLoop() {

@@ -5,6 +5,13 @@
 // appended events, applies them under the exclusive lock, so new data appears
 // without a restart.
 //
+// The service also holds the store to what it acknowledged: each poll
+// reads the head through a fresh connection (`probe`), and when the ledger
+// on disk ends before an event already served (its write-ahead log deleted
+// under the server, an older copy put in its place), or refreshing finds it
+// damaged, the service fails: failure() says why, the server answers 503
+// instead of stale data, and the reason is logged once.
+//
 // Thread safety: all public methods may be called from any thread.
 #pragma once
 
@@ -14,6 +21,8 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <string>
 #include <shared_mutex>
 #include <thread>
 
@@ -23,11 +32,16 @@
 namespace ramstein {
 
 inline constexpr int refresh_interval_ms = 200;
+// Polls in a row whose read of the disk may fail before the service fails.
+inline constexpr int probe_failures_max = 5;
 
 class LedgerService {
  public:
-  // Takes ownership of `db`; `clock` must outlive the service.
-  LedgerService(std::unique_ptr<LedgerDb> db, Clock* clock);
+  // Reads the head of the ledger on disk through a connection of its own.
+  using HeadProbe = std::function<Result<StoreHead>()>;
+  // Takes ownership of `db`; `clock` must outlive the service. `probe` may
+  // be empty (no check against the disk beyond refreshing).
+  LedgerService(std::unique_ptr<LedgerDb> db, Clock* clock, HeadProbe probe = {});
   ~LedgerService();
   LedgerService(const LedgerService&) = delete;
   LedgerService& operator=(const LedgerService&) = delete;
@@ -42,14 +56,23 @@ class LedgerService {
   std::uint64_t sequence() const { return sequence_.load(); }
   // Today, as days since 1970-01-01 (the default date of dated reports).
   std::int32_t Today() const;
-  // Applies events appended since the last look; what the poller calls.
+  // Applies events appended since the last look, then checks the disk
+  // still holds what was served; what the poller calls.
   Status RefreshNow();
+  // Why the service stopped answering from its ledger; nullopt while sound.
+  std::optional<std::string> failure() const;
 
  private:
   void PollLoop();
 
+  void Fail(const std::string& reason);
+
   std::unique_ptr<LedgerDb> db_;
   Clock* clock_;
+  HeadProbe probe_;
+  std::atomic<int> probe_failures_{0};
+  mutable std::mutex failure_mutex_;
+  std::optional<std::string> failure_;
   mutable std::shared_mutex mutex_;
   std::atomic<std::uint64_t> sequence_{0};
   std::mutex stop_mutex_;

@@ -71,7 +71,7 @@ int RunInit(AppContext& context, bool bundled, bool replace) {
       return Fail(Status::Conflict("'" + context.db_path +
                                    "' already exists; choose another --db, or --replace to discard it"));
     }
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(context.db_path + suffix);
+    for (const auto& file : SqliteEventStore::FilesOf(context.db_path)) std::filesystem::remove(file);
   }
   Status opened = context.Open(SqliteEventStore::Mode::create);
   if (!opened.ok()) return Fail(opened);
@@ -93,7 +93,7 @@ int RunInit(AppContext& context, bool bundled, bool replace) {
   if (code != kExitOk) {
     // A ledger half made from the bundled data would mislead: remove it.
     context.db.reset();
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(context.db_path + suffix);
+    for (const auto& file : SqliteEventStore::FilesOf(context.db_path)) std::filesystem::remove(file);
     std::fprintf(stderr, "ramstein: %s was not created\n", context.db_path.c_str());
     return code;
   }

@@ -42,7 +42,12 @@ int RunServe(AppContext& context, const std::string& listen, const std::string& 
 
   Status opened = context.Open(SqliteEventStore::Mode::read_only);
   if (!opened.ok()) return Fail(opened);
-  LedgerService service(std::move(context.db), &context.clock);
+  std::string db_path = context.db_path;
+  LedgerService service(std::move(context.db), &context.clock, [db_path]() -> Result<StoreHead> {
+    auto store = SqliteEventStore::Open(db_path, SqliteEventStore::Mode::read_only);
+    if (!store.ok()) return store.status();
+    return (*store)->Head();
+  });
   auto web = StaticFiles::Load(web_dir);
   if (!web.ok()) std::fprintf(stderr, "ramstein: serving the API only: %s\n", web.status().message().c_str());
   HttpServer server(service, web.ok() ? &*web : nullptr);

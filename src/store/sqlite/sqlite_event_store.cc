@@ -4,7 +4,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstdio>
 #include <cstring>
+#include <fcntl.h>
 
 namespace ramstein {
 
@@ -128,7 +131,7 @@ Result<std::unique_ptr<SqliteEventStore>> SqliteEventStore::Open(const std::stri
     sqlite3_close(db);
     return Status::IoError("cannot open '" + path + "': " + message);
   }
-  std::unique_ptr<SqliteEventStore> store(new SqliteEventStore(db));
+  std::unique_ptr<SqliteEventStore> store(new SqliteEventStore(db, path));
   sqlite3_busy_timeout(db, 5000);
   if (mode == Mode::create) {
     // Larger pages hold several events each; set before the first table exists.
@@ -208,6 +211,27 @@ Result<StoreHead> SqliteEventStore::Head() {
                               " but the ledger's head records event " + std::to_string(head.sequence) +
                               " (events were removed or the head was altered)");
   }
+  // What was acknowledged must still be there.
+  std::FILE* ack = std::fopen((path_ + "-ack").c_str(), "rb");
+  if (ack != nullptr) {
+    unsigned char bytes[40];
+    std::size_t read = std::fread(bytes, 1, sizeof bytes, ack);
+    std::fclose(ack);
+    std::uint64_t acknowledged = 0;
+    for (int i = 7; i >= 0; --i) acknowledged = (acknowledged << 8) | bytes[i];
+    if (read != sizeof bytes) return Status::Corruption("'" + path_ + "-ack' is malformed");
+    if (acknowledged > head.sequence) {
+      return Status::Corruption("the ledger ends at event " + std::to_string(head.sequence) + ", but event " +
+                                std::to_string(acknowledged) + " was acknowledged ('" + path_ +
+                                "-ack'): events " + std::to_string(head.sequence + 1) + ".." +
+                                std::to_string(acknowledged) +
+                                " were lost (was the write-ahead log deleted, or an older copy restored?)");
+    }
+    if (acknowledged == head.sequence && std::memcmp(bytes + 8, head.hash.data(), 32) != 0) {
+      return Status::Corruption("event " + std::to_string(acknowledged) + " is not the one acknowledged ('" +
+                                path_ + "-ack'): the ledger was replaced");
+    }
+  }
   return head;
 }
 
@@ -267,7 +291,27 @@ Status SqliteEventStore::AppendProduced(const StoreHead& expected_head, std::siz
   if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
     return rollback(Error("commit"));
   }
+  return WriteAcknowledged(StoreHead{last_sequence, last_hash});
+}
+
+Status SqliteEventStore::WriteAcknowledged(const StoreHead& head) {
+  unsigned char bytes[40];
+  for (int i = 0; i < 8; ++i) bytes[i] = static_cast<unsigned char>((head.sequence >> (8 * i)) & 0xff);
+  std::memcpy(bytes + 8, head.hash.data(), 32);
+  // Written whole or not at all: a new file, synced, renamed over the old.
+  std::string temporary = path_ + "-ack.new";
+  int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  bool ok = fd >= 0 && ::write(fd, bytes, sizeof bytes) == static_cast<ssize_t>(sizeof bytes) && ::fsync(fd) == 0;
+  if (fd >= 0) ok = ::close(fd) == 0 && ok;
+  if (!ok || std::rename(temporary.c_str(), (path_ + "-ack").c_str()) != 0) {
+    return Status::IoError("events up to " + std::to_string(head.sequence) + " were committed, but '" + path_ +
+                           "-ack' could not be written: " + std::strerror(errno));
+  }
   return Status::Ok();
+}
+
+std::vector<std::string> SqliteEventStore::FilesOf(const std::string& path) {
+  return {path, path + "-wal", path + "-shm", path + "-ack"};
 }
 
 Status SqliteEventStore::Scan(std::uint64_t after,

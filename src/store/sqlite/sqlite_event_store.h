@@ -5,10 +5,17 @@
 // meta(key, value) holding the format version and the head (sequence and
 // hash of the last event). Opened in WAL mode with synchronous=FULL, so an
 // acknowledged Append survives a crash or power loss.
+//
+// Beside the file, PATH-ack holds the head of the last append this store
+// acknowledged (written and synced after the commit). Should the database
+// later end before it (its write-ahead log deleted, the file restored from
+// an older copy), Head() reports the loss instead of serving the older
+// ledger as whole. A missing -ack file claims nothing.
 #pragma once
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "store/event_store.h"
 
@@ -40,11 +47,17 @@ class SqliteEventStore final : public EventStore {
   Status Scan(std::uint64_t after, const std::function<Status(const EventView&)>& visit) override;
   Result<StoreHead> Head() override;
 
+  // The files a ledger at `path` consists of: the database, its
+  // write-ahead log and shared memory, and the acknowledged head.
+  static std::vector<std::string> FilesOf(const std::string& path);
+
  private:
-  explicit SqliteEventStore(sqlite3* db) : db_(db) {}
+  SqliteEventStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   Status Exec(const char* sql);
   Status Error(const char* what);
+  Status WriteAcknowledged(const StoreHead& head);
   sqlite3* db_;
+  std::string path_;
 };
 
 }  // namespace ramstein
