@@ -11,7 +11,7 @@ cmake --build build-fuzz --parallel "$(nproc)"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 status=0
-targets=(record payload jsonl ecb us_packages kiel_csv xlsx)
+targets=(record payload jsonl ecb us_packages kiel_csv xlsx ledger)
 for target in "${targets[@]}"; do
   corpus="$work/$target"
   mkdir -p "$corpus"
@@ -22,6 +22,7 @@ for target in "${targets[@]}"; do
     us_packages) cp fuzz/corpus/us_packages/* fuzz/regressions/us_packages-* "$corpus"/ ;;
     kiel_csv) cp fuzz/corpus/kiel_csv/* "$corpus"/ ;;
     xlsx) cp fuzz/corpus/xlsx/* "$corpus"/ ;;
+    ledger) cp fuzz/corpus/ledger/* "$corpus"/ ;;
   esac
   echo "fuzz: ${target}_fuzz for ${seconds}s"
   if ! build-fuzz/fuzz/${target}_fuzz -max_total_time="$seconds" -max_len=65536 -artifact_prefix=fuzz/crash- \
