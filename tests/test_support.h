@@ -47,6 +47,9 @@ ServerProcess StartServer(const std::string& db_path, const std::string& web_dir
 // A small dashboard folder for tests: index.html, assets/app-1234.js and a
 // 6 KB assets/style-1234.css (large enough to be served gzipped).
 std::string WriteTestDashboard(const std::string& dir);
+// A TCP connection to 127.0.0.1:port whose reads time out after 10 s; -1
+// when it cannot connect.
+int ConnectLoopback(int port);
 // Sends SIGTERM and waits; returns true when the server exited with 0.
 bool StopServer(ServerProcess& server);  // false too when it took over 20 s (then killed)
 
