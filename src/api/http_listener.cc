@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "api/byte_range.h"
+#include "base/ascii.h"
 #include "api/url.h"
 
 namespace ramstein {
@@ -37,14 +38,6 @@ std::string HttpDate() {
   char text[40];
   std::size_t size = std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &utc);
   return std::string(text, size);
-}
-
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 }  // namespace
@@ -126,7 +119,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     request.path = std::move(target->path);
     request.params = std::move(target->params);
     for (const auto& field : message) {
-      request.headers.emplace_back(Lower(field.name_string()), std::string(field.value()));
+      request.headers.emplace_back(AsciiLower(field.name_string()), std::string(field.value()));
     }
     range_ = std::string(request.Header("range"));
     if_range_ = !request.Header("if-range").empty();

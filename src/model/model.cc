@@ -2,17 +2,11 @@
 
 #include <algorithm>
 
+#include "base/ascii.h"
+
 namespace ramstein {
 
 namespace {
-
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 std::int64_t Scale(std::int64_t value, std::int64_t numerator, std::int64_t denominator) {
   if (denominator <= 0) return 0;
@@ -81,9 +75,9 @@ Status Model::Apply(std::uint64_t sequence, std::int64_t time_ms, std::string_vi
       std::uint32_t number = it->second.number;
       const auto& item = std::get<ItemRecord>(stored);
       item_same_as_[number] = item.same_as ? NumberOf(*item.same_as) : number;
-      item_names_[Lower(id)] = number;
-      item_names_[Lower(item.name)] = number;
-      for (const auto& alias : item.aliases) item_names_[Lower(alias)] = number;
+      item_names_[AsciiLower(id)] = number;
+      item_names_[AsciiLower(item.name)] = number;
+      for (const auto& alias : item.aliases) item_names_[AsciiLower(alias)] = number;
       break;
     }
     case RecordKind::measure:
@@ -381,7 +375,7 @@ std::optional<std::uint32_t> Model::ItemNumber(std::string_view id) const {
 }
 
 std::optional<std::uint32_t> Model::ResolveItem(std::string_view name_or_alias) const {
-  auto it = item_names_.find(Lower(name_or_alias));
+  auto it = item_names_.find(AsciiLower(name_or_alias));
   if (it == item_names_.end()) return std::nullopt;
   return it->second;
 }

@@ -28,14 +28,6 @@ std::string AmountText(const std::optional<Money>& money) {
   return money ? FormatMinor(money->minor, money->currency.exponent(), false) : "";
 }
 
-std::string AsciiLower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 PeriodKey PeriodOf(const std::optional<Date>& maybe_date) {
   if (!maybe_date) return {INT32_MAX, "undated"};
   const Date& date = *maybe_date;

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <utility>
 
+#include "base/ascii.h"
 #include "model/model.h"
 
 namespace ramstein {
@@ -23,8 +24,5 @@ std::string AmountText(const std::optional<Money>& money);
 // is the last period, "undated".
 using PeriodKey = std::pair<std::int32_t, std::string>;
 PeriodKey PeriodOf(const std::optional<Date>& date);
-
-// ASCII lower case, for case-insensitive matching of names.
-std::string AsciiLower(std::string_view text);
 
 }  // namespace ramstein
