@@ -186,5 +186,75 @@ TEST_F(ImportErrorsTest, MoneyIsHeldToItsLimit) {
   EXPECT_EQ(Ramstein("--db '" + path_ + "' import '" + file + "'").exit_code, 0);
 }
 
+// No total in any report wraps (base/wide_sum.h): 100 measures of one donor
+// at the money limit, and 100 deliveries at the limit against one of them,
+// sum past 2^63 minor units and are printed exactly.
+TEST_F(ImportErrorsTest, TotalsPastSixtyFourBitsAreExact) {
+  std::string file = dir_ + "/at-limit.jsonl";
+  {
+    std::ofstream out(file);
+    for (int i = 0; i < 100; ++i) {
+      out << R"({"kind":"measure","id":"measure:big)" << i
+          << R"(","donor":"NOR","recipient":"UKR","announced":"2025-03-03","type":"military","instrument":"grant","status":"committed","title":"t","value":{"amount":"1000000000000000.00","currency":"EUR"}})"
+          << "\n";
+    }
+    for (int i = 0; i < 100; ++i) {
+      out << R"({"kind":"delivery","id":"delivery:big)" << i
+          << R"(","measure":"measure:big0","from":"2025-04-01","value":{"amount":"1000000000000000.00","currency":"EUR"}})"
+          << "\n";
+    }
+  }
+  auto imported = Ramstein("--db '" + path_ + "' import '" + file + "'");
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  auto donors = Ramstein("--db '" + path_ + "' report donors --csv");
+  ASSERT_EQ(donors.exit_code, 0) << donors.err;
+  std::string row;
+  for (std::size_t at = 0, end; at < donors.out.size(); at = end + 1) {
+    end = donors.out.find('\n', at);
+    if (end == std::string::npos) end = donors.out.size();
+    if (donors.out.compare(at, 4, "NOR,") == 0 && donors.out.find(",EUR,", at) < end) row = donors.out.substr(at, end - at);
+  }
+  // 10^19 cents announced and committed (with Norway's bundled figures on
+  // top: the sum begins 100000000000000...), 10^19 delivered; never negative.
+  EXPECT_NE(row.find(",100000000000000000.00,"), std::string::npos) << row;  // delivered exactly
+  EXPECT_EQ(row.find(",-"), std::string::npos) << row;
+  EXPECT_NE(row.find(",1000000"), std::string::npos) << row;
+  auto monthly = Ramstein("--db '" + path_ + "' report monthly --csv --donor NOR");
+  ASSERT_EQ(monthly.exit_code, 0) << monthly.err;
+  EXPECT_NE(monthly.out.find("2025-03,month,100000000000000000.00,100000000000000000.00"), std::string::npos)
+      << monthly.out;
+  EXPECT_EQ(monthly.out.find(",-"), std::string::npos) << monthly.out;
+  EXPECT_EQ(Ramstein("--db '" + path_ + "' verify").exit_code, 0);
+}
+
+// A measure without a value of its own: its lines' total is one amount.
+TEST_F(ImportErrorsTest, AMeasuresLinesAreHeldToTheMoneyLimit) {
+  std::string lines;
+  for (int i = 0; i < 10; ++i)
+    lines += std::string(i ? "," : "") + R"({"item":"item:hellfire","value":{"amount":"100000000000000.01","currency":"USD"}})";
+  ExpectRejected(
+      R"({"kind":"measure","id":"measure:lines","donor":"USA","recipient":"UKR","announced":"2025-03-03","type":"military","instrument":"grant","status":"committed","title":"t","lines":[)" +
+          lines + "]}\n",
+      {"input.jsonl:1:", "lines", "limit of one amount"});
+}
+
+// A hold may name more units than its line: the money on hold is at most
+// the line's value.
+TEST_F(ImportErrorsTest, MoneyOnHoldIsAtMostTheLinesValue) {
+  std::string file = dir_ + "/hold.jsonl";
+  std::ofstream(file)
+      << R"({"kind":"measure","id":"measure:h","donor":"FIN","recipient":"UKR","announced":"2025-03-03","type":"military","instrument":"grant","status":"committed","title":"t","lines":[{"item":"item:hellfire","quantity":1,"value":{"amount":"1000000000000000.00","currency":"EUR"}}]})"
+      << "\n"
+      << R"({"kind":"hold","id":"hold:h","donor":"FIN","recipient":"UKR","measure":"measure:h","from":"2025-04","lines":[{"item":"item:hellfire","quantity":1000000000000}]})"
+      << "\n";
+  auto imported = Ramstein("--db '" + path_ + "' import '" + file + "'");
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  auto donors = Ramstein("--db '" + path_ + "' report donors --csv");
+  ASSERT_EQ(donors.exit_code, 0) << donors.err;
+  EXPECT_NE(donors.out.find("FIN,Finland,EUR,1000000000000000.00,1000000000000000.00,0.00,1000000000000000.00,1000000000000000.00,"),
+            std::string::npos)
+      << donors.out;
+}
+
 }  // namespace
 }  // namespace ramstein::testing

@@ -109,12 +109,12 @@ std::optional<std::int64_t> ParseDecimalMinor(std::string_view text, int exponen
   return static_cast<std::int64_t>(value);
 }
 
-std::string FormatMinor(std::int64_t minor, int exponent, bool thousands_separators) {
+std::string FormatMinor(WideSum minor, int exponent, bool thousands_separators) {
   bool negative = minor < 0;
-  // Work in unsigned to cover INT64_MIN.
-  std::uint64_t magnitude =
-      negative ? 0 - static_cast<std::uint64_t>(minor) : static_cast<std::uint64_t>(minor);
-  char digits[24];
+  // Work in unsigned to cover the type's minimum.
+  using Magnitude = unsigned __int128;
+  Magnitude magnitude = negative ? 0 - static_cast<Magnitude>(minor) : static_cast<Magnitude>(minor);
+  char digits[48];  // 2^128 has 39 digits; exponents are at most 4
   int count = 0;
   do {
     digits[count++] = static_cast<char>('0' + magnitude % 10);

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "base/wide_sum.h"
+
 namespace ramstein {
 
 class Currency {
@@ -49,6 +51,6 @@ std::optional<std::int64_t> ParseDecimalMinor(std::string_view text, int exponen
 // "USD 175,000,000.00" style rendering with thousands separators.
 std::string FormatMoney(const Money& money);
 // Renders minor units of a currency with its exponent: 17500000000, USD -> "175000000.00".
-std::string FormatMinor(std::int64_t minor, int exponent, bool thousands_separators);
+std::string FormatMinor(WideSum minor, int exponent, bool thousands_separators);
 
 }  // namespace ramstein

@@ -44,5 +44,16 @@ TEST(CurrencyTest, ParsesDecimalsIntoMinorUnits) {
   EXPECT_FALSE(ParseDecimalMinor("1001", 2, 100'000).has_value());
 }
 
+TEST(WideSumTest, TotalsPastSixtyFourBitsPrintExactly) {
+  WideSum past = static_cast<WideSum>(INT64_MAX) + 1;
+  EXPECT_EQ(FormatWideSum(past), "9223372036854775808");
+  EXPECT_EQ(FormatMinor(past * 1000, 2, false), "92233720368547758080.00");
+  // The bound of base/wide_sum.h: 2^32 records at the money limit.
+  EXPECT_EQ(FormatWideSum(static_cast<WideSum>(4294967296) * 100'000'000'000'000'000), "429496729600000000000000000");
+  WideSum lowest = static_cast<WideSum>(static_cast<unsigned __int128>(1) << 127);
+  EXPECT_EQ(FormatWideSum(lowest), "-170141183460469231731687303715884105728");
+  EXPECT_EQ(FormatWideSum(0), "0");
+}
+
 }  // namespace
 }  // namespace ramstein

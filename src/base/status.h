@@ -96,3 +96,12 @@ class [[nodiscard]] Result {
     ::ramstein::Status name = (expr);             \
     if (!name.ok()) return name;                  \
   } while (false)
+
+// Evaluates `expr` (a Result<T>); returns its Status from the enclosing
+// function when not ok, else assigns or declares `lhs` from its value.
+#define RAMSTEIN_ASSIGN_OR_RETURN(lhs, expr) \
+  RAMSTEIN_ASSIGN_OR_RETURN_IMPL(RAMSTEIN_CONCAT(ramstein_result_, __LINE__), lhs, expr)
+#define RAMSTEIN_ASSIGN_OR_RETURN_IMPL(name, lhs, expr) \
+  auto name = (expr);                                   \
+  if (!name.ok()) return name.status();                 \
+  lhs = std::move(name).value()

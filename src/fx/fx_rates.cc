@@ -30,12 +30,12 @@ std::vector<std::string_view> SplitCommas(std::string_view line) {
   return fields;
 }
 
-std::int64_t DivideRounded(__int128 numerator, __int128 denominator) {
+WideSum DivideRounded(__int128 numerator, __int128 denominator) {
   // Half away from zero; amounts are non-negative in practice.
   __int128 quotient = numerator / denominator;
   __int128 remainder = numerator % denominator;
   if (remainder * 2 >= denominator) ++quotient;
-  return static_cast<std::int64_t>(quotient);
+  return quotient;
 }
 
 __int128 Pow10(int exponent) {
@@ -44,20 +44,36 @@ __int128 Pow10(int exponent) {
   return value;
 }
 
-}  // namespace
-
-std::int64_t EurCentsAtRate(std::int64_t minor, int exponent, std::int64_t rate_nano) {
-  if (minor == 0) return 0;  // most delivered and held amounts; spares a 128-bit division
-  __int128 numerator = static_cast<__int128>(minor) * Pow10(2) * 1'000'000'000;
-  __int128 denominator = static_cast<__int128>(rate_nano) * Pow10(exponent);
-  return DivideRounded(numerator, denominator);
+// minor * factor, or nullopt when that leaves 128 bits (a total near 2^89
+// times a rate near 2^60: no amount the limits allow at any real rate).
+std::optional<__int128> Product(WideSum minor, __int128 factor) {
+  __int128 product;
+  if (__builtin_mul_overflow(minor, factor, &product)) return std::nullopt;
+  return product;
 }
 
-std::int64_t UsdCentsAtRates(std::int64_t minor, int exponent, std::int64_t rate_nano, std::int64_t usd_rate_nano) {
-  if (minor == 0) return 0;
-  __int128 numerator = static_cast<__int128>(minor) * Pow10(2) * usd_rate_nano;
+}  // namespace
+
+std::optional<std::int64_t> Narrow(std::optional<WideSum> value) {
+  if (!value || *value > INT64_MAX || *value < INT64_MIN) return std::nullopt;
+  return static_cast<std::int64_t>(*value);
+}
+
+std::optional<WideSum> EurCentsAtRate(WideSum minor, int exponent, std::int64_t rate_nano) {
+  if (minor == 0) return 0;  // most delivered and held amounts; spares a 128-bit division
+  auto numerator = Product(minor, Pow10(2) * 1'000'000'000);
+  if (!numerator) return std::nullopt;
   __int128 denominator = static_cast<__int128>(rate_nano) * Pow10(exponent);
-  return DivideRounded(numerator, denominator);
+  return DivideRounded(*numerator, denominator);
+}
+
+std::optional<WideSum> UsdCentsAtRates(WideSum minor, int exponent, std::int64_t rate_nano,
+                                       std::int64_t usd_rate_nano) {
+  if (minor == 0) return 0;
+  auto numerator = Product(minor, Pow10(2) * usd_rate_nano);
+  if (!numerator) return std::nullopt;
+  __int128 denominator = static_cast<__int128>(rate_nano) * Pow10(exponent);
+  return DivideRounded(*numerator, denominator);
 }
 
 Result<FxRates> FxRates::ParseEcbCsv(std::string_view text, std::string_view file_name) {
@@ -132,13 +148,16 @@ std::optional<FxConversion> FxRates::ToEur(const Money& money, std::int32_t day)
   std::int32_t rate_day = day;
   auto rate = RateNano(money.currency, day, &rate_day);
   if (!rate) return std::nullopt;
-  return FxConversion{EurCentsAtRate(money.minor, money.currency.exponent(), *rate), rate_day};
+  auto cents = Narrow(EurCentsAtRate(money.minor, money.currency.exponent(), *rate));
+  if (!cents) return std::nullopt;
+  return FxConversion{*cents, rate_day};
 }
 
 std::optional<FxConversion> FxRates::ToUsd(const Money& money, std::int32_t day) const {
   if (money.currency == Currency::Usd()) {
+    // USD to USD cents: a division, never past 64 bits.
     return FxConversion{
-        DivideRounded(static_cast<__int128>(money.minor) * 100, Pow10(money.currency.exponent())),
+        static_cast<std::int64_t>(DivideRounded(static_cast<__int128>(money.minor) * 100, Pow10(money.currency.exponent()))),
         day};
   }
   std::int32_t rate_day = day;
@@ -148,7 +167,9 @@ std::optional<FxConversion> FxRates::ToUsd(const Money& money, std::int32_t day)
   std::int32_t usd_day = rate_day;
   auto usd = RateNano(Currency::Usd(), rate_day, &usd_day);
   if (!usd || usd_day != rate_day) return std::nullopt;
-  return FxConversion{UsdCentsAtRates(money.minor, money.currency.exponent(), *rate, *usd), rate_day};
+  auto cents = Narrow(UsdCentsAtRates(money.minor, money.currency.exponent(), *rate, *usd));
+  if (!cents) return std::nullopt;
+  return FxConversion{*cents, rate_day};
 }
 
 }  // namespace ramstein

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "base/currency.h"
+#include "base/wide_sum.h"
 #include "base/status.h"
 
 namespace ramstein {
@@ -28,11 +29,18 @@ struct FxConversion {
 };
 
 // EUR cents for `minor` units of a currency with `exponent` decimals at
-// `rate_nano` units per euro * 10^9; rounds half away from zero.
-std::int64_t EurCentsAtRate(std::int64_t minor, int exponent, std::int64_t rate_nano);
+// `rate_nano` units per euro * 10^9; rounds half away from zero. `minor` may
+// be a total (below 2^89, base/wide_sum.h), so the product is taken in 128
+// bits; nullopt when even that does not hold the product (a total near
+// 2^89 at a rate near 2^60): the caller treats the amount as unconverted
+// rather than show a wrapped figure.
+std::optional<WideSum> EurCentsAtRate(WideSum minor, int exponent, std::int64_t rate_nano);
 // USD cents for the same amount, through the same day's USD rate
 // (`usd_rate_nano` dollars per euro * 10^9); one rounding only.
-std::int64_t UsdCentsAtRates(std::int64_t minor, int exponent, std::int64_t rate_nano, std::int64_t usd_rate_nano);
+std::optional<WideSum> UsdCentsAtRates(WideSum minor, int exponent, std::int64_t rate_nano,
+                                       std::int64_t usd_rate_nano);
+// `value` when it fits 64 bits (one record's converted figure), else nullopt.
+std::optional<std::int64_t> Narrow(std::optional<WideSum> value);
 
 class FxRates {
  public:
@@ -42,6 +50,7 @@ class FxRates {
   // `file_name` names the file in error messages.
   static Result<FxRates> ParseEcbCsv(std::string_view text, std::string_view file_name);
 
+  // nullopt when no rate applies, or the result would not fit 64 bits.
   std::optional<FxConversion> ToEur(const Money& money, std::int32_t day) const;
   std::optional<FxConversion> ToUsd(const Money& money, std::int32_t day) const;
   // Units of `currency` per euro, scaled by 10^9, on `day` (with look-back).

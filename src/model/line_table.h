@@ -11,6 +11,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "base/wide_sum.h"
+
 namespace ramstein {
 
 inline constexpr std::uint32_t kNoItem = UINT32_MAX;
@@ -34,17 +36,19 @@ struct LineTable {
   // Facts; quantities in units of the item, money in minor units of `currency`.
   std::vector<std::int64_t> quantity;  // -1: not stated
   std::vector<std::int64_t> value_minor;
-  std::vector<std::int64_t> delivered_quantity;
-  std::vector<std::int64_t> delivered_minor;
+  // Totals over every delivery against the line: wide (base/wide_sum.h).
+  std::vector<WideSum> delivered_quantity;
+  std::vector<WideSum> delivered_minor;
   std::vector<std::int64_t> held_quantity;
   std::vector<std::int64_t> held_minor;
-  // The same money in EUR cents at the measure's announcement-date rate.
+  // The same money in EUR cents at the measure's announcement-date rate
+  // (a row whose money does not convert within 64 bits is unconverted).
   std::vector<std::int64_t> value_eur_cents;
-  std::vector<std::int64_t> delivered_eur_cents;
+  std::vector<WideSum> delivered_eur_cents;  // of a wide total: wide
   std::vector<std::int64_t> held_eur_cents;
   // And in USD cents through the same day's USD rate.
   std::vector<std::int64_t> value_usd_cents;
-  std::vector<std::int64_t> delivered_usd_cents;
+  std::vector<WideSum> delivered_usd_cents;
   std::vector<std::int64_t> held_usd_cents;
 
   std::uint32_t size() const { return static_cast<std::uint32_t>(measure.size()); }
@@ -63,8 +67,9 @@ struct LineTable {
     converted.push_back(0);
     quantity.push_back(quantity_units);
     value_minor.push_back(value);
-    for (auto* column : {&delivered_quantity, &delivered_minor, &held_quantity, &held_minor, &value_eur_cents,
-                         &delivered_eur_cents, &held_eur_cents, &value_usd_cents, &delivered_usd_cents,
+    for (auto* column : {&delivered_quantity, &delivered_minor, &delivered_eur_cents, &delivered_usd_cents})
+      column->push_back(0);
+    for (auto* column : {&held_quantity, &held_minor, &value_eur_cents, &held_eur_cents, &value_usd_cents,
                          &held_usd_cents}) {
       column->push_back(0);
     }
@@ -80,9 +85,10 @@ struct LineTable {
     status.reserve(rows);
     type.reserve(rows);
     converted.reserve(rows);
-    for (auto* column :
-         {&quantity, &value_minor, &delivered_quantity, &delivered_minor, &held_quantity,
-          &held_minor, &value_eur_cents, &delivered_eur_cents, &held_eur_cents}) {
+    for (auto* column : {&delivered_quantity, &delivered_minor, &delivered_eur_cents, &delivered_usd_cents})
+      column->reserve(rows);
+    for (auto* column : {&quantity, &value_minor, &held_quantity, &held_minor, &value_eur_cents, &held_eur_cents,
+                         &value_usd_cents, &held_usd_cents}) {
       column->reserve(rows);
     }
   }

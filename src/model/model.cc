@@ -8,22 +8,23 @@ namespace ramstein {
 
 namespace {
 
-std::int64_t Scale(std::int64_t value, std::int64_t numerator, std::int64_t denominator) {
+// value * numerator / denominator: below 2^57 * 2^40, so wide, never wrapped.
+WideSum Scale(std::int64_t value, std::int64_t numerator, std::int64_t denominator) {
   if (denominator <= 0) return 0;
-  return static_cast<std::int64_t>(static_cast<__int128>(value) * numerator / denominator);
+  return static_cast<WideSum>(value) * numerator / denominator;
 }
 
 }  // namespace
 
 std::optional<std::int64_t> HoldLineState::HeldAt(std::int32_t day) const {
-  std::int64_t resumed_units = 0;
+  WideSum resumed_units = 0;
   for (const auto& [resumed_day, units] : resumed) {
     if (resumed_day > day) continue;
     if (!units || !quantity) return 0;
     resumed_units += *units;
   }
   if (!quantity) return std::nullopt;
-  return std::max<std::int64_t>(0, *quantity - resumed_units);
+  return static_cast<std::int64_t>(std::max<WideSum>(0, *quantity - resumed_units));
 }
 
 bool HoldLineState::ActiveAt(std::int32_t day) const {
@@ -123,15 +124,31 @@ void Model::UpdateConverted(std::uint32_t row) {
     return;
   }
   int exponent = Currency::FromIndex(lines_.currency[row]).exponent();
-  lines_.converted[row] = line_eur_converted | (state.usd_rate_nano != 0 ? line_usd_converted : 0);
-  lines_.value_eur_cents[row] = EurCentsAtRate(lines_.value_minor[row], exponent, state.rate_nano);
-  lines_.delivered_eur_cents[row] =
-      EurCentsAtRate(lines_.delivered_minor[row], exponent, state.rate_nano);
-  lines_.held_eur_cents[row] = EurCentsAtRate(lines_.held_minor[row], exponent, state.rate_nano);
-  lines_.value_usd_cents[row] = UsdCentsAtRates(lines_.value_minor[row], exponent, state.rate_nano, state.usd_rate_nano);
-  lines_.delivered_usd_cents[row] =
-      UsdCentsAtRates(lines_.delivered_minor[row], exponent, state.rate_nano, state.usd_rate_nano);
-  lines_.held_usd_cents[row] = UsdCentsAtRates(lines_.held_minor[row], exponent, state.rate_nano, state.usd_rate_nano);
+  // One record's figures stay 64-bit; a total is wide. A row whose money
+  // does not convert within those is shown unconverted, never wrapped.
+  auto value_eur = Narrow(EurCentsAtRate(lines_.value_minor[row], exponent, state.rate_nano));
+  auto delivered_eur = EurCentsAtRate(lines_.delivered_minor[row], exponent, state.rate_nano);
+  auto held_eur = Narrow(EurCentsAtRate(lines_.held_minor[row], exponent, state.rate_nano));
+  if (!value_eur || !delivered_eur || !held_eur) {
+    lines_.converted[row] = 0;
+    lines_.value_eur_cents[row] = lines_.delivered_eur_cents[row] = lines_.held_eur_cents[row] = 0;
+    lines_.value_usd_cents[row] = lines_.delivered_usd_cents[row] = lines_.held_usd_cents[row] = 0;
+    return;
+  }
+  lines_.value_eur_cents[row] = *value_eur;
+  lines_.delivered_eur_cents[row] = *delivered_eur;
+  lines_.held_eur_cents[row] = *held_eur;
+  lines_.converted[row] = line_eur_converted;
+  lines_.value_usd_cents[row] = lines_.delivered_usd_cents[row] = lines_.held_usd_cents[row] = 0;
+  if (state.usd_rate_nano == 0) return;
+  auto value_usd = Narrow(UsdCentsAtRates(lines_.value_minor[row], exponent, state.rate_nano, state.usd_rate_nano));
+  auto delivered_usd = UsdCentsAtRates(lines_.delivered_minor[row], exponent, state.rate_nano, state.usd_rate_nano);
+  auto held_usd = Narrow(UsdCentsAtRates(lines_.held_minor[row], exponent, state.rate_nano, state.usd_rate_nano));
+  if (!value_usd || !delivered_usd || !held_usd) return;  // EUR, but no USD figure
+  lines_.converted[row] |= line_usd_converted;
+  lines_.value_usd_cents[row] = *value_usd;
+  lines_.delivered_usd_cents[row] = *delivered_usd;
+  lines_.held_usd_cents[row] = *held_usd;
 }
 
 void Model::ApplyMeasure(std::uint32_t slot, Latest* latest, bool correction) {
@@ -142,10 +159,11 @@ void Model::ApplyMeasure(std::uint32_t slot, Latest* latest, bool correction) {
     MeasureState& old = measures_[number];
     // Old rows stay, emptied, so row numbers remain stable.
     auto clear = [&](std::uint32_t row) {
-      for (auto* column : {&lines_.value_minor, &lines_.delivered_quantity, &lines_.delivered_minor,
-                           &lines_.held_quantity, &lines_.held_minor, &lines_.value_eur_cents,
-                           &lines_.delivered_eur_cents, &lines_.held_eur_cents, &lines_.value_usd_cents,
-                           &lines_.delivered_usd_cents, &lines_.held_usd_cents}) {
+      for (auto* column : {&lines_.delivered_quantity, &lines_.delivered_minor, &lines_.delivered_eur_cents,
+                           &lines_.delivered_usd_cents})
+        (*column)[row] = 0;
+      for (auto* column : {&lines_.value_minor, &lines_.held_quantity, &lines_.held_minor, &lines_.value_eur_cents,
+                           &lines_.held_eur_cents, &lines_.value_usd_cents, &lines_.held_usd_cents}) {
         (*column)[row] = 0;
       }
       lines_.quantity[row] = -1;
@@ -161,7 +179,7 @@ void Model::ApplyMeasure(std::uint32_t slot, Latest* latest, bool correction) {
   state = MeasureState{};
   state.slot = slot;
   Currency currency = measure.value ? measure.value->currency : Currency::Eur();
-  std::int64_t lines_value = 0;
+  std::int64_t lines_value = 0;  // at most money_minor_max: Model::Check
   bool lines_have_value = false;
   for (const auto& line : measure.lines) {
     if (!line.value) continue;
@@ -248,7 +266,7 @@ std::uint32_t Model::RowFor(std::uint32_t measure_number, const std::optional<st
   return state.remainder_row;
 }
 
-std::int64_t Model::DeliveredMinor(const DeliveryRecord& delivery, std::uint32_t row) const {
+WideSum Model::DeliveredMinor(const DeliveryRecord& delivery, std::uint32_t row) const {
   if (delivery.value) return delivery.value->minor;
   if (delivery.quantity && lines_.quantity[row] > 0) {
     return Scale(lines_.value_minor[row], *delivery.quantity, lines_.quantity[row]);
@@ -256,7 +274,7 @@ std::int64_t Model::DeliveredMinor(const DeliveryRecord& delivery, std::uint32_t
   return 0;
 }
 
-std::pair<std::uint32_t, std::int64_t> Model::DeliveryShare(const DeliveryRecord& delivery) const {
+std::pair<std::uint32_t, WideSum> Model::DeliveryShare(const DeliveryRecord& delivery) const {
   const MeasureState& state = measures_[NumberOf(delivery.measure)];
   std::uint32_t row = state.remainder_row;
   if (delivery.item) {
@@ -279,7 +297,10 @@ void Model::ApplyDelivery(const DeliveryRecord& delivery, int sign) {
 void Model::SetHeld(std::uint32_t row, std::int64_t quantity_units) {
   if (row == UINT32_MAX) return;
   lines_.held_quantity[row] = quantity_units;
-  lines_.held_minor[row] = Scale(lines_.value_minor[row], quantity_units, lines_.quantity[row]);
+  // Money on hold is at most the line's value, however many units a hold
+  // names: so it stays a 64-bit figure.
+  std::int64_t units = lines_.quantity[row] > 0 ? std::min(quantity_units, lines_.quantity[row]) : 0;
+  lines_.held_minor[row] = static_cast<std::int64_t>(Scale(lines_.value_minor[row], units, lines_.quantity[row]));
   UpdateConverted(row);
 }
 

@@ -143,7 +143,7 @@ class Model {
   // currency), its stated value or its quantity's share of the line's value.
   // Row is UINT32_MAX when the delivery names no line of its measure and the
   // measure has no remainder row. REQUIRES: the delivery was applied.
-  std::pair<std::uint32_t, std::int64_t> DeliveryShare(const DeliveryRecord& delivery) const;
+  std::pair<std::uint32_t, WideSum> DeliveryShare(const DeliveryRecord& delivery) const;
   // (donor number, currency index) of each LineTable bucket.
   struct Bucket {
     std::uint32_t donor;
@@ -160,7 +160,7 @@ class Model {
   void ApplyMeasure(std::uint32_t slot, Latest* latest, bool correction);
   void ApplyStatus(const StatusRecord& status);
   void ApplyDelivery(const DeliveryRecord& delivery, int sign);
-  std::int64_t DeliveredMinor(const DeliveryRecord& delivery, std::uint32_t row) const;
+  WideSum DeliveredMinor(const DeliveryRecord& delivery, std::uint32_t row) const;
   void ApplyHold(std::uint32_t slot);
   void ApplyResumption(std::uint32_t slot);
   void SetHeld(std::uint32_t row, std::int64_t quantity_units);

@@ -7,6 +7,8 @@
 #include "ledger/record_codec.h"
 #include "model/model.h"
 
+#include "base/limits.h"
+
 namespace ramstein {
 
 namespace {
@@ -153,6 +155,12 @@ Status CheckMeasure(const MeasureRecord& measure) {
   }
   if (measure.value && sum > measure.value->minor) {
     return FieldError("value", "is less than the sum of its lines' values");
+  }
+  // The lines' total is the measure's money when it states none: one
+  // amount, held to the same limit as any other.
+  if (sum > limits::money_minor_max) {
+    return FieldError("lines", "the lines' values total more than " + std::to_string(limits::money_minor_max) +
+                                   " minor units, the limit of one amount");
   }
   return Status::Ok();
 }

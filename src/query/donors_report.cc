@@ -8,8 +8,9 @@ namespace ramstein {
 
 namespace {
 
+// Totals over lines: wide, so that no sum wraps (base/wide_sum.h).
 struct Sums {
-  std::int64_t announced = 0, committed = 0, delivered = 0, outstanding = 0, on_hold = 0;
+  WideSum announced = 0, committed = 0, delivered = 0, outstanding = 0, on_hold = 0;
 };
 
 struct BucketTotals {
@@ -42,10 +43,10 @@ std::vector<BucketTotals> Aggregate(const Model& model, const MeasureFilter& fil
   const std::uint8_t* status = t.status.data();
   const std::uint8_t* converted = t.converted.data();
   const std::int64_t* value = t.value_minor.data();
-  const std::int64_t* delivered = t.delivered_minor.data();
+  const WideSum* delivered = t.delivered_minor.data();
   const std::int64_t* held = t.held_minor.data();
   const std::int64_t* value_eur = t.value_eur_cents.data();
-  const std::int64_t* delivered_eur = t.delivered_eur_cents.data();
+  const WideSum* delivered_eur = t.delivered_eur_cents.data();
   const std::int64_t* held_eur = t.held_eur_cents.data();
   for (std::uint32_t r = 0; r < rows; ++r) {
     std::uint8_t s = status[r];
@@ -54,19 +55,18 @@ std::vector<BucketTotals> Aggregate(const Model& model, const MeasureFilter& fil
     if (!kept.empty() && !kept[t.measure[r]]) continue;
     BucketTotals& b = totals[bucket[r]];
     bool is_committed = s >= kCommitted;
-    std::int64_t open = is_committed ? std::max<std::int64_t>(0, value[r] - delivered[r]) : 0;
-    b.any |= (value[r] | delivered[r] | held[r]) != 0;
+    WideSum open = is_committed ? std::max<WideSum>(0, value[r] - delivered[r]) : 0;
+    b.any |= value[r] != 0 || delivered[r] != 0 || held[r] != 0;
     b.original.announced += value[r];
     b.original.committed += is_committed ? value[r] : 0;
     b.original.delivered += delivered[r];
     b.original.outstanding += open;
     b.original.on_hold += held[r];
     if (!converted[r]) {
-      b.unconverted |= (value[r] | delivered[r] | held[r]) != 0;
+      b.unconverted |= value[r] != 0 || delivered[r] != 0 || held[r] != 0;
       continue;
     }
-    std::int64_t open_eur =
-        is_committed ? std::max<std::int64_t>(0, value_eur[r] - delivered_eur[r]) : 0;
+    WideSum open_eur = is_committed ? std::max<WideSum>(0, value_eur[r] - delivered_eur[r]) : 0;
     b.eur_cents.announced += value_eur[r];
     b.eur_cents.committed += is_committed ? value_eur[r] : 0;
     b.eur_cents.delivered += delivered_eur[r];
@@ -74,15 +74,15 @@ std::vector<BucketTotals> Aggregate(const Model& model, const MeasureFilter& fil
     b.eur_cents.on_hold += held_eur[r];
     if constexpr (WithUsd) {
       if (!(converted[r] & line_usd_converted)) {
-        b.usd_unconverted |= (value[r] | delivered[r] | held[r]) != 0;
+        b.usd_unconverted |= value[r] != 0 || delivered[r] != 0 || held[r] != 0;
         continue;
       }
-      std::int64_t value_usd = t.value_usd_cents[r], delivered_usd = t.delivered_usd_cents[r];
+      WideSum value_usd = t.value_usd_cents[r], delivered_usd = t.delivered_usd_cents[r];
       b.usd_cents.announced += value_usd;
       b.usd_cents.committed += is_committed ? value_usd : 0;
       b.usd_cents.delivered += delivered_usd;
       b.usd_cents.outstanding +=
-          is_committed ? std::max<std::int64_t>(0, value_usd - delivered_usd) : 0;
+          is_committed ? std::max<WideSum>(0, value_usd - delivered_usd) : 0;
       b.usd_cents.on_hold += t.held_usd_cents[r];
     }
   }
@@ -92,7 +92,7 @@ std::vector<BucketTotals> Aggregate(const Model& model, const MeasureFilter& fil
 const char* kSumNames[] = {"announced", "committed", "delivered", "outstanding", "on_hold"};
 
 void PutSums(std::vector<std::string>& row, std::size_t first, const Sums& sums, int exponent) {
-  const std::int64_t values[] = {sums.announced, sums.committed, sums.delivered, sums.outstanding,
+  const WideSum values[] = {sums.announced, sums.committed, sums.delivered, sums.outstanding,
                                  sums.on_hold};
   for (std::size_t i = 0; i < 5; ++i) row[first + i] = FormatMinor(values[i], exponent, false);
 }

@@ -14,10 +14,10 @@ namespace {
 // count the same donor's system, the row takes the largest account, never
 // their sum (which would count a pledge once per source).
 struct ItemTotals {
-  std::int64_t delivered = 0, held = 0;
+  WideSum delivered = 0, held = 0;  // totals over lines and holds: wide
   bool pledged_unstated = false, held_unstated = false;
-  std::map<std::string, std::int64_t> pledged_by_publisher;  // stated quantities only
-  std::map<std::string, std::map<std::uint16_t, std::int64_t>>
+  std::map<std::string, WideSum> pledged_by_publisher;  // stated quantities only
+  std::map<std::string, std::map<std::uint16_t, WideSum>>
       value_by_publisher;          // currency -> minor
   std::set<std::uint32_t> mapped;  // items a reviewer said are this one, whose lines count here
 };
@@ -128,15 +128,15 @@ Result<Table> ItemsReport(const Model& model, const ItemsFilter& filter) {
     row[2] = item ? item->category : "";
     row[3] = model.ActorId(key.second);
     // Each source's count: the largest is the row's pledged, their range the spread.
-    std::int64_t low = INT64_MAX, high = 0;
+    WideSum low = -1, high = 0;
     for (const auto& [publisher, quantity] : total.pledged_by_publisher) {
-      low = std::min(low, quantity);
+      low = low < 0 ? quantity : std::min(low, quantity);
       high = std::max(high, quantity);
     }
-    row[4] = std::to_string(high);
-    row[5] = std::to_string(total.delivered);
-    row[6] = std::to_string(total.held);
-    std::map<std::uint16_t, std::int64_t> value_by_currency;  // the largest account's, per currency
+    row[4] = FormatWideSum(high);
+    row[5] = FormatWideSum(total.delivered);
+    row[6] = FormatWideSum(total.held);
+    std::map<std::uint16_t, WideSum> value_by_currency;  // the largest account's, per currency
     for (const auto& [publisher, values] : total.value_by_publisher) {
       for (const auto& [currency, minor] : values) {
         auto& largest = value_by_currency[currency];
@@ -156,11 +156,11 @@ Result<Table> ItemsReport(const Model& model, const ItemsFilter& filter) {
     std::size_t cell = 9;
     for (const auto& publisher : publisher_columns) {
       auto it = total.pledged_by_publisher.find(publisher);
-      if (it != total.pledged_by_publisher.end()) row[cell] = std::to_string(it->second);
+      if (it != total.pledged_by_publisher.end()) row[cell] = FormatWideSum(it->second);
       ++cell;
     }
     if (total.pledged_by_publisher.size() >= 2) {
-      row[cell] = std::to_string(high - low);
+      row[cell] = FormatWideSum(high - low);
       if (high != low)
         note += std::string(note.empty() ? "" : "; ") +
                 "sources disagree: pledged is the largest count";

@@ -11,7 +11,7 @@ namespace ramstein {
 namespace {
 
 struct PeriodSums {
-  std::int64_t announced_eur_cents = 0, committed_eur_cents = 0, delivered_eur_cents = 0;
+  WideSum announced_eur_cents = 0, committed_eur_cents = 0, delivered_eur_cents = 0;  // wide: no sum wraps
   std::int64_t measures = 0, deliveries = 0;
   bool unconverted = false;
 };
@@ -69,7 +69,11 @@ Result<Table> MonthlyReport(const Model& model, const std::optional<std::string>
       continue;
     }
     int exponent = Currency::FromIndex(t.currency[row]).exponent();
-    sums.delivered_eur_cents += EurCentsAtRate(minor, exponent, state.rate_nano);
+    auto cents = EurCentsAtRate(minor, exponent, state.rate_nano);
+    if (cents)
+      sums.delivered_eur_cents += *cents;
+    else
+      sums.unconverted = true;
   }
   Table table;
   table.title = donor ? "Assistance by month (EUR), " + *donor : "Assistance by month (EUR)";

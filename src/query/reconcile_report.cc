@@ -31,6 +31,15 @@ std::optional<Decimal> BillionsToEur(std::string_view text) {
   return Decimal{value->Rescaled(9).units, 0};
 }
 
+// a + b (sign +1) or a - b (sign -1), or an error naming what was too large:
+// figures with 22 decimals against sums near the money limit do not fit
+// 128 bits, and a wrong total is worse than none.
+Result<Decimal> Exactly(const Decimal& a, const Decimal& b, int sign, const char* what) {
+  auto result = sign > 0 ? Add(a, b) : Subtract(a, b);
+  if (!result) return Status::DataError(std::string(what) + " is too large to compute exactly");
+  return *result;
+}
+
 }  // namespace
 
 Result<Table> ReconcileReport(const Model& model, const ReconcileQuery& query) {
@@ -63,7 +72,7 @@ Result<Table> ReconcileReport(const Model& model, const ReconcileQuery& query) {
     if (measure.evidence.empty() || measure.evidence[0].source != source) continue;
     if (!measure.value || measure.value->currency != Currency::Eur()) continue;
     Pair& pair = pairs[{measure.donor, static_cast<int>(measure.type)}];
-    pair.main = *Add(pair.main, Decimal{measure.value->minor, 2});
+    RAMSTEIN_ASSIGN_OR_RETURN(pair.main, Exactly(pair.main, Decimal{measure.value->minor, 2}, +1, "a main data sum"));
     ++pair.measures;
   }
   for (const StoredRecord* stored : model.All(RecordKind::figure)) {
@@ -75,9 +84,7 @@ Result<Table> ReconcileReport(const Model& model, const ReconcileQuery& query) {
         auto eur = BillionsToEur(value.value);
         if (!eur) continue;  // checked when appended
         Pair& pair = pairs[{*figure.subject, static_cast<int>(type)}];
-        auto sum = Add(pair.dashboard, *eur);
-        if (!sum) return Status::DataError("a dashboard sum is too large to add exactly");
-        pair.dashboard = *sum;
+        RAMSTEIN_ASSIGN_OR_RETURN(pair.dashboard, Exactly(pair.dashboard, *eur, +1, "a dashboard sum"));
         pair.in_dashboard = true;
       }
     }
@@ -100,10 +107,11 @@ Result<Table> ReconcileReport(const Model& model, const ReconcileQuery& query) {
     row[3] = std::to_string(pair.measures);
     row[4] = DecimalRounded(pair.main, 2);
     row[5] = pair.in_dashboard ? DecimalRounded(pair.dashboard, 2) : "";
-    row[6] = DecimalRounded(*Subtract(pair.dashboard, pair.main), 2);
+    RAMSTEIN_ASSIGN_OR_RETURN(Decimal difference, Exactly(pair.dashboard, pair.main, -1, "a difference"));
+    row[6] = DecimalRounded(difference, 2);
     Pair& total = totals[static_cast<std::size_t>(key.second)];
-    total.main = *Add(total.main, pair.main);
-    total.dashboard = *Add(total.dashboard, pair.dashboard);
+    RAMSTEIN_ASSIGN_OR_RETURN(total.main, Exactly(total.main, pair.main, +1, "a main data total"));
+    RAMSTEIN_ASSIGN_OR_RETURN(total.dashboard, Exactly(total.dashboard, pair.dashboard, +1, "a dashboard total"));
     total.measures += pair.measures;
   }
   for (std::size_t type = 0; type < totals.size(); ++type) {
@@ -114,7 +122,9 @@ Result<Table> ReconcileReport(const Model& model, const ReconcileQuery& query) {
     row[3] = std::to_string(totals[type].measures);
     row[4] = DecimalRounded(totals[type].main, 2);
     row[5] = DecimalRounded(totals[type].dashboard, 2);
-    row[6] = DecimalRounded(*Subtract(totals[type].dashboard, totals[type].main), 2);
+    RAMSTEIN_ASSIGN_OR_RETURN(Decimal difference,
+                              Exactly(totals[type].dashboard, totals[type].main, -1, "a difference of totals"));
+    row[6] = DecimalRounded(difference, 2);
   }
   return table;
 }

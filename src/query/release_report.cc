@@ -12,7 +12,7 @@ namespace {
 // (donor, type, period) -> EUR cents of the measures a release counts.
 using Key = std::tuple<std::string, int, PeriodKey>;
 struct Sums {
-  std::map<Key, std::int64_t> eur_cents;
+  std::map<Key, WideSum> eur_cents;  // wide: no sum wraps
   std::map<Key, bool> unconverted;
 };
 
@@ -24,7 +24,7 @@ Sums SumsOf(const Model& model, MeasureStatus counted) {
     if (measure.status < counted || measure.status > MeasureStatus::delivered) continue;
     const MeasureState& state = model.measures()[number];
     Key key{measure.donor, static_cast<int>(measure.type), PeriodOf(measure.announced)};
-    std::int64_t& cents = sums.eur_cents[key];
+    WideSum& cents = sums.eur_cents[key];
     auto add = [&](std::uint32_t row) {
       if (row == UINT32_MAX) return;
       if (t.converted[row]) {
@@ -44,7 +44,7 @@ Sums SumsOf(const Model& model, MeasureStatus counted) {
 Table ReleaseDiffReport(const Model& before, const ReleaseRecord& a, const Model& after,
                         const ReleaseRecord& b) {
   Sums sa = SumsOf(before, a.counted), sb = SumsOf(after, b.counted);
-  std::map<Key, std::pair<std::int64_t, std::int64_t>> rows;
+  std::map<Key, std::pair<WideSum, WideSum>> rows;
   for (const auto& [key, cents] : sa.eur_cents) rows[key].first = cents;
   for (const auto& [key, cents] : sb.eur_cents) rows[key].second = cents;
   Table table;

@@ -13,7 +13,8 @@ namespace ramstein {
 namespace {
 
 struct NameUse {
-  std::int64_t lines = 0, units = 0;
+  std::int64_t lines = 0;
+  WideSum units = 0;  // a total over lines: wide
   std::set<std::string> publishers;
 };
 
@@ -180,7 +181,7 @@ Table ReviewReport(const Model& model) {
     row[1] = item ? item->name : "";
     row[2] = item ? item->category : "";
     row[3] = std::to_string(entry.use->lines);
-    row[4] = std::to_string(entry.use->units);
+    row[4] = FormatWideSum(entry.use->units);
     row[5] = Joined(entry.use->publishers);
     if (entry.mapped) {
       row[6] = model.ItemId(model.CountedItem(entry.item));

@@ -14,9 +14,7 @@ namespace {
 
 constexpr std::string_view kPublisher = "UkraineAidTracker (protect-ukraine-now)";
 // "the USD 34,025,000,000.00" style, for titles and claims.
-std::string Usd(std::int64_t cents) {
-  return FormatMoney(Money{cents, *Currency::FromCode("USD")});
-}
+std::string Usd(WideSum cents) { return "USD " + FormatMinor(cents, 2, true); }
 
 void ImportMoney(const InputFile& file, std::size_t index, DatasetBatch* batch) {
   auto rows = ParseUsPackages(file.text, file.name);
@@ -50,7 +48,8 @@ void ImportMoney(const InputFile& file, std::size_t index, DatasetBatch* batch) 
   claim.id = "claim:uat/usa-pda-packages";
   claim.subject = "authority:usa-pda";
   claim.attribute = "packages_approved";
-  std::int64_t packages = 0, total_cents = 0;
+  std::int64_t packages = 0;
+  WideSum total_cents = 0;  // a total over rows: wide
   UniqueIds seen;
   for (const UsPackageRow& row : *rows) {
     Evidence evidence = quoter.Quote(row.begin_byte, row.end_byte);
