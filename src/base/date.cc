@@ -61,23 +61,38 @@ Date Date::FromCivil(int year, unsigned month, unsigned day) {
   return Date{DaysFromCivil(year, month, day), Precision::day};
 }
 
-std::optional<Date> Date::Parse(std::string_view text) {
+namespace {
+
+std::optional<Date> ParseInYears(std::string_view text, int year_min, int year_max) {
   auto year = ParseDigits(text, 0, 4);
-  if (!year || *year < 1900 || *year > 2199) return std::nullopt;
-  if (text.size() == 4) return Date{DaysFromCivil(*year, 1, 1), Precision::year};
+  if (!year || *year < year_min || *year > year_max) return std::nullopt;
+  if (text.size() == 4) return Date{DaysFromCivil(*year, 1, 1), Date::Precision::year};
   if (text.size() != 7 && text.size() != 10) return std::nullopt;
   if (text[4] != '-') return std::nullopt;
   auto month = ParseDigits(text, 5, 2);
   if (!month || *month < 1 || *month > 12) return std::nullopt;
   auto m = static_cast<unsigned>(*month);
-  if (text.size() == 7) return Date{DaysFromCivil(*year, m, 1), Precision::month};
+  if (text.size() == 7) return Date{DaysFromCivil(*year, m, 1), Date::Precision::month};
   if (text[7] != '-') return std::nullopt;
   auto day = ParseDigits(text, 8, 2);
   if (!day || *day < 1) return std::nullopt;
   std::chrono::year_month_day ymd{std::chrono::year{*year}, std::chrono::month{m},
                                   std::chrono::day{static_cast<unsigned>(*day)}};
   if (!ymd.ok()) return std::nullopt;
-  return Date{DaysFromCivil(*year, m, static_cast<unsigned>(*day)), Precision::day};
+  return Date{DaysFromCivil(*year, m, static_cast<unsigned>(*day)), Date::Precision::day};
+}
+
+}  // namespace
+
+std::optional<Date> Date::Parse(std::string_view text) { return ParseInYears(text, year_min, year_max); }
+
+std::string Date::Refusal(std::string_view text) {
+  std::string quoted = "'" + std::string(text.substr(0, 40)) + (text.size() > 40 ? "...'" : "'");
+  if (ParseInYears(text, 0, 9999)) {
+    return quoted + " is a date outside the years " + std::to_string(year_min) + ".." + std::to_string(year_max) +
+           " that a ledger records";
+  }
+  return quoted + " is not a date (YYYY-MM-DD, YYYY-MM or YYYY)";
 }
 
 std::int32_t Date::last_day() const {

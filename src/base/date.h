@@ -18,9 +18,15 @@ struct Date {
   std::int32_t days = 0;  // days since 1970-01-01 of the first day meant
   Precision precision = Precision::day;
 
-  // Parses "YYYY-MM-DD", "YYYY-MM" or "YYYY" (years 1900..2199).
+  // The years a ledger records: aid is dated within them.
+  static constexpr int year_min = 1900, year_max = 2199;
+  // Parses "YYYY-MM-DD", "YYYY-MM" or "YYYY" (years year_min..year_max).
   // Returns nullopt for anything else, including impossible days.
   static std::optional<Date> Parse(std::string_view text);
+  // Why Parse refused `text`, for an error message after the field's name:
+  // "'9999-12-31' is a date outside the years 1900..2199 that a ledger
+  // records", or "'2025-02-30' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)".
+  static std::string Refusal(std::string_view text);
   static Date FromCivil(int year, unsigned month, unsigned day);
   // The last day the date can mean (the day itself, the month's last day,
   // or 31 December).

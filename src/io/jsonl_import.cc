@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "base/limits.h"
+#include "io/line_chunks.h"
 #include "ledger/record_codec.h"
 
 namespace ramstein {
@@ -47,6 +48,7 @@ Result<std::string> ReadFile(const std::string& path) {
 namespace {
 
 constexpr std::size_t parallel_decode_bytes_min = 4u << 20;
+constexpr std::size_t import_chunk_bytes = 64u << 20;
 
 DecodedLines DecodeRange(std::string_view text, const std::string& file_name,
                          const std::string& base_directory, std::size_t errors_max,
@@ -158,43 +160,56 @@ Result<ImportResult> ImportJsonLines(LedgerDb& db, const std::vector<std::string
   auto phase_start = SteadyClock::now();
   std::vector<Record> records;
   std::vector<std::pair<std::size_t, std::size_t>> origins;  // (path index, line)
+  // Each file is read in chunks of whole lines and decoded as it is read:
+  // an import holds its records, not its files.
   std::uint64_t bytes_total = 0, bytes_before = 0;
-  std::vector<std::string> texts;
   for (const auto& path : paths) {
-    auto text = ReadFile(path);
-    if (!text.ok()) return text.status();
-    bytes_total += text->size();
-    texts.push_back(std::move(text).value());
+    std::error_code error;
+    auto size = std::filesystem::file_size(path, error);
+    if (!error) bytes_total += size;
   }
-  result.read_ms = since_ms(phase_start);
-  phase_start = SteadyClock::now();
-  std::size_t lines_total = 0;
-  for (const auto& text : texts)
-    lines_total += static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
-  records.reserve(lines_total);
-  origins.reserve(lines_total);
+  std::uint64_t read_ns = 0;
   for (std::size_t f = 0; f < paths.size(); ++f) {
-    if (texts[f].find_first_not_of(" \t\r\n") == std::string::npos) {
-      result.errors.push_back(paths[f] + ":1: the file is empty: no records to import");
-      continue;
-    }
-    std::string directory = std::filesystem::path(paths[f]).parent_path().string();
-    auto decoded =
-        DecodeJsonLines(texts[f], paths[f], directory.empty() ? "." : directory,
-                        options.errors_max - std::min(options.errors_max, result.errors.size()),
-                        [&](std::uint64_t done) {
-                          if (options.progress) options.progress(bytes_before + done, bytes_total);
-                        });
-    bytes_before += texts[f].size();
-    result.lines_read += decoded.lines_read;
-    for (auto& error : decoded.errors) result.errors.push_back(std::move(error));
-    for (std::size_t i = 0; i < decoded.records.size(); ++i) {
-      records.push_back(std::move(decoded.records[i]));
-      origins.emplace_back(f, decoded.line_numbers[i]);
-    }
-    std::string().swap(texts[f]);
+    const std::string& path = paths[f];
+    std::string directory = std::filesystem::path(path).parent_path().string();
+    if (directory.empty()) directory = ".";
+    bool any_content = false;
+    std::uint64_t file_bytes = 0, done = 0;
+    auto read_start = SteadyClock::now();
+    LineChunkCallbacks callbacks;
+    callbacks.lines = [&](std::string_view lines, std::size_t first_line) {
+      read_ns += static_cast<std::uint64_t>((SteadyClock::now() - read_start).count());
+      any_content = any_content || lines.find_first_not_of(" \t\r\n") != std::string_view::npos;
+      std::size_t errors_left = options.errors_max - std::min(options.errors_max, result.errors.size());
+      if (errors_left == 0) return;
+      auto decoded = DecodeJsonLines(lines, path, directory, errors_left,
+                                     [&](std::uint64_t at) {
+                                       if (options.progress) options.progress(bytes_before + done + at, bytes_total);
+                                     },
+                                     first_line);
+      done += lines.size();
+      result.lines_read += decoded.lines_read;
+      for (auto& message : decoded.errors) result.errors.push_back(std::move(message));
+      for (std::size_t i = 0; i < decoded.records.size(); ++i) {
+        records.push_back(std::move(decoded.records[i]));
+        origins.emplace_back(f, decoded.line_numbers[i]);
+      }
+      read_start = SteadyClock::now();
+    };
+    callbacks.long_line = [&](std::size_t line, std::uint64_t bytes) {
+      any_content = true;
+      ++result.lines_read;
+      if (result.errors.size() < options.errors_max)
+        result.errors.push_back(path + ":" + std::to_string(line) + ": line is " + std::to_string(bytes) +
+                                " bytes, more than the limit of " + std::to_string(limits::record_line_bytes_max));
+    };
+    RAMSTEIN_RETURN_IF_ERROR(ReadLineChunks(path, import_chunk_bytes, &file_bytes, callbacks));
+    read_ns += static_cast<std::uint64_t>((SteadyClock::now() - read_start).count());
+    if (!any_content) result.errors.push_back(path + ":1: the file is empty: no records to import");
+    bytes_before += file_bytes;
   }
-  result.decode_ms = since_ms(phase_start);
+  result.read_ms = static_cast<std::int64_t>(read_ns / 1'000'000);
+  result.decode_ms = std::max<std::int64_t>(0, since_ms(phase_start) - result.read_ms);
   phase_start = SteadyClock::now();
   if (result.errors.empty()) {
     for (const RecordError& error : db.Check(records, options.errors_max)) {

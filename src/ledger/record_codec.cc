@@ -252,7 +252,7 @@ class DecodeVisitor {
   void ParseDate(std::string_view name, const std::string& text, Date& value) {
     auto date = Date::Parse(text);
     if (!date) {
-      Fail(std::string(name), "'" + text + "' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
+      Fail(std::string(name), Date::Refusal(text));
       return;
     }
     value = *date;
@@ -316,6 +316,11 @@ void DecodeVisitor::OptMoney(std::string_view name, std::optional<Money>& value)
     std::optional<std::int64_t> minor;
     if (!amount->get_string().get(text)) {
       minor = ParseDecimalMinor(text, currency->exponent(), limits::money_minor_max);
+      // JSON's number -0 is the integer 0 and is read as zero; so is the
+      // string "-0" ("-0.00"): one rule for both spellings, and no other sign.
+      if (!minor && text.size() > 1 && text[0] == '-' &&
+          ParseDecimalMinor(text.substr(1), currency->exponent(), limits::money_minor_max) == 0)
+        minor = 0;
     } else if (amount->type() == element_type::INT64 && !amount->get_int64().get(whole) &&
                whole >= 0) {
       minor =

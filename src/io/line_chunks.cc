@@ -1,0 +1,102 @@
+#include "io/line_chunks.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "base/limits.h"
+
+namespace ramstein {
+
+namespace {
+
+class File {
+ public:
+  explicit File(int fd) : fd_(fd) {}
+  ~File() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  File(const File&) = delete;
+  File& operator=(const File&) = delete;
+  int fd() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+}  // namespace
+
+Status ReadLineChunks(const std::string& path, std::size_t chunk_bytes, std::uint64_t* file_bytes,
+                      const LineChunkCallbacks& callbacks) {
+  File file(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (file.fd() < 0) {
+    if (errno == ENOENT) return Status::NotFound("no file '" + path + "'");
+    return Status::IoError("cannot open '" + path + "': " + std::strerror(errno));
+  }
+  struct stat info;
+  if (::fstat(file.fd(), &info) != 0 || !S_ISREG(info.st_mode))
+    return Status::IoError("'" + path + "' is not a regular file");
+  *file_bytes = static_cast<std::uint64_t>(info.st_size);
+  // buffer[0, kept) holds the start of a line not yet ended, then new bytes.
+  std::string buffer(chunk_bytes + limits::record_line_bytes_max + 1, '\0');
+  std::size_t kept = 0;
+  std::size_t line = 1;              // number of the first line in the buffer
+  bool skipping = false;             // inside a line past the limit
+  std::uint64_t skipped_bytes = 0;   // of that line so far
+  std::size_t skipped_line = 0;
+  bool first_read = true;
+  while (true) {
+    ssize_t n = ::read(file.fd(), buffer.data() + kept, buffer.size() - kept);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return Status::IoError("cannot read '" + path + "': " + std::strerror(errno));
+    std::size_t size = kept + static_cast<std::size_t>(n);
+    std::size_t start = 0;
+    if (first_read && size >= 3 && std::memcmp(buffer.data(), "\xEF\xBB\xBF", 3) == 0) start = 3;
+    first_read = false;
+    bool at_end = n == 0;
+    std::string_view text(buffer.data() + start, size - start);
+    if (skipping) {
+      std::size_t newline = text.find('\n');
+      if (newline == std::string_view::npos) {
+        skipped_bytes += text.size();
+        kept = 0;
+        if (!at_end) continue;
+        callbacks.long_line(skipped_line, skipped_bytes);
+        return Status::Ok();
+      }
+      skipped_bytes += newline;
+      if (skipped_bytes > 0 && buffer[start + newline - 1] == '\r') --skipped_bytes;
+      callbacks.long_line(skipped_line, skipped_bytes);
+      skipping = false;
+      ++line;
+      text.remove_prefix(newline + 1);
+    }
+    std::size_t last = text.rfind('\n');
+    std::string_view whole = last == std::string_view::npos ? std::string_view() : text.substr(0, last + 1);
+    std::string_view rest = text.substr(whole.size());
+    if (at_end) {
+      whole = text;
+      rest = {};
+    }
+    if (!whole.empty()) {
+      callbacks.lines(whole, line);
+      line += static_cast<std::size_t>(std::count(whole.begin(), whole.end(), '\n'));
+    }
+    if (at_end) return Status::Ok();
+    if (rest.size() > limits::record_line_bytes_max) {  // no newline within the limit
+      skipping = true;
+      skipped_line = line;
+      skipped_bytes = rest.size();
+      kept = 0;
+      continue;
+    }
+    std::memmove(buffer.data(), rest.data(), rest.size());
+    kept = rest.size();
+  }
+}
+
+}  // namespace ramstein
