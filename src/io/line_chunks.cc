@@ -42,7 +42,10 @@ Status ReadLineChunks(const std::string& path, std::size_t chunk_bytes, std::uin
     return Status::IoError("'" + path + "' is not a regular file");
   *file_bytes = static_cast<std::uint64_t>(info.st_size);
   // buffer[0, kept) holds the start of a line not yet ended, then new bytes.
-  std::string buffer(chunk_bytes + limits::record_line_bytes_max + 1, '\0');
+  // A file smaller than a chunk is read whole, into a buffer of its size
+  // (one more byte to see the end): most files are small.
+  const std::size_t chunk_buffer_bytes = chunk_bytes + limits::record_line_bytes_max + 1;
+  std::string buffer(static_cast<std::size_t>(std::min<std::uint64_t>(chunk_buffer_bytes, *file_bytes + 1)), '\0');
   std::size_t kept = 0;
   std::size_t line = 1;              // number of the first line in the buffer
   bool skipping = false;             // inside a line past the limit
@@ -50,6 +53,8 @@ Status ReadLineChunks(const std::string& path, std::size_t chunk_bytes, std::uin
   std::size_t skipped_line = 0;
   bool first_read = true;
   while (true) {
+    // A file that grew since fstat: room for a whole chunk again.
+    if (kept == buffer.size()) buffer.resize(chunk_buffer_bytes);
     ssize_t n = ::read(file.fd(), buffer.data() + kept, buffer.size() - kept);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) return Status::IoError("cannot read '" + path + "': " + std::strerror(errno));
