@@ -30,12 +30,18 @@ const FxRates kRates;
 SystemClock clock_;
 
 std::string Folder() {
-  static const std::string folder = [] {
+  // Never destroyed: the handler at exit still reads it.
+  static const std::string& folder = *new std::string([] {
     std::string base = std::filesystem::exists("/dev/shm") ? "/dev/shm" : std::filesystem::temp_directory_path().string();
     std::string dir = base + "/ramstein-ledger-fuzz-" + std::to_string(::getpid());
     std::filesystem::create_directories(dir);
+    // The folder goes when the fuzzer ends (a crash leaves it, for the case).
+    std::atexit([] {
+      std::error_code ignored;
+      std::filesystem::remove_all(Folder(), ignored);
+    });
     return dir;
-  }();
+  }());
   return folder;
 }
 
@@ -172,17 +178,34 @@ void Edit(sqlite3* db, std::uint8_t op, std::uint8_t row_byte, std::uint8_t offs
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size > 64) return 0;  // at most 16 edits
   const std::string& pristine = Pristine();
-  std::string path = Folder() + "/case.db";
-  std::filesystem::remove(path + "-ack");
-  std::ofstream(path, std::ios::binary | std::ios::trunc) << pristine;
+  // The edits are made on a copy in memory, in one transaction, and the
+  // result is written out once: the ledger then opens from a real file.
   sqlite3* db = nullptr;
-  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) std::abort();
+  if (sqlite3_open(":memory:", &db) != SQLITE_OK) std::abort();
+  auto* image = static_cast<unsigned char*>(sqlite3_malloc64(pristine.size()));
+  if (!image) std::abort();
+  std::memcpy(image, pristine.data(), pristine.size());
+  if (sqlite3_deserialize(db, "main", image, static_cast<sqlite3_int64>(pristine.size()),
+                          static_cast<sqlite3_int64>(pristine.size()),
+                          SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE) != SQLITE_OK) {
+    std::abort();
+  }
   sqlite3_stmt* count = nullptr;
   sqlite3_prepare_v2(db, "SELECT count(*) FROM events", -1, &count, nullptr);
   sqlite3_step(count);
   auto rows = static_cast<std::uint64_t>(sqlite3_column_int64(count, 0));
   sqlite3_finalize(count);
+  Exec(db, "BEGIN");
   for (std::size_t i = 0; i + 4 <= size; i += 4) Edit(db, data[i], data[i + 1], data[i + 2], data[i + 3], rows);
+  Exec(db, "COMMIT");
+  Exec(db, "DROP TABLE IF EXISTS temp.s");
+  sqlite3_int64 bytes = 0;
+  unsigned char* edited = sqlite3_serialize(db, "main", &bytes, 0);
+  std::string path = Folder() + "/case.db";
+  std::filesystem::remove(path + "-ack");
+  std::ofstream(path, std::ios::binary | std::ios::trunc)
+      .write(reinterpret_cast<const char*>(edited), static_cast<std::streamsize>(edited ? bytes : 0));
+  sqlite3_free(edited);
   sqlite3_close(db);
   auto store = SqliteEventStore::Open(path, SqliteEventStore::Mode::open_existing);
   if (!store.ok()) return 0;
