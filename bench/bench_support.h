@@ -10,6 +10,7 @@
 
 #include "base/clock.h"
 #include "db/ledger_db.h"
+#include "base/read_only_file.h"
 #include "io/jsonl_import.h"
 #include "store/sqlite/sqlite_event_store.h"
 

@@ -24,6 +24,7 @@
 #include "bench/bench_support.h"
 #include "io/csv/csv_reader.h"
 #include "io/dataset_import.h"
+#include "base/read_only_file.h"
 #include "io/jsonl_import.h"
 #include "io/kiel_main/kiel_main_csv.h"
 #include "io/kiel_main/kiel_main_xlsx.h"

@@ -17,6 +17,7 @@
 #include <map>
 
 #include "bench/bench_support.h"
+#include "base/read_only_file.h"
 #include "io/jsonl_import.h"
 #include "query/reports.h"
 #include "synth/synthetic_ledger.h"

@@ -3,7 +3,7 @@
 #include <filesystem>
 
 #include "api/gzip.h"
-#include "io/jsonl_import.h"
+#include "base/read_only_file.h"
 
 namespace ramstein {
 

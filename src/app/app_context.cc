@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "base/read_only_file.h"
 #include "io/jsonl_import.h"
 #include "ledger/record_codec.h"
 

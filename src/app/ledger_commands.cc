@@ -8,6 +8,7 @@
 
 #include "app/commands.h"
 #include "io/dataset_import.h"
+#include "base/read_only_file.h"
 #include "io/jsonl_import.h"
 #include "io/record_detail_format.h"
 #include "ledger/record_codec.h"

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 
+#include "base/read_only_file.h"
 #include "io/jsonl_import.h"
 #include "io/kiel_dashboard/kiel_dashboard.h"
 #include "io/kiel_main/kiel_main_csv.h"

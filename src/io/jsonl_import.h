@@ -38,7 +38,4 @@ DecodedLines DecodeJsonLines(std::string_view text, const std::string& file_name
                              const std::function<void(std::uint64_t)>& progress = nullptr,
                              std::size_t first_line = 1);
 
-// Reads a whole file. NotFound / IoError with the path in the message.
-Result<std::string> ReadFile(const std::string& path);
-
 }  // namespace ramstein

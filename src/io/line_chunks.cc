@@ -1,46 +1,22 @@
 #include "io/line_chunks.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
 
+#include "base/read_only_file.h"
 #include "base/limits.h"
 
 namespace ramstein {
 
-namespace {
-
-class File {
- public:
-  explicit File(int fd) : fd_(fd) {}
-  ~File() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  File(const File&) = delete;
-  File& operator=(const File&) = delete;
-  int fd() const { return fd_; }
-
- private:
-  int fd_;
-};
-
-}  // namespace
+std::string LineTooLong(std::uint64_t bytes) {
+  return "line is " + std::to_string(bytes) + " bytes, more than the limit of " +
+         std::to_string(limits::record_line_bytes_max);
+}
 
 Status ReadLineChunks(const std::string& path, std::size_t chunk_bytes, std::uint64_t* file_bytes,
                       const LineChunkCallbacks& callbacks) {
-  File file(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-  if (file.fd() < 0) {
-    if (errno == ENOENT) return Status::NotFound("no file '" + path + "'");
-    return Status::IoError("cannot open '" + path + "': " + std::strerror(errno));
-  }
-  struct stat info;
-  if (::fstat(file.fd(), &info) != 0 || !S_ISREG(info.st_mode))
-    return Status::IoError("'" + path + "' is not a regular file");
-  *file_bytes = static_cast<std::uint64_t>(info.st_size);
+  RAMSTEIN_ASSIGN_OR_RETURN(ReadOnlyFile file, ReadOnlyFile::Open(path));
+  *file_bytes = file.bytes();
   // buffer[0, kept) holds the start of a line not yet ended, then new bytes.
   // A file smaller than a chunk is read whole, into a buffer of its size
   // (one more byte to see the end): most files are small.
@@ -51,14 +27,13 @@ Status ReadLineChunks(const std::string& path, std::size_t chunk_bytes, std::uin
   bool skipping = false;             // inside a line past the limit
   std::uint64_t skipped_bytes = 0;   // of that line so far
   std::size_t skipped_line = 0;
+  bool skipped_cr = false;           // that line's last byte so far was '\r'
   bool first_read = true;
   while (true) {
     // A file that grew since fstat: room for a whole chunk again.
     if (kept == buffer.size()) buffer.resize(chunk_buffer_bytes);
-    ssize_t n = ::read(file.fd(), buffer.data() + kept, buffer.size() - kept);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return Status::IoError("cannot read '" + path + "': " + std::strerror(errno));
-    std::size_t size = kept + static_cast<std::size_t>(n);
+    RAMSTEIN_ASSIGN_OR_RETURN(std::size_t n, file.Read(buffer.data() + kept, buffer.size() - kept));
+    std::size_t size = kept + n;
     std::size_t start = 0;
     if (first_read && size >= 3 && std::memcmp(buffer.data(), "\xEF\xBB\xBF", 3) == 0) start = 3;
     first_read = false;
@@ -68,13 +43,14 @@ Status ReadLineChunks(const std::string& path, std::size_t chunk_bytes, std::uin
       std::size_t newline = text.find('\n');
       if (newline == std::string_view::npos) {
         skipped_bytes += text.size();
+        if (!text.empty()) skipped_cr = text.back() == '\r';
         kept = 0;
         if (!at_end) continue;
         callbacks.long_line(skipped_line, skipped_bytes);
         return Status::Ok();
       }
       skipped_bytes += newline;
-      if (skipped_bytes > 0 && buffer[start + newline - 1] == '\r') --skipped_bytes;
+      if (newline > 0 ? text[newline - 1] == '\r' : skipped_cr) --skipped_bytes;
       callbacks.long_line(skipped_line, skipped_bytes);
       skipping = false;
       ++line;
@@ -96,6 +72,7 @@ Status ReadLineChunks(const std::string& path, std::size_t chunk_bytes, std::uin
       skipping = true;
       skipped_line = line;
       skipped_bytes = rest.size();
+      skipped_cr = rest.back() == '\r';
       kept = 0;
       continue;
     }

@@ -22,8 +22,11 @@ struct LineChunkCallbacks {
   std::function<void(std::size_t line, std::uint64_t bytes)> long_line;
 };
 
-// Reads `path` in chunks of about `chunk_bytes`. NotFound / IoError with the
-// path in the message; `*file_bytes` is set to the file's size first.
+// The error for a line of `bytes` bytes past the limit (without the place).
+std::string LineTooLong(std::uint64_t bytes);
+
+// Reads `path` in chunks of about `chunk_bytes`. ReadOnlyFile's errors (base/
+// read_only_file.h); `*file_bytes` is set to the file's size first.
 Status ReadLineChunks(const std::string& path, std::size_t chunk_bytes, std::uint64_t* file_bytes,
                       const LineChunkCallbacks& callbacks);
 
