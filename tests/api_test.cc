@@ -158,6 +158,57 @@ TEST_F(ApiTest, ListsFilterSortAndPage) {
   }
 }
 
+TEST_F(ApiTest, ReportsArePagedAsTheListsAre) {
+  for (const std::string path : {"/api/v1/reports/items", "/api/v1/reports/changes?since=2020-01-01",
+                                 "/api/v1/reports/figures?dataset=kiel-r29/data_explorer&by=subject"}) {
+    const std::string join = path.find('?') == std::string::npos ? "?" : "&";
+    auto whole = Get(path);
+    ASSERT_TRUE(whole);
+    ASSERT_EQ(whole->status, 200) << path;
+    auto rows = nlohmann::json::parse(whole->body)["rows"];
+    ASSERT_GT(rows.size(), 14u) << path;
+    // Pages of 7 rows, one after another, hold the whole table's rows in order.
+    nlohmann::json paged = nlohmann::json::array();
+    for (std::size_t offset = 0; offset < rows.size(); offset += 7) {
+      auto page = Get(path + join + "limit=7&offset=" + std::to_string(offset));
+      ASSERT_TRUE(page);
+      ASSERT_EQ(page->status, 200) << path << " " << page->body;
+      EXPECT_EQ(page->get_header_value("X-Total-Count"), std::to_string(rows.size()));
+      auto body = nlohmann::json::parse(page->body);
+      EXPECT_EQ(body["total"], rows.size());
+      EXPECT_EQ(body["offset"], offset);
+      EXPECT_EQ(body["limit"], 7);
+      EXPECT_EQ(body["columns"], nlohmann::json::parse(whole->body)["columns"]);
+      EXPECT_LE(body["rows"].size(), 7u);
+      for (const auto& row : body["rows"]) paged.push_back(row);
+    }
+    EXPECT_EQ(paged, rows) << path;
+    // A CSV page is the header and those lines of the whole CSV.
+    auto csv = Get(path + join + "format=csv");
+    auto csv_page = Get(path + join + "format=csv&offset=3&limit=2");
+    ASSERT_TRUE(csv && csv_page);
+    std::vector<std::string> lines;
+    for (std::size_t at = 0, end; (end = csv->body.find('\n', at)) != std::string::npos; at = end + 1)
+      lines.push_back(csv->body.substr(at, end - at + 1));
+    ASSERT_GT(lines.size(), 6u);
+    EXPECT_EQ(csv_page->body, lines[0] + lines[4] + lines[5]) << path;
+    // Past the end: no rows, and the total.
+    auto past = Get(path + join + "offset=100000");
+    ASSERT_EQ(past->status, 200);
+    EXPECT_EQ(nlohmann::json::parse(past->body)["rows"].size(), 0u);
+    EXPECT_EQ(past->get_header_value("X-Total-Count"), std::to_string(rows.size()));
+    // An offset alone takes the lists' default page.
+    EXPECT_EQ(nlohmann::json::parse(Get(path + join + "offset=1")->body)["limit"], list_limit_default);
+  }
+  for (const char* path : {"/api/v1/reports/items?limit=0", "/api/v1/reports/items?limit=1001",
+                           "/api/v1/reports/items?offset=-1", "/api/v1/reports/items?limit=two",
+                           "/api/v1/reports/meetings/27?limit=1"}) {
+    auto response = Get(path);
+    ASSERT_TRUE(response) << path;
+    EXPECT_EQ(response->status, 400) << path << " " << response->body;
+  }
+}
+
 TEST_F(ApiTest, ListParametersAreChecked) {
   for (const char* path : {"/api/v1/measures?limit=-1", "/api/v1/measures?limit=0", "/api/v1/measures?limit=1001",
                            "/api/v1/measures?limit=99999999999999999999", "/api/v1/measures?offset=-5",

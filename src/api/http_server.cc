@@ -134,6 +134,39 @@ Result<std::size_t> CountParameter(const HttpRequest& request, const char* name,
   return value;
 }
 
+// A page of a list or a report: `limit` rows (list_limit_default, at most
+// list_limit_max) from row `offset` (0 first).
+struct Page {
+  std::size_t limit = list_limit_default;
+  std::size_t offset = 0;
+};
+
+Result<Page> ParsePage(const HttpRequest& request) {
+  auto limit = CountParameter(request, "limit", list_limit_default, list_limit_max);
+  if (!limit.ok()) return limit.status();
+  if (*limit < 1) return Status::InvalidArgument("limit: must be 1.." + std::to_string(list_limit_max));
+  auto offset = CountParameter(request, "offset", 0, 1'000'000'000);
+  if (!offset.ok()) return offset.status();
+  return Page{*limit, *offset};
+}
+
+// A page's answer: its rows, the total in X-Total-Count, and in JSON the
+// paging facts beside the rows ({"total", "offset", "limit"}).
+HttpResponse PageAnswer(const Table& rows, std::size_t total, const Page& page, bool csv) {
+  HttpResponse response;
+  response.set_header("X-Total-Count", std::to_string(total));
+  if (csv) {
+    response.set_body(TableToCsv(rows), "text/csv; charset=utf-8");
+    return response;
+  }
+  std::string body = TableToJson(rows);
+  body.resize(body.size() - 2);  // "}\n"
+  body += ",\"total\":" + std::to_string(total) + ",\"offset\":" + std::to_string(page.offset) +
+          ",\"limit\":" + std::to_string(page.limit) + "}\n";
+  response.set_body(std::move(body), "application/json; charset=utf-8");
+  return response;
+}
+
 Result<ListQuery> ParseListQuery(const HttpRequest& request) {
   RAMSTEIN_RETURN_IF_ERROR(CheckParameters(request, {"donor", "recipient", "type", "status", "item", "category",
                                                      "publisher", "from", "to", "sort", "limit", "offset",
@@ -152,12 +185,10 @@ Result<ListQuery> ParseListQuery(const HttpRequest& request) {
     if (!date) return Status::InvalidArgument(std::string(name) + ": not a date (YYYY-MM-DD)");
     *field = std::string_view(name) == "from" ? date->days : date->last_day();
   }
-  auto limit = CountParameter(request, "limit", list_limit_default, list_limit_max);
-  if (!limit.ok()) return limit.status();
-  auto offset = CountParameter(request, "offset", 0, 1'000'000'000);
-  if (!offset.ok()) return offset.status();
-  query.limit = *limit;
-  query.offset = *offset;
+  auto page = ParsePage(request);
+  if (!page.ok()) return page.status();
+  query.limit = page->limit;
+  query.offset = page->offset;
   return query;
 }
 
@@ -170,17 +201,26 @@ const std::vector<std::string>* ParametersOf(std::string_view path) {
   return nullptr;
 }
 
-// A report's cache key: its name, the parameters it takes in sorted order,
-// the format, and today (dated reports without a date depend on it).
-std::string ReportKey(const HttpRequest& request, std::string_view name, std::int32_t today) {
-  std::vector<std::pair<std::string, std::string>> params = request.params;
-  std::sort(params.begin(), params.end());
-  std::string key = "report|" + std::string(name);
-  for (const auto& [param, value] : params) {
-    key += "|" + param + "=" + value;
+// A report table's cache key: its name, its parameters but the format and
+// the page in sorted order, and today (dated reports without a date depend
+// on it).
+std::string TableKey(const HttpRequest& request, std::string_view name, std::int32_t today) {
+  std::vector<std::pair<std::string, std::string>> params;
+  for (const auto& param : request.params) {
+    if (param.first != "format" && param.first != "limit" && param.first != "offset") params.push_back(param);
   }
-  return key + (WantsCsv(request) ? "|csv|" : "|json|") + std::to_string(today);
+  std::sort(params.begin(), params.end());
+  std::string key = "table|" + std::string(name);
+  for (const auto& [param, value] : params) key += "|" + param + "=" + value;
+  return key + "|" + std::to_string(today);
 }
+
+// A whole report answer's key: its table's, and the format.
+std::string ReportKey(const HttpRequest& request, std::string_view name, std::int32_t today) {
+  return TableKey(request, name, today) + (WantsCsv(request) ? "|csv" : "|json");
+}
+
+bool IsPage(const HttpRequest& request) { return request.has_param("limit") || request.has_param("offset"); }
 
 bool StartsWith(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() && text.substr(0, prefix.size()) == prefix;
@@ -236,7 +276,9 @@ std::optional<HttpResponse> HttpServer::AnswerInline(const HttpRequest& request)
   if (StartsWith(path, "/api/v1/reports/")) {
     std::string_view name = std::string_view(path).substr(16);
     const auto* known = ParametersOf(path);
-    if (known == nullptr || !CheckParameters(request, *known).ok()) return std::nullopt;
+    if (known == nullptr || !CheckParameters(request, *known).ok() || !CheckFormat(request).ok() || IsPage(request)) {
+      return std::nullopt;
+    }
     if (auto cached = cache_.Get(ReportKey(request, name, service_.Today()), service_.sequence())) {
       return CachedAnswer(request, *cached);
     }
@@ -272,65 +314,92 @@ HttpResponse HttpServer::Answer(const HttpRequest& request) {
   return ErrorResponse(404, "no route " + path);
 }
 
+// The report's table at the ledger's sequence, computed once however many
+// ask (the whole answer and every page of it are cut from this one table).
+Result<CachedTable> HttpServer::ReportTable(const HttpRequest& request, const std::string& name) {
+  return tables_.GetOrCompute(TableKey(request, name, service_.Today()), service_.sequence(),
+                              [&]() -> Result<CachedTable> {
+    std::uint64_t sequence = 0;
+    auto table = service_.Read([&](const Model& model) -> Result<Table> {
+      sequence = service_.sequence();
+      auto measures = MeasureFilterOf(model, OptionalParam(request, "type"), OptionalParam(request, "publisher"));
+      if (!measures.ok()) return measures.status();
+      if (name == "donors") return DonorsReport(model, *measures);
+      if (name == "totals") return DonorTotalsReport(model, *measures);
+      if (name == "meetings") return MeetingsReport(model);
+      if (name == "monthly") return MonthlyReport(model, OptionalParam(request, "donor"), *measures);
+      if (name == "holds" || name == "authorities") {
+        auto day = DayParameter(request, "at", service_.Today());
+        if (!day.ok()) return day.status();
+        return name == "holds" ? HoldsReport(model, *day) : AuthoritiesReport(model, *day);
+      }
+      if (name == "items") {
+        ItemsFilter filter;
+        filter.item = OptionalParam(request, "item");
+        filter.category = OptionalParam(request, "category");
+        filter.donor = OptionalParam(request, "donor");
+        return ItemsReport(model, filter);
+      }
+      if (name == "review") return ReviewReport(model);
+      if (name == "publishers") return PublishersReport(model);
+      if (name == "datasets") return DatasetsReport(model);
+      if (name == "figures") {
+        FiguresQuery query;
+        query.dataset = request.param_or_empty("dataset");
+        if (query.dataset.empty()) return Status::InvalidArgument("dataset: required (report datasets lists them)");
+        if (auto by = OptionalParam(request, "by")) query.by = *by;
+        if (auto donor = OptionalParam(request, "donor")) query.subject = *donor;
+        return FiguresReport(model, query);
+      }
+      if (name == "reconcile") {
+        ReconcileQuery query;
+        if (auto source = OptionalParam(request, "source")) query.measures_source = *source;
+        if (auto dataset = OptionalParam(request, "dataset")) query.figures_dataset = *dataset;
+        return ReconcileReport(model, query);
+      }
+      if (name == "changes") {
+        auto since_text = request.Param("since");
+        if (!since_text) return Status::InvalidArgument("since: required (YYYY-MM-DD)");
+        auto since = Date::Parse(*since_text);
+        if (!since) return Status::InvalidArgument("since: not a date (YYYY-MM-DD)");
+        return ChangesReport(model, since->days);
+      }
+      return Status::NotFound("no report '" + name + "'");
+    });
+    if (!table.ok()) return table.status();
+    auto shared = std::make_shared<const Table>(std::move(table).value());
+    return CachedTable{sequence, shared, shared->HeapBytes()};
+  });
+}
+
 HttpResponse HttpServer::Report(const HttpRequest& request, const std::string& name) {
   const auto* known = ParametersOf("/api/v1/reports/" + name);
   if (known == nullptr || !IsLowerWord(name)) return ErrorResponse(404, "no report '" + name + "'");
   if (Status refused = CheckParameters(request, *known); !refused.ok()) return StatusResponse(refused);
   if (Status refused = CheckFormat(request); !refused.ok()) return StatusResponse(refused);
   const bool csv = WantsCsv(request);
-  auto cached = cache_.GetOrCompute(
-      ReportKey(request, name, service_.Today()), service_.sequence(), [&]() -> Result<CachedResponse> {
-        std::uint64_t sequence = 0;
-        auto table = service_.Read([&](const Model& model) -> Result<Table> {
-          sequence = service_.sequence();
-          auto measures = MeasureFilterOf(model, OptionalParam(request, "type"), OptionalParam(request, "publisher"));
-          if (!measures.ok()) return measures.status();
-          if (name == "donors") return DonorsReport(model, *measures);
-          if (name == "totals") return DonorTotalsReport(model, *measures);
-          if (name == "meetings") return MeetingsReport(model);
-          if (name == "monthly") return MonthlyReport(model, OptionalParam(request, "donor"), *measures);
-          if (name == "holds" || name == "authorities") {
-            auto day = DayParameter(request, "at", service_.Today());
-            if (!day.ok()) return day.status();
-            return name == "holds" ? HoldsReport(model, *day) : AuthoritiesReport(model, *day);
-          }
-          if (name == "items") {
-            ItemsFilter filter;
-            filter.item = OptionalParam(request, "item");
-            filter.category = OptionalParam(request, "category");
-            filter.donor = OptionalParam(request, "donor");
-            return ItemsReport(model, filter);
-          }
-          if (name == "review") return ReviewReport(model);
-          if (name == "publishers") return PublishersReport(model);
-          if (name == "datasets") return DatasetsReport(model);
-          if (name == "figures") {
-            FiguresQuery query;
-            query.dataset = request.param_or_empty("dataset");
-            if (query.dataset.empty()) return Status::InvalidArgument("dataset: required (report datasets lists them)");
-            if (auto by = OptionalParam(request, "by")) query.by = *by;
-            if (auto donor = OptionalParam(request, "donor")) query.subject = *donor;
-            return FiguresReport(model, query);
-          }
-          if (name == "reconcile") {
-            ReconcileQuery query;
-            if (auto source = OptionalParam(request, "source")) query.measures_source = *source;
-            if (auto dataset = OptionalParam(request, "dataset")) query.figures_dataset = *dataset;
-            return ReconcileReport(model, query);
-          }
-          if (name == "changes") {
-            auto since_text = request.Param("since");
-            if (!since_text) return Status::InvalidArgument("since: required (YYYY-MM-DD)");
-            auto since = Date::Parse(*since_text);
-            if (!since) return Status::InvalidArgument("since: not a date (YYYY-MM-DD)");
-            return ChangesReport(model, since->days);
-          }
-          return Status::NotFound("no report '" + name + "'");
-        });
-        if (!table.ok()) return table.status();
-        return MakeCached(sequence, csv ? TableToCsv(*table) : TableToJson(*table),
-                          csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8");
-      });
+  // A page: rows [offset, offset + limit) of the table, with its total.
+  if (IsPage(request)) {
+    auto page = ParsePage(request);
+    if (!page.ok()) return StatusResponse(page.status());
+    auto cached = ReportTable(request, name);
+    if (!cached.ok()) return StatusResponse(cached.status());
+    const Table& table = *cached->table;
+    Table rows{table.title, table.columns, {}};
+    std::size_t first = std::min(page->offset, table.rows.size());
+    std::size_t end = first + std::min(page->limit, table.rows.size() - first);
+    rows.rows.assign(table.rows.begin() + static_cast<std::ptrdiff_t>(first),
+                     table.rows.begin() + static_cast<std::ptrdiff_t>(end));
+    return PageAnswer(rows, table.rows.size(), *page, csv);
+  }
+  // The whole table, rendered once per ledger sequence.
+  auto cached = cache_.GetOrCompute(ReportKey(request, name, service_.Today()), service_.sequence(),
+                                    [&]() -> Result<CachedResponse> {
+    auto table = ReportTable(request, name);
+    if (!table.ok()) return table.status();
+    return MakeCached(table->sequence, csv ? TableToCsv(*table->table) : TableToJson(*table->table),
+                      csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8");
+  });
   if (!cached.ok()) return StatusResponse(cached.status());
   return CachedAnswer(request, *cached);
 }
@@ -373,19 +442,7 @@ HttpResponse HttpServer::Collection(const HttpRequest& request, const std::strin
   if (!query.ok()) return StatusResponse(query.status());
   auto list = service_.Read([&](const Model& model) { return ListRecords(model, collection, *query); });
   if (!list.ok()) return StatusResponse(list.status());
-  HttpResponse response;
-  response.set_header("X-Total-Count", std::to_string(list->total));
-  if (WantsCsv(request)) {
-    response.set_body(TableToCsv(list->table), "text/csv; charset=utf-8");
-    return response;
-  }
-  // The table, with the paging facts beside its rows.
-  std::string body = TableToJson(list->table);
-  body.resize(body.size() - 2);  // "}\n"
-  body += ",\"total\":" + std::to_string(list->total) + ",\"offset\":" + std::to_string(query->offset) +
-          ",\"limit\":" + std::to_string(query->limit) + "}\n";
-  response.set_body(std::move(body), "application/json; charset=utf-8");
-  return response;
+  return PageAnswer(list->table, list->total, Page{query->limit, query->offset}, WantsCsv(request));
 }
 
 // The dashboard: every path outside /api/.

@@ -12,9 +12,12 @@
 //   /api/v1/{collection}                     lists (record_lists.h)
 //   anything outside /api/                   the dashboard (static_files.h)
 // A parameter a route does not take is refused (400) before any work.
-// Tables answer CSV for ?format=csv or "Accept: text/csv". Report and record
-// answers are cached per ledger sequence number, and concurrent requests for
-// one uncached answer wait for one computation (response_cache.h). Errors
+// Tables answer CSV for ?format=csv or "Accept: text/csv". A report given
+// `limit` or `offset` answers that page of its rows as the lists do (with
+// the total), cut from its table; without them, the whole table. Report
+// tables, whole report answers and records are cached per ledger sequence
+// number, and concurrent requests for one uncached answer wait for one
+// computation (response_cache.h). Errors
 // answer {"error": code, "detail": text} (ErrorResponse).
 //
 // Thread safety: Listen() blocks and serves; Stop() may be called from
@@ -56,6 +59,7 @@ class HttpServer {
   HttpResponse Answer(const HttpRequest& request);
   HttpResponse Health(const HttpRequest& request);
   HttpResponse Report(const HttpRequest& request, const std::string& name);
+  Result<CachedTable> ReportTable(const HttpRequest& request, const std::string& name);
   HttpResponse Meeting(const HttpRequest& request, const std::string& key);
   HttpResponse RecordAnswer(const HttpRequest& request, const std::string& id);
   HttpResponse Collection(const HttpRequest& request, const std::string& collection);
@@ -64,6 +68,7 @@ class HttpServer {
   LedgerService& service_;
   const StaticFiles* web_;
   ResponseCache cache_;
+  TableCache tables_;
   std::unique_ptr<HttpListener> listener_;
 };
 

@@ -1,5 +1,7 @@
 #include "api/openapi.h"
 
+#include <algorithm>
+
 #include "ledger/canonical_json.h"
 #include "query/record_lists.h"
 
@@ -45,6 +47,13 @@ std::vector<DocumentedRoute> BuildRoutes() {
       {"/api/v1/records/{id}", "/api/v1/records/forum:udcg",
        "A record with its sources, quotes, conflicting claims, history and referrers", {}, false},
   };
+  // Every report table is paged as the lists are.
+  for (DocumentedRoute& route : routes) {
+    if (route.table && route.path.rfind("/api/v1/reports/", 0) == 0) {
+      auto format = std::find(route.query_parameters.begin(), route.query_parameters.end(), "format");
+      route.query_parameters.insert(format, {"limit", "offset"});
+    }
+  }
   for (const std::string& collection : ListCollections()) {
     std::vector<std::string> parameters = ListFilters(collection);
     parameters.insert(parameters.end(), {"sort", "limit", "offset", "format"});

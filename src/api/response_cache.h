@@ -1,32 +1,22 @@
-// ResponseCache: answers already computed for a ledger sequence number. An
-// answer is reused only while the ledger has not moved on, so a cached
-// report is always the report of the current ledger.
-//
-// Bounded in bytes (bodies and their gzipped copies): when an answer would
-// pass bytes_max, answers of older sequences go first, then the oldest
-// cached. An answer larger than a quarter of bytes_max is given but not kept.
-// Concurrent GetOrCompute calls for one key and sequence run `compute` once;
-// the others wait for its answer, so a burst of cold requests for a heavy
-// report costs one computation and one copy of it.
+// ResponseCache: whole answers already computed for a ledger sequence (the
+// bytes and a gzipped copy), and TableCache: the tables reports computed,
+// from which pages of them are cut. Both are SequenceCaches: bounded in
+// bytes, one computation however many ask at once (sequence_cache.h).
 //
 // Thread safety: all methods may be called concurrently.
 #pragma once
 
 #include <cstdint>
-#include <functional>
-#include <future>
-#include <list>
 #include <memory>
-#include <mutex>
-#include <optional>
 #include <string>
-#include <unordered_map>
 
-#include "base/status.h"
+#include "api/sequence_cache.h"
+#include "query/table.h"
 
 namespace ramstein {
 
 inline constexpr std::size_t response_cache_bytes_max = 512u << 20;
+inline constexpr std::size_t table_cache_bytes_max = 512u << 20;
 
 struct CachedResponse {
   std::uint64_t sequence = 0;
@@ -39,34 +29,22 @@ struct CachedResponse {
   std::size_t bytes() const { return (body ? body->size() : 0) + (gzip ? gzip->size() : 0); }
 };
 
-class ResponseCache {
+struct CachedTable {
+  std::uint64_t sequence = 0;
+  std::shared_ptr<const Table> table;
+  std::size_t table_bytes = 0;  // table->HeapBytes(), counted once
+
+  std::size_t bytes() const { return table_bytes; }
+};
+
+class ResponseCache : public SequenceCache<CachedResponse> {
  public:
-  explicit ResponseCache(std::size_t bytes_max = response_cache_bytes_max) : bytes_max_(bytes_max) {}
+  explicit ResponseCache(std::size_t bytes_max = response_cache_bytes_max) : SequenceCache(bytes_max) {}
+};
 
-  std::optional<CachedResponse> Get(const std::string& key, std::uint64_t sequence) const;
-  // The answer cached for `key` at `sequence`, or the one `compute` gives
-  // (run once however many callers ask at once; a failure is not kept).
-  Result<CachedResponse> GetOrCompute(const std::string& key, std::uint64_t sequence,
-                                      const std::function<Result<CachedResponse>()>& compute);
-  std::size_t bytes() const;
-  std::size_t size() const;
-
- private:
-  void Put(const std::string& key, const CachedResponse& response);  // REQUIRES: mutex_ held
-  struct Entry {
-    CachedResponse response;
-    std::list<std::string>::iterator age;  // in order_
-  };
-  struct Flight {
-    std::uint64_t sequence;
-    std::shared_future<Result<CachedResponse>> answer;
-  };
-  const std::size_t bytes_max_;
-  mutable std::mutex mutex_;
-  std::unordered_map<std::string, Entry> entries_;
-  std::list<std::string> order_;  // keys, oldest first
-  std::size_t bytes_ = 0;
-  std::unordered_map<std::string, Flight> flights_;
+class TableCache : public SequenceCache<CachedTable> {
+ public:
+  explicit TableCache(std::size_t bytes_max = table_cache_bytes_max) : SequenceCache(bytes_max) {}
 };
 
 }  // namespace ramstein

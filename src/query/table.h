@@ -2,6 +2,7 @@
 // CSV, JSON, HTTP). Cells are text; the column type says how to read them.
 #pragma once
 
+#include <cstddef>
 #include <initializer_list>
 #include <string>
 #include <vector>
@@ -30,6 +31,16 @@ struct Table {
     for (const Column& column : list) columns.push_back(column);
   }
   std::vector<std::string>& AddRow() { return rows.emplace_back(columns.size()); }
+  // About the memory the rows hold: cells with their heap text, and each
+  // row's array of cells (what a cache of tables counts).
+  std::size_t HeapBytes() const {
+    std::size_t bytes = rows.capacity() * sizeof(rows[0]);
+    for (const auto& row : rows) {
+      bytes += row.capacity() * sizeof(std::string);
+      for (const std::string& cell : row) bytes += cell.capacity() >= sizeof(std::string) ? cell.capacity() + 1 : 0;
+    }
+    return bytes;
+  }
   // Index of a column by name, or -1.
   int ColumnIndex(const std::string& name) const {
     for (std::size_t i = 0; i < columns.size(); ++i) {
