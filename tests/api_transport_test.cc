@@ -9,8 +9,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
+#include <optional>
 
 #include "base/utf8.h"
 #include "tests/test_support.h"
@@ -290,6 +292,86 @@ TEST(ApiLossTest, ADeletedWriteAheadLogIsNoticedAndReported) {
       << verify.err;
   auto again = Ramstein("--db '" + db + "' import '" + dir + "/g.jsonl'");
   EXPECT_EQ(again.exit_code, 2) << again.err;  // nothing is written on top of the loss
+}
+
+// The body of a chunked answer (RFC 9112 7.1), or nullopt when it is not
+// well framed: every chunk's size, its bytes and the last chunk.
+std::optional<std::string> Unchunk(const std::string& bytes) {
+  std::string body;
+  std::size_t at = 0;
+  while (true) {
+    std::size_t line_end = bytes.find("\r\n", at);
+    if (line_end == std::string::npos) return std::nullopt;
+    std::size_t size = std::stoull(bytes.substr(at, line_end - at), nullptr, 16);
+    at = line_end + 2;
+    if (size == 0) return bytes.substr(at) == "\r\n" ? std::optional<std::string>(body) : std::nullopt;
+    if (at + size + 2 > bytes.size() || bytes.compare(at + size, 2, "\r\n") != 0) return std::nullopt;
+    body.append(bytes, at, size);
+    at += size + 2;
+  }
+}
+
+// A report too large to hold whole goes out as it is rendered: chunked,
+// the same bytes the CLI prints, gzipped on the way, without ranges.
+TEST(ApiStreamTest, ALargeReportIsSentAsItIsRenderedWithTheCliBytes) {
+  std::string dir = TempDir("api-stream");
+  std::string db = dir + "/ledger.db";
+  ASSERT_EQ(Ramstein("gen --measures 6000 --seed 3 --out '" + dir + "/g.jsonl'").exit_code, 0);
+  ASSERT_EQ(Ramstein("--db '" + db + "' init").exit_code, 0);
+  ASSERT_EQ(Ramstein("--db '" + db + "' import '" + dir + "/g.jsonl'").exit_code, 0);
+  const std::string cli_json = Ramstein("--db '" + db + "' report items --json").out;
+  const std::string cli_csv = Ramstein("--db '" + db + "' report items --csv").out;
+  ASSERT_GT(std::count(cli_csv.begin(), cli_csv.end(), '\n'), 20000);  // a table past stream_table_bytes_min
+  ServerProcess server = StartServer(db);
+  ASSERT_GT(server.port, 0);
+  auto whole = [&](const std::string& path, const std::string& headers = "") {
+    std::string bytes = Exchange(server.port, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" +
+                                                  headers + "\r\n");
+    std::size_t end = bytes.find("\r\n\r\n");
+    return std::pair{bytes.substr(0, end + 2), end == std::string::npos ? "" : bytes.substr(end + 4)};
+  };
+  for (int round = 0; round < 2; ++round) {  // the second from the cached table
+    auto [head, body] = whole("/api/v1/reports/items");
+    EXPECT_NE(head.find("HTTP/1.1 200"), std::string::npos) << head;
+    EXPECT_NE(head.find("Transfer-Encoding: chunked\r\n"), std::string::npos) << head;
+    EXPECT_EQ(head.find("Content-Length"), std::string::npos) << head;
+    EXPECT_NE(head.find("X-Content-Type-Options: nosniff"), std::string::npos) << head;
+    auto unchunked = Unchunk(body);
+    ASSERT_TRUE(unchunked) << "badly framed";
+    EXPECT_TRUE(*unchunked == cli_json) << unchunked->size() << " bytes, the CLI " << cli_json.size();
+  }
+  auto [csv_head, csv_body] = whole("/api/v1/reports/items?format=csv");
+  EXPECT_TRUE(Unchunk(csv_body) == cli_csv);
+  // Gzipped on the way: one gzip member of the same bytes.
+  auto [zip_head, zip_body] = whole("/api/v1/reports/items", "Accept-Encoding: gzip\r\n");
+  EXPECT_NE(zip_head.find("Content-Encoding: gzip"), std::string::npos) << zip_head;
+  auto zipped = Unchunk(zip_body);
+  ASSERT_TRUE(zipped);
+  WriteText(dir + "/items.json.gz", *zipped);
+  auto gunzip = Shell("gzip -dc '" + dir + "/items.json.gz'");
+  EXPECT_EQ(gunzip.exit_code, 0);
+  EXPECT_TRUE(gunzip.out == cli_json) << gunzip.out.size();
+  EXPECT_LT(zipped->size() * 3, cli_json.size());
+  // A range is not served of it: the whole answer, without Accept-Ranges.
+  auto [range_head, range_body] = whole("/api/v1/reports/items", "Range: bytes=0-99\r\n");
+  EXPECT_NE(range_head.find("HTTP/1.1 200"), std::string::npos) << range_head;
+  EXPECT_EQ(range_head.find("Accept-Ranges"), std::string::npos) << range_head;
+  EXPECT_TRUE(Unchunk(range_body) == cli_json);
+  // HEAD: the header alone. HTTP/1.0: the bytes, then the close.
+  std::string head_only = Exchange(server.port, "HEAD /api/v1/reports/items HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(head_only.substr(head_only.find("\r\n\r\n") + 4), "");
+  std::string old = Exchange(server.port, "GET /api/v1/reports/items HTTP/1.0\r\n\r\n");
+  EXPECT_EQ(old.find("Transfer-Encoding"), std::string::npos);
+  EXPECT_TRUE(old.substr(old.find("\r\n\r\n") + 4) == cli_json);
+  // Kept alive: a second request on the connection after a streamed answer.
+  auto answers = Exchange(server.port, "GET /api/v1/reports/items HTTP/1.1\r\nHost: x\r\n\r\n"
+                                       "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_NE(answers.rfind("\"status\":\"ok\""), std::string::npos);
+  // Pages of it are cut from the same table.
+  Answer page = Fetch(server.port, "/api/v1/reports/items?limit=2&offset=20000");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("\"offset\":20000,\"limit\":2}"), std::string::npos) << page.body;
+  EXPECT_TRUE(StopServer(server));
 }
 
 }  // namespace

@@ -32,6 +32,23 @@ TEST(GzipTest, RoundTripsAtEveryLevel) {
   EXPECT_EQ(Gunzip(Gzip("", gzip_level_default)), "");
 }
 
+TEST(GzipTest, AStreamInPiecesIsOneMemberOfTheWhole) {
+  // Incompressible bytes too, so that zlib's output outgrows its input.
+  std::string text;
+  std::uint32_t noise = 1;
+  for (int i = 0; i < 200000; ++i) {
+    noise = noise * 1103515245u + 12345u;
+    text += i % 2 ? static_cast<char>(noise >> 24) : 'a';
+  }
+  for (std::size_t piece : {std::size_t{1}, std::size_t{777}, std::size_t{65536}, text.size()}) {
+    GzipStream stream(gzip_level_stream);
+    std::string zipped;
+    for (std::size_t at = 0; at < text.size(); at += piece) stream.Append(std::string_view(text).substr(at, piece), zipped);
+    stream.Finish(zipped);
+    EXPECT_EQ(Gunzip(zipped), text) << piece;
+  }
+}
+
 TEST(GzipTest, AcceptsGzipReadsTheHeader) {
   EXPECT_TRUE(AcceptsGzip("gzip"));
   EXPECT_TRUE(AcceptsGzip("gzip, deflate, br"));

@@ -168,7 +168,26 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     Send(ErrorResponse(status, detail));
   }
 
+  int version() const { return parser_ ? parser_->get().version() : 11; }
+
+  // The headers of every answer: the route's, the date, the security headers.
+  template <typename Body>
+  void SetHeaders(http::response<Body>& response, const HttpResponse& answer, const std::string& content_range) {
+    response.set(http::field::date, HttpDate());
+    if (!answer.content_type.empty()) response.set(http::field::content_type, answer.content_type);
+    for (const auto& [name, value] : answer.headers) response.insert(name, value);
+    if (!content_range.empty()) response.set(http::field::content_range, content_range);
+    bool page = answer.content_type.rfind("text/html", 0) == 0;
+    response.set("Content-Security-Policy", page ? kPagePolicy : kDataPolicy);
+    response.set("X-Content-Type-Options", "nosniff");
+    response.set("X-Frame-Options", "DENY");
+    response.set("Referrer-Policy", "same-origin");
+    response.set("Cross-Origin-Resource-Policy", "same-origin");
+    response.keep_alive(keep_alive_);
+  }
+
   void Send(HttpResponse answer) {
+    if (answer.stream) return SendStream(std::move(answer));
     std::string_view body = answer.bytes;
     std::string content_range;
     if (get_ && answer.status == 200 && answer.ranges) {
@@ -189,19 +208,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
         }
       }
     }
-    response_.emplace(static_cast<http::status>(answer.status), parser_ ? parser_->get().version() : 11);
+    response_.emplace(static_cast<http::status>(answer.status), version());
     auto& response = *response_;
-    response.set(http::field::date, HttpDate());
-    if (!answer.content_type.empty()) response.set(http::field::content_type, answer.content_type);
-    for (const auto& [name, value] : answer.headers) response.insert(name, value);
-    if (!content_range.empty()) response.set(http::field::content_range, content_range);
-    bool page = answer.content_type.rfind("text/html", 0) == 0;
-    response.set("Content-Security-Policy", page ? kPagePolicy : kDataPolicy);
-    response.set("X-Content-Type-Options", "nosniff");
-    response.set("X-Frame-Options", "DENY");
-    response.set("Referrer-Policy", "same-origin");
-    response.set("Cross-Origin-Resource-Policy", "same-origin");
-    response.keep_alive(keep_alive_);
+    SetHeaders(response, answer, content_range);
     response.body() = http::span_body<const char>::value_type(body.data(), body.size());
     if (answer.status == 204) {
       response.body() = {};
@@ -220,10 +229,74 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     }
   }
 
+  // An answer made piece by piece: the header, then each piece as it comes
+  // (chunked; to an HTTP/1.0 client, the bytes and then the close). Pieces
+  // are made on a worker, one at a time: the next only once the last is
+  // sent, so a slow client holds one piece, not the answer. A failure after
+  // the header has gone can only close the connection.
+  void SendStream(HttpResponse answer) {
+    source_ = std::move(answer.stream);
+    stream_header_.emplace(static_cast<http::status>(answer.status), version());
+    SetHeaders(*stream_header_, answer, {});
+    if (version() == 11) {
+      stream_header_->chunked(true);
+    } else {
+      keep_alive_ = false;
+      stream_header_->keep_alive(false);
+    }
+    stream_header_serializer_.emplace(*stream_header_);
+    stream_.expires_after(std::chrono::seconds(state_->limits.write_timeout_s));
+    http::async_write_header(stream_, *stream_header_serializer_,
+                             [self = shared_from_this()](beast::error_code error, std::size_t) {
+                               if (error) return self->Close();
+                               if (self->head_) return self->OnWritten(error, 0);
+                               self->MakePiece();
+                             });
+  }
+
+  void MakePiece() {
+    net::post(*state_->workers, [self = shared_from_this()]() {
+      std::string piece;
+      bool more = true;
+      bool failed = false;
+      try {
+        while (more && piece.empty()) more = self->source_(piece);
+      } catch (...) {
+        failed = true;
+      }
+      net::post(self->stream_.get_executor(), [self, piece = std::move(piece), more, failed]() mutable {
+        if (failed) return self->Close();
+        self->SendPiece(std::move(piece), more);
+      });
+    });
+  }
+
+  void SendPiece(std::string piece, bool more) {
+    piece_ = std::move(piece);
+    stream_.expires_after(std::chrono::seconds(state_->limits.write_timeout_s));
+    auto next = [self = shared_from_this(), more](beast::error_code error, std::size_t) {
+      if (error) return self->Close();
+      if (more) return self->MakePiece();
+      if (self->stream_header_->chunked()) {
+        return net::async_write(self->stream_, http::make_chunk_last(),
+                                beast::bind_front_handler(&HttpSession::OnWritten, self));
+      }
+      self->OnWritten(error, 0);
+    };
+    if (piece_.empty()) return next({}, 0);
+    if (stream_header_->chunked()) return net::async_write(stream_, http::make_chunk(net::buffer(piece_)), next);
+    net::async_write(stream_, net::buffer(piece_), next);
+  }
+
   void OnWritten(beast::error_code error, std::size_t) {
     serializer_.reset();
     response_.reset();
     owner_.reset();
+    stream_header_serializer_.reset();
+    stream_header_.reset();
+    source_ = nullptr;
+    piece_.clear();
+    piece_.shrink_to_fit();
     if (error) return Close();
     if (!keep_alive_) return refused_ ? Linger() : Close();
     Read();
@@ -264,6 +337,11 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   std::optional<http::response<http::span_body<const char>>> response_;
   std::optional<http::response_serializer<http::span_body<const char>>> serializer_;
   std::shared_ptr<const void> owner_;
+  // A streamed answer's header, its source and the piece being sent.
+  std::optional<http::response<http::empty_body>> stream_header_;
+  std::optional<http::response_serializer<http::empty_body>> stream_header_serializer_;
+  std::function<bool(std::string&)> source_;
+  std::string piece_;
   std::string range_;
   bool if_range_ = false;
   bool get_ = false;

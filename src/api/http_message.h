@@ -6,6 +6,7 @@
 // Thread safety: plain values.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -57,6 +58,12 @@ struct HttpResponse {
   std::shared_ptr<const void> owner;
   // Byte ranges may be served of this answer (200 answers to GET only).
   bool ranges = true;
+  // Instead of `bytes`, for an answer too large to hold whole: its body made
+  // piece by piece as it is sent. Each call appends the next bytes to `out`
+  // and returns false with (or after) the last. Called on a worker thread,
+  // one call at a time; what it needs it must own. Such an answer is sent
+  // chunked without a length, and never as byte ranges.
+  std::function<bool(std::string& out)> stream;
 
   void set_body(std::string body, std::string type) {
     auto shared = std::make_shared<const std::string>(std::move(body));

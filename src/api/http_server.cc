@@ -372,6 +372,57 @@ Result<CachedTable> HttpServer::ReportTable(const HttpRequest& request, const st
   });
 }
 
+namespace {
+
+// A whole table as it is rendered: pieces of about stream_piece_bytes,
+// gzipped on the way (gzip_level_stream) for a client that takes gzip.
+HttpResponse StreamedTable(const HttpRequest& request, std::shared_ptr<const Table> table, bool csv) {
+  struct Rendering {
+    std::shared_ptr<const Table> table;
+    TableFormat format;
+    std::size_t next_row = 0;
+    bool head_done = false;
+    std::unique_ptr<GzipStream> gzip;
+    std::string text;
+  };
+  auto rendering = std::make_shared<Rendering>();
+  rendering->table = std::move(table);
+  rendering->format = csv ? TableFormat::csv : TableFormat::json;
+  HttpResponse response;
+  response.content_type = csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8";
+  response.ranges = false;
+  response.set_header("Vary", "Accept-Encoding");
+  if (AcceptsGzip(request.Header("accept-encoding"))) {
+    response.set_header("Content-Encoding", "gzip");
+    rendering->gzip = std::make_unique<GzipStream>(gzip_level_stream);
+  }
+  response.stream = [rendering](std::string& out) {
+    Rendering& r = *rendering;
+    std::string& text = r.gzip ? r.text : out;
+    text.clear();
+    if (!r.head_done) {
+      AppendTableHead(text, *r.table, r.format);
+      r.head_done = true;
+    }
+    const std::size_t rows = r.table->rows.size();
+    while (r.next_row < rows && text.size() < stream_piece_bytes) {
+      std::size_t end = std::min(rows, r.next_row + 256);
+      AppendTableRows(text, *r.table, r.format, r.next_row, end);
+      r.next_row = end;
+    }
+    bool last = r.next_row == rows;
+    if (last) AppendTableTail(text, r.format);
+    if (r.gzip) {
+      r.gzip->Append(text, out);
+      if (last) r.gzip->Finish(out);
+    }
+    return !last;
+  };
+  return response;
+}
+
+}  // namespace
+
 HttpResponse HttpServer::Report(const HttpRequest& request, const std::string& name) {
   const auto* known = ParametersOf("/api/v1/reports/" + name);
   if (known == nullptr || !IsLowerWord(name)) return ErrorResponse(404, "no report '" + name + "'");
@@ -392,7 +443,14 @@ HttpResponse HttpServer::Report(const HttpRequest& request, const std::string& n
                      table.rows.begin() + static_cast<std::ptrdiff_t>(end));
     return PageAnswer(rows, table.rows.size(), *page, csv);
   }
-  // The whole table, rendered once per ledger sequence.
+  // A large table is sent as it is rendered, from the cached table: the
+  // answer's bytes are never held whole.
+  {
+    auto table = ReportTable(request, name);
+    if (!table.ok()) return StatusResponse(table.status());
+    if (table->table_bytes >= stream_table_bytes_min) return StreamedTable(request, table->table, csv);
+  }
+  // A smaller one is rendered once per ledger sequence and kept.
   auto cached = cache_.GetOrCompute(ReportKey(request, name, service_.Today()), service_.sequence(),
                                     [&]() -> Result<CachedResponse> {
     auto table = ReportTable(request, name);

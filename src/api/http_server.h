@@ -14,7 +14,8 @@
 // A parameter a route does not take is refused (400) before any work.
 // Tables answer CSV for ?format=csv or "Accept: text/csv". A report given
 // `limit` or `offset` answers that page of its rows as the lists do (with
-// the total), cut from its table; without them, the whole table. Report
+// the total), cut from its table; without them, the whole table (a large
+// one sent as it is rendered, chunked, never held whole). Report
 // tables, whole report answers and records are cached per ledger sequence
 // number, and concurrent requests for one uncached answer wait for one
 // computation (response_cache.h). Errors
@@ -37,6 +38,12 @@
 namespace ramstein {
 
 class HttpListener;
+
+// A report table holding at least this much (Table::HeapBytes) is sent as it
+// is rendered, in pieces of about stream_piece_bytes, and its bytes are not
+// cached; a smaller one is rendered once per ledger sequence and kept.
+inline constexpr std::size_t stream_table_bytes_min = 4u << 20;
+inline constexpr std::size_t stream_piece_bytes = 64u << 10;
 
 class HttpServer {
  public:

@@ -27,8 +27,13 @@ std::string CsvCell(const std::string& cell) {
 
 }  // namespace
 
-std::string TableToJson(const Table& table) {
-  std::string out = "{\"title\":";
+void AppendTableHead(std::string& out, const Table& table, TableFormat format) {
+  if (format == TableFormat::csv) {
+    for (std::size_t c = 0; c < table.columns.size(); ++c) out += (c ? "," : "") + CsvCell(table.columns[c].name);
+    out += "\r\n";
+    return;
+  }
+  out += "{\"title\":";
   AppendJsonString(out, table.title);
   out += ",\"columns\":[";
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
@@ -44,14 +49,24 @@ std::string TableToJson(const Table& table) {
     out += "}";
   }
   out += "],\"rows\":[";
-  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+}
+
+void AppendTableRows(std::string& out, const Table& table, TableFormat format, std::size_t first, std::size_t end) {
+  end = std::min(end, table.rows.size());
+  for (std::size_t r = first; r < end; ++r) {
+    const auto& row = table.rows[r];
+    if (format == TableFormat::csv) {
+      for (std::size_t c = 0; c < row.size(); ++c) out += (c ? "," : "") + CsvCell(row[c]);
+      out += "\r\n";
+      continue;
+    }
     if (r) out += ",";
     out += "{";
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
       if (c) out += ",";
       AppendJsonString(out, table.columns[c].name);
       out += ":";
-      const std::string& cell = table.rows[r][c];
+      const std::string& cell = row[c];
       if (cell.empty()) {
         out += "null";
       } else if (table.columns[c].type == Column::Type::text ||
@@ -63,21 +78,15 @@ std::string TableToJson(const Table& table) {
     }
     out += "}";
   }
-  out += "]}\n";
-  return out;
 }
 
-std::string TableToCsv(const Table& table) {
-  std::string out;
-  for (std::size_t c = 0; c < table.columns.size(); ++c)
-    out += (c ? "," : "") + CsvCell(table.columns[c].name);
-  out += "\r\n";
-  for (const auto& row : table.rows) {
-    for (std::size_t c = 0; c < row.size(); ++c) out += (c ? "," : "") + CsvCell(row[c]);
-    out += "\r\n";
-  }
-  return out;
+void AppendTableTail(std::string& out, TableFormat format) {
+  if (format == TableFormat::json) out += "]}\n";
 }
+
+std::string TableToJson(const Table& table) { return FormatTable(table, TableFormat::json); }
+
+std::string TableToCsv(const Table& table) { return FormatTable(table, TableFormat::csv); }
 
 std::string TableToText(const Table& table) {
   std::vector<std::size_t> widths(table.columns.size());
@@ -121,9 +130,13 @@ std::string FormatTable(const Table& table, TableFormat format) {
     case TableFormat::text:
       return TableToText(table);
     case TableFormat::csv:
-      return TableToCsv(table);
-    case TableFormat::json:
-      return TableToJson(table);
+    case TableFormat::json: {
+      std::string out;
+      AppendTableHead(out, table, format);
+      AppendTableRows(out, table, format, 0, table.rows.size());
+      AppendTableTail(out, format);
+      return out;
+    }
   }
   return TableToText(table);
 }

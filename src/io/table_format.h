@@ -14,6 +14,12 @@ namespace ramstein {
 enum class TableFormat { text, csv, json };
 
 std::string FormatTable(const Table& table, TableFormat format);
+// The CSV or JSON rendering in pieces, so that a large table can be sent as
+// it is rendered: the head, then rows [first, end) for consecutive ranges
+// from 0 to the last row, then the tail append exactly FormatTable's bytes.
+void AppendTableHead(std::string& out, const Table& table, TableFormat format);
+void AppendTableRows(std::string& out, const Table& table, TableFormat format, std::size_t first, std::size_t end);
+void AppendTableTail(std::string& out, TableFormat format);
 std::string TableToJson(const Table& table);
 std::string TableToCsv(const Table& table);
 std::string TableToText(const Table& table);
