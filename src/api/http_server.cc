@@ -220,6 +220,8 @@ std::string ReportKey(const HttpRequest& request, std::string_view name, std::in
   return TableKey(request, name, today) + (WantsCsv(request) ? "|csv" : "|json");
 }
 
+std::string RecordKey(std::string_view id) { return "record|" + std::string(id); }
+
 bool IsPage(const HttpRequest& request) { return request.has_param("limit") || request.has_param("offset"); }
 
 bool StartsWith(std::string_view text, std::string_view prefix) {
@@ -282,6 +284,9 @@ std::optional<HttpResponse> HttpServer::AnswerInline(const HttpRequest& request)
     if (auto cached = cache_.Get(ReportKey(request, name, service_.Today()), service_.sequence())) {
       return CachedAnswer(request, *cached);
     }
+  }
+  if (StartsWith(path, "/api/v1/records/") && request.params.empty()) {
+    if (auto cached = cache_.Get(RecordKey(path.substr(16)), service_.sequence())) return CachedAnswer(request, *cached);
   }
   return std::nullopt;
 }
@@ -479,7 +484,7 @@ HttpResponse HttpServer::Meeting(const HttpRequest& request, const std::string& 
 
 HttpResponse HttpServer::RecordAnswer(const HttpRequest& request, const std::string& id) {
   if (Status refused = CheckParameters(request, {}); !refused.ok()) return StatusResponse(refused);
-  auto cached = cache_.GetOrCompute("record|" + id, service_.sequence(), [&]() -> Result<CachedResponse> {
+  auto cached = cache_.GetOrCompute(RecordKey(id), service_.sequence(), [&]() -> Result<CachedResponse> {
     std::uint64_t sequence = 0;
     auto body = service_.Read([&](const Model& model) -> Result<std::string> {
       sequence = service_.sequence();
