@@ -34,6 +34,41 @@ TEST(CliTest, UsageErrorsExitWithOneDataErrorsWithTwo) {
   EXPECT_EQ(Ramstein("--db '" + db + "' show nothing").exit_code, 2);
 }
 
+TEST(CliTest, VersionNamesTheCommitItWasBuiltFrom) {
+  auto version = Ramstein("--version");
+  EXPECT_EQ(version.exit_code, 0);
+  auto commit = Shell("git -C '" + SourceDir() + "' rev-parse --short=12 HEAD");
+  std::string expected = commit.exit_code == 0 ? commit.out.substr(0, 12) : "unknown";
+  EXPECT_EQ(version.out.rfind("ramstein 0.", 0), 0u) << version.out;
+  EXPECT_NE(version.out.find("(commit " + expected), std::string::npos) << version.out;
+}
+
+TEST(CliTest, AMistypedNameSaysWhatItWasCloseTo) {
+  struct Case {
+    std::string arguments, says;
+    int exit_code;
+  };
+  std::string db = TempDir("cli-typos") + "/ledger.db";
+  ASSERT_EQ(Ramstein("--db '" + db + "' init --bundled").exit_code, 0);
+  const Case cases[] = {
+      {"reprot donors", "no command 'reprot' (did you mean 'report'?)", 1},
+      {"--db '" + db + "' report donrs", "no command 'donrs' of 'report' (did you mean 'donors'?)", 1},
+      {"--db '" + db + "' release crate x", "(did you mean 'create'?)", 1},
+      {"frobnicate", "no command 'frobnicate'\n", 1},
+      {"--db '" + db + "' import --format kiel-dashbord x.csv", "(did you mean 'kiel-dashboard'?)", 2},
+      {"--db '" + db + "' export --format jsnl", "(did you mean 'jsonl'?)", 2},
+      {"--db '" + db + "' report totals --type militray", "(did you mean 'military'?)", 2},
+      {"--db '" + db + "' report items --category 'Air Defence'", "(did you mean 'Air Defense'?)", 2},
+  };
+  for (const Case& c : cases) {
+    auto result = Ramstein(c.arguments);
+    EXPECT_NE(result.err.find(c.says), std::string::npos) << c.arguments << ": " << result.err;
+    EXPECT_NE(result.exit_code, 0) << c.arguments;
+  }
+  // A name spelled right still works, in any case the catalogue allows.
+  EXPECT_EQ(Ramstein("--db '" + db + "' report items --category 'air defense'").exit_code, 0);
+}
+
 TEST(CliTest, AddAppendsOneRecordAndLogFilters) {
   std::string db = TempDir("cli-add") + "/ledger.db";
   ASSERT_EQ(Ramstein("--db '" + db + "' init --bundled").exit_code, 0);

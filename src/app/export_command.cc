@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "app/commands.h"
+#include "base/did_you_mean.h"
 #include "io/export/ledger_export.h"
 #include "io/xlsx/xlsx_writer.h"
 
@@ -46,7 +47,8 @@ int RunExport(AppContext& context, const std::string& format, const std::string&
     std::fprintf(stderr, "wrote %zu sheets to %s\n", sheets.size(), out_path.c_str());
     return kExitOk;
   }
-  return Fail(Status::InvalidArgument("unknown export format '" + format + "' (jsonl, kiel-csv, xlsx)"));
+  return Fail(Status::InvalidArgument("unknown export format '" + format + "'" +
+                                      DidYouMean(format, {"jsonl", "kiel-csv", "xlsx"}) + "; known: jsonl, kiel-csv, xlsx"));
 }
 
 }  // namespace ramstein

@@ -3,9 +3,12 @@
 // through db/.
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
 #include <cstdlib>
 
+#include "app/command_line.h"
 #include "app/commands.h"
+#include "app/version.h"
 #include "base/limits.h"
 #include "base/utf8.h"
 
@@ -207,6 +210,8 @@ int main(int argc, char** argv) {
 
   CLI::App app{"Ramstein: a sourced, verifiable ledger of coalition military assistance."};
   app.set_help_all_flag("--help-all", "help for every command");
+  app.set_version_flag("--version", std::string("ramstein ") + RAMSTEIN_VERSION + " (commit " + RAMSTEIN_COMMIT + ")",
+                       "the version and the commit it was built from");
   app.require_subcommand(1);
   app.add_option("--db", options.context.db_path, "ledger file (env RAMSTEIN_DB)")->capture_default_str();
   app.add_option("--data-dir", options.context.data_dir, "bundled data folder (env RAMSTEIN_DATA)")
@@ -224,6 +229,11 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
+    // A mistyped command says so, not only that a command is required.
+    if (auto unknown = UnknownSubcommand(app, std::vector<std::string>(argv + 1, argv + argc))) {
+      std::fprintf(stderr, "ramstein: %s\nRun with --help for the commands.\n", unknown->c_str());
+      return kExitUsage;
+    }
     return app.exit(error) == 0 ? kExitOk : kExitUsage;
   }
   return options.exit_code;

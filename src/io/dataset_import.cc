@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 
+#include "base/did_you_mean.h"
 #include "base/read_only_file.h"
 #include "io/jsonl_import.h"
 #include "io/kiel_dashboard/kiel_dashboard.h"
@@ -119,9 +120,13 @@ Result<ImportResult> ImportDataset(LedgerDb& db, std::string_view format,
                             [&](const Format& f) { return f.name == format; });
   if (found == std::end(kFormats)) {
     std::string known;
-    for (auto name : DatasetFormats()) known += (known.empty() ? "" : ", ") + std::string(name);
-    return Status::InvalidArgument("unknown format '" + std::string(format) + "' (known: jsonl, " +
-                                   known + ")");
+    std::vector<std::string> names = {"jsonl"};
+    for (auto name : DatasetFormats()) {
+      known += (known.empty() ? "" : ", ") + std::string(name);
+      names.emplace_back(name);
+    }
+    return Status::InvalidArgument("unknown format '" + std::string(format) + "'" + DidYouMean(format, names) +
+                                   "; known: jsonl, " + known);
   }
   auto start = std::chrono::steady_clock::now();
   auto expanded = ExpandPaths(paths);

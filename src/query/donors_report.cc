@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "base/did_you_mean.h"
 #include "query/labels.h"
 #include "query/measure_filter.h"
 #include "query/reports.h"
@@ -212,7 +213,8 @@ Result<std::optional<AidType>> AidTypeFilter(const std::optional<std::string>& n
   for (std::size_t i = 0; i < kAidTypeNames.size(); ++i) {
     if (lower == kAidTypeNames[i]) return std::optional<AidType>(static_cast<AidType>(i));
   }
-  return Status::InvalidArgument("type: '" + name->substr(0, 40) + "' is not military, financial or humanitarian");
+  return Status::InvalidArgument("type: '" + name->substr(0, 40) + "' is not military, financial or humanitarian" +
+                                 DidYouMean(*name, {kAidTypeNames.begin(), kAidTypeNames.end()}));
 }
 
 }  // namespace ramstein

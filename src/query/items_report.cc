@@ -2,6 +2,7 @@
 #include <map>
 #include <set>
 
+#include "base/did_you_mean.h"
 #include "query/labels.h"
 #include "query/measure_filter.h"
 #include "query/reports.h"
@@ -45,6 +46,21 @@ Result<Table> ItemsReport(const Model& model, const ItemsFilter& filter) {
     only_item = model.ResolveItem(*filter.item);
     if (!only_item) return Status::NotFound("no catalogue item named '" + *filter.item + "'");
     only_item = model.CountedItem(*only_item);
+  }
+  // A category no item has is a mistake, not an empty answer.
+  if (filter.category && !only_item) {
+    std::set<std::string> categories;
+    for (std::uint32_t i = 0; i < model.item_count(); ++i) {
+      const auto* record = model.FindAs<ItemRecord>(model.ItemId(i));
+      if (record && !record->category.empty()) categories.insert(record->category);
+    }
+    bool known = std::any_of(categories.begin(), categories.end(), [&](const std::string& category) {
+      return AsciiLower(category) == AsciiLower(*filter.category);
+    });
+    if (!known) {
+      return Status::NotFound("no item is of category '" + filter.category->substr(0, 80) + "'" +
+                              DidYouMean(*filter.category, {categories.begin(), categories.end()}));
+    }
   }
   std::optional<std::uint32_t> only_donor;
   if (filter.donor) {
