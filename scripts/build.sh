@@ -8,5 +8,5 @@ case "$kind" in
   asan) dir=build-asan; flags=(-DCMAKE_BUILD_TYPE=Debug -DRAMSTEIN_SANITIZE=ON -DRAMSTEIN_BENCH=OFF) ;;
   *) echo "usage: build.sh release|asan" >&2; exit 1 ;;
 esac
-cmake -S . -B "$dir" -G Ninja "${flags[@]}" >/dev/null
+cmake -S . -B "$dir" -G Ninja -DRAMSTEIN_WERROR=ON "${flags[@]}" >/dev/null
 cmake --build "$dir" --parallel "$(nproc)"

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-20}
-CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRAMSTEIN_FUZZ=ON \
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRAMSTEIN_FUZZ=ON -DRAMSTEIN_WERROR=ON \
   -DRAMSTEIN_BENCH=OFF >/dev/null
 cmake --build build-fuzz --parallel "$(nproc)"
 work=$(mktemp -d)
