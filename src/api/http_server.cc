@@ -450,16 +450,12 @@ HttpResponse HttpServer::Report(const HttpRequest& request, const std::string& n
   }
   // A large table is sent as it is rendered, from the cached table: the
   // answer's bytes are never held whole.
-  {
-    auto table = ReportTable(request, name);
-    if (!table.ok()) return StatusResponse(table.status());
-    if (table->table_bytes >= stream_table_bytes_min) return StreamedTable(request, table->table, csv);
-  }
+  auto table = ReportTable(request, name);
+  if (!table.ok()) return StatusResponse(table.status());
+  if (table->table_bytes >= stream_table_bytes_min) return StreamedTable(request, table->table, csv);
   // A smaller one is rendered once per ledger sequence and kept.
   auto cached = cache_.GetOrCompute(ReportKey(request, name, service_.Today()), service_.sequence(),
                                     [&]() -> Result<CachedResponse> {
-    auto table = ReportTable(request, name);
-    if (!table.ok()) return table.status();
     return MakeCached(table->sequence, csv ? TableToCsv(*table->table) : TableToJson(*table->table),
                       csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8");
   });
