@@ -12,6 +12,7 @@
 #include <set>
 
 #include "api/openapi.h"
+#include "query/catalog.h"
 #include "query/record_lists.h"
 #include "tests/test_support.h"
 
@@ -198,7 +199,7 @@ TEST_F(ApiTest, ReportsArePagedAsTheListsAre) {
     EXPECT_EQ(nlohmann::json::parse(past->body)["rows"].size(), 0u);
     EXPECT_EQ(past->get_header_value("X-Total-Count"), std::to_string(rows.size()));
     // An offset alone takes the lists' default page.
-    EXPECT_EQ(nlohmann::json::parse(Get(path + join + "offset=1")->body)["limit"], list_limit_default);
+    EXPECT_EQ(nlohmann::json::parse(Get(path + join + "offset=1")->body)["limit"], page_limit_default);
   }
   for (const char* path : {"/api/v1/reports/items?limit=0", "/api/v1/reports/items?limit=1001",
                            "/api/v1/reports/items?offset=-1", "/api/v1/reports/items?limit=two",
@@ -256,8 +257,8 @@ TEST_F(ApiTest, EveryDocumentedRouteAnswersAndEveryRouteIsDocumented) {
   for (const char* report : {"donors", "totals", "monthly", "meetings", "holds", "authorities", "items", "changes"}) {
     EXPECT_TRUE(documented.count(std::string("/api/v1/reports/") + report)) << report;
   }
-  for (const std::string& collection : ListCollections()) {
-    EXPECT_TRUE(documented.count("/api/v1/" + collection)) << collection;
+  for (const CollectionInfo& collection : ListCollections()) {
+    EXPECT_TRUE(documented.count("/api/v1/" + collection.name)) << collection.name;
   }
 }
 

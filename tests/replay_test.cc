@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "io/jsonl_import.h"
-#include "io/table_format.h"
+#include "render/table_format.h"
 #include "query/reports.h"
 #include "tests/test_support.h"
 

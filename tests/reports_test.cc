@@ -8,7 +8,7 @@
 
 #include "base/date.h"
 #include "base/limits.h"
-#include "io/table_format.h"
+#include "render/table_format.h"
 #include "query/record_detail.h"
 #include "tests/test_support.h"
 

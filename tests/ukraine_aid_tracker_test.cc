@@ -206,10 +206,9 @@ TEST_F(UkraineAidTrackerTest, PublishersAreListedAndFilterTheMeasuresList) {
   for (const auto& [publisher, count] : counted) {
     ListQuery query;
     query.publisher = publisher;
-    query.limit = list_limit_max;
     auto list = ListRecords(model(), "measures", query);
     ASSERT_TRUE(list.ok()) << list.status().ToString();
-    EXPECT_EQ(static_cast<std::int64_t>(list->total), count) << publisher;
+    EXPECT_EQ(static_cast<std::int64_t>(list->rows.size()), count) << publisher;
   }
   ListQuery nobody;
   nobody.publisher = "Nobody";

@@ -1,22 +1,22 @@
 // HttpServer: the JSON API and the dashboard over a LedgerService. Every
-// report route calls the same query/ function as the CLI and renders it with
-// the same io/ formatter, so both print identical bytes. The transport is
+// question of the catalogue (query/catalog.h) is a route, asked with the
+// same Bind() and Ask() as the command line and rendered by the same
+// render/ formatter, so both give identical bytes. The transport is
 // HttpListener's (event-driven; ranges, limits and security headers there).
 //
 // Routes (GET and HEAD):
-//   /healthz                                 {"status":"ok","sequence":N}
-//   /api/v1/openapi.json                     the routes and their parameters (openapi.h)
-//   /api/v1/reports/{name}                   a report (the parameters openapi.h lists for it)
-//   /api/v1/reports/meetings/{id or UDCG number}
-//   /api/v1/records/{id}                     the record with sources, quotes, claims; ids may hold '/'
-//   /api/v1/{collection}                     lists (record_lists.h)
-//   anything outside /api/                   the dashboard (static_files.h)
-// A parameter a route does not take is refused (400) before any work.
-// Tables answer CSV for ?format=csv or "Accept: text/csv". A report given
-// `limit` or `offset` answers that page of its rows as the lists do (with
-// the total), cut from its table; without them, the whole table (a large
-// one sent as it is rendered, chunked, never held whole). Report
-// tables, whole report answers and records are cached per ledger sequence
+//   /healthz                 {"status":"ok","sequence":N}
+//   /api/v1/openapi.json     every route, its parameters and answers (openapi.h)
+//   each question's http_path: /api/v1/reports/NAME, /api/v1/NAME (collections),
+//     /api/v1/reports/meetings/{meeting}, /api/v1/records/{id} (ids may hold '/')
+//   anything outside /api/   the dashboard (static_files.h)
+// A parameter a question does not take is refused (400) before any work,
+// with "?format=json|csv" beside its own. Tables answer CSV for ?format=csv
+// or "Accept: text/csv". A table given `limit` or `offset` answers that page
+// of its rows with the total, cut from its table (a collection answers its
+// first page_limit_default rows without them); a report without them
+// answers whole (a large one sent as it is rendered, chunked, never held
+// whole). Tables, whole answers and records are cached per ledger sequence
 // number, and concurrent requests for one uncached answer wait for one
 // computation (response_cache.h). Errors
 // answer {"error": code, "detail": text} (ErrorResponse).
@@ -34,6 +34,7 @@
 #include "api/response_cache.h"
 #include "api/static_files.h"
 #include "base/status.h"
+#include "query/catalog.h"
 
 namespace ramstein {
 
@@ -65,11 +66,9 @@ class HttpServer {
   std::optional<HttpResponse> AnswerInline(const HttpRequest& request);
   HttpResponse Answer(const HttpRequest& request);
   HttpResponse Health(const HttpRequest& request);
-  HttpResponse Report(const HttpRequest& request, const std::string& name);
-  Result<CachedTable> ReportTable(const HttpRequest& request, const std::string& name);
-  HttpResponse Meeting(const HttpRequest& request, const std::string& key);
-  HttpResponse RecordAnswer(const HttpRequest& request, const std::string& id);
-  HttpResponse Collection(const HttpRequest& request, const std::string& collection);
+  Result<CachedTable> TableOf(const Question& question, const Arguments& arguments);
+  HttpResponse WholeAnswer(const HttpRequest& request, const Question& question, const Arguments& arguments,
+                           bool csv);
   HttpResponse Dashboard(const HttpRequest& request);
 
   LedgerService& service_;

@@ -1,117 +1,180 @@
 #include "api/openapi.h"
 
-#include <algorithm>
-
+#include "api/url.h"
 #include "ledger/canonical_json.h"
-#include "query/record_lists.h"
+#include "query/catalog.h"
+#include "render/answer_format.h"
 
 namespace ramstein {
 
 namespace {
 
-std::vector<DocumentedRoute> BuildRoutes() {
-  std::vector<DocumentedRoute> routes = {
-      {"/healthz", "/healthz", "Liveness, and the newest ledger event applied", {}, false},
-      {"/api/v1/openapi.json", "/api/v1/openapi.json", "This document", {}, false},
-      {"/api/v1/reports/donors", "/api/v1/reports/donors",
-       "Per donor and currency: announced, committed, delivered, outstanding, on hold, and in EUR", {"type", "publisher", "format"}, true},
-      {"/api/v1/reports/totals", "/api/v1/reports/totals", "Per donor: EUR and USD totals", {"type", "publisher", "format"}, true},
-      {"/api/v1/reports/monthly", "/api/v1/reports/monthly",
-       "Per month: announced, committed and delivered in EUR", {"donor", "type", "publisher", "format"}, true},
-      {"/api/v1/reports/meetings", "/api/v1/reports/meetings", "Every meeting with attendance counts", {"format"},
-       true},
-      {"/api/v1/reports/holds", "/api/v1/reports/holds?at=2025-07-08", "Holds active at a date", {"at", "format"},
-       true},
-      {"/api/v1/reports/authorities", "/api/v1/reports/authorities?at=2025-04-11",
-       "Authorities: cap, drawn, remaining as reported on or before a date", {"at", "format"}, true},
-      {"/api/v1/reports/items", "/api/v1/reports/items?category=Air%20Defense",
-       "Per item and donor: pledged, delivered, held", {"item", "category", "donor", "format"}, true},
-      {"/api/v1/reports/review", "/api/v1/reports/review",
-       "Names importers kept for review: lines, units, publishers, the catalogue item each is the same as, and a suggestion",
-       {"format"}, true},
-      {"/api/v1/reports/publishers", "/api/v1/reports/publishers",
-       "Publishers whose sources measures cite first (the values ?publisher= takes), with measures, donors, sources",
-       {"format"}, true},
-      {"/api/v1/reports/changes", "/api/v1/reports/changes?since=2025-01-01", "What happened since a date",
-       {"since", "format"}, true},
-      {"/api/v1/reports/datasets", "/api/v1/reports/datasets", "Datasets of published figures (imported publisher tables)",
-       {"format"}, true},
-      {"/api/v1/reports/figures", "/api/v1/reports/figures?dataset=kiel-r29/data_explorer&by=subject",
-       "A dataset's published figures summed exactly by subject, period, category or all",
-       {"dataset", "by", "donor", "format"}, true},
-      {"/api/v1/reports/reconcile", "/api/v1/reports/reconcile",
-       "Kiel main data allocations against Kiel dashboard figures, per donor and type (404 without both)",
-       {"source", "dataset", "format"}, true},
-      {"/api/v1/reports/meetings/{meeting}", "/api/v1/reports/meetings/27",
-       "One meeting: facts, attendance grid, measures announced (meeting id or UDCG number)", {}, false},
-      {"/api/v1/records/{id}", "/api/v1/records/forum:udcg",
-       "A record with its sources, quotes, conflicting claims, history and referrers", {}, false},
-  };
-  // Every report table is paged as the lists are.
-  for (DocumentedRoute& route : routes) {
-    if (route.table && route.path.rfind("/api/v1/reports/", 0) == 0) {
-      auto format = std::find(route.query_parameters.begin(), route.query_parameters.end(), "format");
-      route.query_parameters.insert(format, {"limit", "offset"});
+bool IsTable(const Question& question) { return question.kind != QuestionKind::detail; }
+
+// A URL asking the question with its examples: the path parameter and every
+// required parameter.
+std::string ExampleUrl(const Question& question) {
+  std::string url = question.http_path, query;
+  for (const Param& param : question.params) {
+    if (param.in_path) {
+      url = url.substr(0, url.find('{')) + PercentEncode(param.example);
+    } else if (param.required) {
+      query += (query.empty() ? "?" : "&") + param.name + "=" + PercentEncode(param.example);
     }
   }
-  for (const std::string& collection : ListCollections()) {
-    std::vector<std::string> parameters = ListFilters(collection);
-    parameters.insert(parameters.end(), {"sort", "limit", "offset", "format"});
-    routes.push_back({"/api/v1/" + collection, "/api/v1/" + collection,
-                      "List of " + collection + ", filtered, sorted and paged",
-                      parameters,
-                      true});
-  }
-  return routes;
+  return url + query;
 }
 
-void Str(std::string& out, const std::string& text) { AppendJsonString(out, text); }
+std::string Sentence(std::string text) {
+  if (!text.empty() && text.back() != '.') text += ".";
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  return text;
+}
+
+std::string ParameterJson(const Param& param) {
+  std::string description = Sentence(param.description);
+  // A default that is a value goes in the schema; one that says what absence
+  // means ("today", "every row") in the description.
+  bool literal_default =
+      !param.default_value.empty() &&
+      (param.type == ParamType::choice ||
+       (param.type == ParamType::integer && param.default_value.find_first_not_of("0123456789") == std::string::npos));
+  if (!param.default_value.empty() && !literal_default) description += " Default: " + param.default_value + ".";
+  std::string schema;
+  switch (param.type) {
+    case ParamType::text: schema = "{\"type\":\"string\",\"minLength\":1"; break;
+    case ParamType::date:
+      schema = "{\"type\":\"string\",\"pattern\":\"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$\"";
+      description += " A date: YYYY, YYYY-MM or YYYY-MM-DD.";
+      break;
+    case ParamType::integer: schema = "{\"type\":\"integer\",\"minimum\":0"; break;
+    case ParamType::choice: {
+      schema = "{\"type\":\"string\",\"enum\":[";
+      for (std::size_t i = 0; i < param.allowed.size(); ++i) schema += (i ? "," : "") + JsonString(param.allowed[i]);
+      schema += "]";
+      break;
+    }
+  }
+  if (literal_default) {
+    schema += ",\"default\":" + (param.type == ParamType::integer ? param.default_value : JsonString(param.default_value));
+  }
+  schema += "}";
+  std::string out = "{\"name\":" + JsonString(param.name) + ",\"in\":" + (param.in_path ? "\"path\"" : "\"query\"") +
+                    ",\"required\":" + (param.required || param.in_path ? "true" : "false") +
+                    ",\"description\":" + JsonString(description) + ",\"schema\":" + schema;
+  if (!param.example.empty()) {
+    out += ",\"example\":" + (param.type == ParamType::integer ? param.example : JsonString(param.example));
+  }
+  return out + "}";
+}
+
+std::string ErrorResponses() {
+  return "\"400\":{\"$ref\":\"#/components/responses/BadRequest\"},\"404\":{\"$ref\":\"#/components/responses/"
+         "NotFound\"},\"503\":{\"$ref\":\"#/components/responses/Unavailable\"}";
+}
+
+std::string OperationJson(const Question& question) {
+  const bool table = IsTable(question);
+  std::string description = Sentence(question.summary);
+  if (!question.description.empty()) description += " " + Sentence(question.description);
+  if (question.kind == QuestionKind::collection) {
+    description += " Every record of the kind is a row; the first " + std::to_string(page_limit_default) +
+                   " are answered unless limit says otherwise.";
+  } else if (table) {
+    description += " The whole table is answered unless limit or offset ask for a page.";
+  }
+  std::string command;
+  for (const std::string& word : question.command) command += " " + word;
+  description += " On the command line: ramstein" + command + ".";
+  std::string out = "{\"operationId\":" + JsonString(question.OperationId()) + ",\"summary\":" + JsonString(question.summary) +
+                    ",\"description\":" + JsonString(description) + ",\"tags\":[" + JsonString(question.tag) +
+                    "],\"parameters\":[";
+  bool first = true;
+  auto add = [&](const std::string& parameter) {
+    out += (first ? "" : ",") + parameter;
+    first = false;
+  };
+  for (const Param& param : question.params) add(ParameterJson(param));
+  if (table) {
+    for (const Param& param : PageParams()) add(ParameterJson(param));
+    add(ParameterJson({"format", ParamType::choice,
+                       "json, or csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too)",
+                       {"json", "csv"}, "json", false, false, false, "json"}));
+  }
+  // A page of a table has its total in X-Total-Count and beside the rows.
+  std::string schema = AnswerJsonSchema(question, table);
+  out += "],\"responses\":{\"200\":{\"description\":" + JsonString(Sentence(question.summary));
+  if (table) {
+    out += ",\"headers\":{\"X-Total-Count\":{\"description\":\"rows matching, before paging (pages only)\","
+           "\"schema\":{\"type\":\"integer\"}}}";
+  }
+  out += ",\"content\":{\"application/json\":{\"schema\":" + schema + "}";
+  if (table) out += ",\"text/csv\":{\"schema\":{\"type\":\"string\",\"description\":\"the table as CSV\"}}";
+  out += "}}," + ErrorResponses() + "}}";
+  return out;
+}
+
+std::string FixedOperation(const std::string& id, const std::string& summary, const std::string& description,
+                           const std::string& schema) {
+  return "{\"operationId\":" + JsonString(id) + ",\"summary\":" + JsonString(summary) + ",\"description\":" +
+         JsonString(description) + ",\"tags\":[\"service\"],\"parameters\":[],\"responses\":{\"200\":{\"description\":" +
+         JsonString(summary) + ",\"content\":{\"application/json\":{\"schema\":" + schema + "}}}," + ErrorResponses() + "}}";
+}
 
 }  // namespace
 
 const std::vector<DocumentedRoute>& DocumentedRoutes() {
-  static const std::vector<DocumentedRoute> routes = BuildRoutes();
+  static const std::vector<DocumentedRoute> routes = [] {
+    std::vector<DocumentedRoute> out = {
+        {"/healthz", "/healthz", "Liveness, and the newest ledger event applied", false},
+        {"/api/v1/openapi.json", "/api/v1/openapi.json", "This document", false},
+    };
+    for (const Question& question : Questions()) {
+      out.push_back({question.http_path, ExampleUrl(question), question.summary, IsTable(question)});
+    }
+    return out;
+  }();
   return routes;
 }
 
 std::string OpenApiJson() {
   std::string out =
-      R"({"openapi":"3.1.0","info":{"title":"Ramstein API","version":"1","description":"Read-only API over a Ramstein ledger. Money amounts are exact decimals; errors are {\"error\": code, \"detail\": text}."},"paths":{)";
-  bool first = true;
-  for (const DocumentedRoute& route : DocumentedRoutes()) {
-    if (!first) out += ",";
-    first = false;
-    Str(out, route.path);
-    out += ":{\"get\":{\"summary\":";
-    Str(out, route.summary);
-    out += ",\"parameters\":[";
-    bool first_parameter = true;
-    std::size_t brace = route.path.find('{');
-    if (brace != std::string::npos) {
-      std::string name = route.path.substr(brace + 1, route.path.find('}') - brace - 1);
-      out += "{\"name\":";
-      Str(out, name);
-      out += ",\"in\":\"path\",\"required\":true,\"schema\":{\"type\":\"string\"}}";
-      first_parameter = false;
-    }
-    for (const std::string& parameter : route.query_parameters) {
-      if (!first_parameter) out += ",";
-      first_parameter = false;
-      out += "{\"name\":";
-      Str(out, parameter);
-      out += ",\"in\":\"query\",\"required\":";
-      out += parameter == "since" ? "true" : "false";
-      out += ",\"schema\":{\"type\":";
-      out += parameter == "limit" || parameter == "offset" ? "\"integer\",\"minimum\":0" : "\"string\"";
-      if (parameter == "format") out += ",\"enum\":[\"json\",\"csv\"]";
-      out += "}}";
-    }
-    out += "],\"responses\":{\"200\":{\"description\":\"OK\",\"content\":{\"application/json\":{}";
-    if (route.table) out += ",\"text/csv\":{}";
-    out += "}},\"400\":{\"$ref\":\"#/components/responses/Error\"},\"404\":{\"$ref\":\"#/components/responses/Error\"}}}}";
+      R"({"openapi":"3.1.0","info":{"title":"Ramstein API","version":"1",)"
+      R"("description":"Read-only API over a Ramstein ledger of coalition military assistance: every report, )"
+      R"(collection and record the command line answers, with the same figures. Money amounts are exact )"
+      R"(decimals in the row's currency; published figures are decimal text with every digit kept. Errors are )"
+      R"({\"error\": code, \"detail\": text}.",)"
+      R"("contact":{"name":"The operators of the Ramstein deployment serving this document"}},)"
+      R"("servers":[{"url":"/","description":"the server that serves this document"}],"security":[],)"
+      R"("tags":[{"name":"collections","description":"Records of one kind as rows, filtered, sorted and paged"},)"
+      R"({"name":"records","description":"One record with the sources and quotes it rests on"},)"
+      R"({"name":"reports","description":"Questions answered as tables: totals per donor, month, item, meeting"},)"
+      R"({"name":"service","description":"The server itself"}],"paths":{)";
+  out += "\"/healthz\":{\"get\":" +
+         FixedOperation("getHealth", "Liveness, and the newest ledger event applied",
+                        "Answers 503 with status 'failed' when the ledger on disk holds less than the server answered "
+                        "from.",
+                        R"({"type":"object","required":["status","sequence"],"properties":{"status":{"type":"string","enum":["ok","failed"]},"sequence":{"type":"integer","description":"the newest ledger event applied"},"detail":{"type":"string"}}})") +
+         "}";
+  out += ",\"/api/v1/openapi.json\":{\"get\":" +
+         FixedOperation("getOpenApi", "This document", "The OpenAPI 3.1 description of every route.",
+                        R"({"type":"object","description":"an OpenAPI 3.1 document"})") +
+         "}";
+  for (const Question& question : Questions()) {
+    out += "," + JsonString(question.http_path) + ":{\"get\":" + OperationJson(question) + "}";
   }
-  out += R"(},"components":{"responses":{"Error":{"description":"An error","content":{"application/json":{"schema":{"type":"object","required":["error","detail"],"properties":{"error":{"type":"string"},"detail":{"type":"string"}}}}}}}}})";
-  out += "\n";
+  const std::string error =
+      R"({"description":"%s","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Error"}}}})";
+  auto response = [&](const std::string& description) {
+    std::string text = error;
+    return text.replace(text.find("%s"), 2, description);
+  };
+  out += "},\"components\":{\"schemas\":{\"Error\":"
+         R"({"type":"object","required":["error","detail"],"properties":{"error":{"type":"string","description":"a code: bad_request, not_found, unavailable, ..."},"detail":{"type":"string","description":"what was wrong, for a person"}}})"
+         "},\"responses\":{\"BadRequest\":" +
+         response("A parameter is unknown, malformed or missing; detail names it") + ",\"NotFound\":" +
+         response("Nothing has this name or id") + ",\"Unavailable\":" +
+         response("The ledger on disk lost events the server answered from") + "}}}\n";
   return out;
 }
 

@@ -17,6 +17,10 @@ namespace ramstein {
 // `plus_is_space`). InvalidArgument names the first bad escape.
 Result<std::string> PercentDecode(std::string_view text, bool plus_is_space);
 
+// `text` with every byte but the unreserved ones (A-Z a-z 0-9 - . _ ~) and
+// ':' written %XX: safe as a path segment or a query value.
+std::string PercentEncode(std::string_view text);
+
 struct ParsedTarget {
   std::string path;
   std::vector<std::pair<std::string, std::string>> params;

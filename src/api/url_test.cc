@@ -28,5 +28,15 @@ TEST(UrlTest, MalformedEscapesNulAndRepeatsAreRefused) {
   }
 }
 
+TEST(UrlTest, AnEncodedTextDecodesToItself) {
+  for (std::string text : {"kiel-r29/data_explorer", "figure:kiel-r29/data_explorer/AUS/2022-02", "Air Defense",
+                           "a+b&c=d?e#f%", "Ukraine’s"}) {
+    std::string encoded = PercentEncode(text);
+    EXPECT_EQ(encoded.find_first_of("/ +&=?#"), std::string::npos) << encoded;
+    EXPECT_EQ(PercentDecode(encoded, true).value(), text);
+  }
+  EXPECT_EQ(PercentEncode("meeting:udcg-27"), "meeting:udcg-27");
+}
+
 }  // namespace
 }  // namespace ramstein

@@ -10,7 +10,7 @@
 #include "db/ledger_db.h"
 #include "fx/fx_rates.h"
 #include "io/import_result.h"
-#include "io/table_format.h"
+#include "render/table_format.h"
 #include "store/sqlite/sqlite_event_store.h"
 
 namespace ramstein {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/app_context.h"
+#include "query/catalog.h"
 
 namespace ramstein {
 
@@ -21,13 +22,11 @@ struct LogFilter {
 };
 int RunLog(AppContext& context, const LogFilter& filter);
 int RunVerify(AppContext& context);
-int RunShow(AppContext& context, const std::string& id);
-// `report`: name is one of the report commands main.cc lists (donors, totals, ...).
-struct ReportOptions {
-  std::string at, since, item, category, donor, type, publisher, meeting, dataset, source;
-  std::string by = "subject";
-};
-int RunReport(AppContext& context, const std::string& name, const ReportOptions& options);
+// A question of the catalogue (`report NAME`, `list NAME`, `show ID`):
+// `given` holds the options given, by parameter name (limit and offset
+// page the table); printed as text, CSV or JSON (context.format()).
+int RunQuestion(AppContext& context, const Question& question,
+                const std::vector<std::pair<std::string, std::string>>& given);
 // Serves the HTTP API and the dashboard built in `web_dir` on `listen`
 // ("HOST:PORT") until SIGINT or SIGTERM. Without a built dashboard it serves
 // the API and says so.

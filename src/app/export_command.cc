@@ -6,7 +6,7 @@
 #include "app/commands.h"
 #include "base/did_you_mean.h"
 #include "io/export/ledger_export.h"
-#include "io/xlsx/xlsx_writer.h"
+#include "render/xlsx_writer.h"
 
 namespace ramstein {
 

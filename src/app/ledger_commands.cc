@@ -10,9 +10,7 @@
 #include "io/dataset_import.h"
 #include "base/read_only_file.h"
 #include "io/jsonl_import.h"
-#include "io/record_detail_format.h"
 #include "ledger/record_codec.h"
-#include "query/record_detail.h"
 #include "synth/synthetic_ledger.h"
 
 namespace ramstein {
@@ -148,16 +146,6 @@ int RunVerify(AppContext& context) {
   }
   std::printf("ok: %llu events verified; chain head %s\n",
               static_cast<unsigned long long>(summary->events), HashToHex(summary->head).c_str());
-  return kExitOk;
-}
-
-int RunShow(AppContext& context, const std::string& id) {
-  Status opened = context.Open(SqliteEventStore::Mode::read_only);
-  if (!opened.ok()) return Fail(opened);
-  auto detail = ShowRecord(context.db->model(), id);
-  if (!detail.ok()) return Fail(detail.status());
-  std::fputs((context.json ? RecordDetailToJson(*detail) : RecordDetailToText(*detail)).c_str(),
-             stdout);
   return kExitOk;
 }
 

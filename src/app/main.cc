@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "api/openapi.h"
 #include "app/command_line.h"
 #include "app/commands.h"
 #include "app/version.h"
@@ -32,8 +33,9 @@ struct Options {
   std::string export_format, export_source;
   std::string release_name, release_other, release_counted = "committed";
   LogFilter log;
-  std::string show_id;
-  ReportOptions report;
+  // The options of the question asked (only one command runs): by
+  // parameter name, and the CLI11 option that fills each.
+  std::vector<std::pair<std::string, std::string>> question_values;
   std::uint64_t measures = 1000, seed = 1;
   std::string out_path;
   std::string listen = "127.0.0.1:8080";
@@ -81,11 +83,6 @@ void AddLedgerCommands(CLI::App& app, Options& o) {
   auto* verify = app.add_subcommand("verify", "recompute the hash chain and replay every check");
   verify->callback([&o] { o.exit_code = RunVerify(o.context); });
 
-  auto* show = app.add_subcommand("show", "a record with its sources, quotes and conflicting claims");
-  show->add_option("id", o.show_id, "record id")->required();
-  show->add_flag("--json", o.context.json, "print as JSON");
-  show->callback([&o] { o.exit_code = RunShow(o.context, o.show_id); });
-
   auto* serve = app.add_subcommand("serve", "serve the JSON API and the dashboard over the ledger (read-only)");
   serve->add_option("--listen", o.listen, "HOST:PORT to listen on")->capture_default_str();
   serve->add_option("--web-dir", o.web_dir, "the built dashboard (env RAMSTEIN_WEB)")->capture_default_str();
@@ -130,6 +127,12 @@ void AddLedgerCommands(CLI::App& app, Options& o) {
     o.exit_code = RunCatalogMap(o.context, o.catalog);
   });
 
+  auto* openapi = app.add_subcommand("openapi", "print the OpenAPI 3.1 document of the HTTP API (what serve answers at /api/v1/openapi.json)");
+  openapi->callback([&o] {
+    std::fputs(OpenApiJson().c_str(), stdout);
+    o.exit_code = kExitOk;
+  });
+
   auto* gen = app.add_subcommand("gen", "write a deterministic synthetic ledger as JSON Lines");
   gen->add_option("--measures", o.measures, "number of measures (about 4 line items each)")
       ->capture_default_str();
@@ -138,62 +141,60 @@ void AddLedgerCommands(CLI::App& app, Options& o) {
   gen->callback([&o] { o.exit_code = RunGen(o.measures, o.seed, o.out_path); });
 }
 
-void AddReportCommands(CLI::App& app, Options& o) {
+// The help line of a parameter: its description, the values it takes, its
+// default.
+std::string ParamHelp(const Param& param) {
+  std::string help = param.description;
+  if (param.type == ParamType::choice) {
+    std::string values;
+    for (const std::string& value : param.allowed) values += (values.empty() ? "" : ", ") + value;
+    help += " (" + values + ")";
+  }
+  if (param.type == ParamType::date) help += " (YYYY-MM-DD)";
+  if (!param.default_value.empty()) help += "; default " + param.default_value;
+  if (param.required) help += "; required";
+  return help;
+}
+
+// One command per question of the catalogue (query/catalog.h): `report
+// NAME`, `list NAME`, `show ID`, with an option per parameter (a positional
+// one is also --NAME), --limit and --offset for tables, --json and --csv.
+void AddQuestionCommands(CLI::App& app, Options& o) {
   auto* report = app.add_subcommand("report", "answer a question as a table");
   report->require_subcommand(1);
-  struct Spec {
-    const char* name;
-    const char* help;
-  };
-  const Spec specs[] = {
-      {"donors", "per donor and currency: announced, committed, delivered, outstanding, on hold (and EUR)"},
-      {"totals", "per donor: EUR and USD totals over all currencies"},
-      {"monthly", "per month: announced, committed and delivered in EUR"},
-      {"holds", "holds active at a date: items, quantities, days held"},
-      {"meetings", "every meeting with attendance counts"},
-      {"meeting", "one meeting: attendance grid and measures announced"},
-      {"authorities", "funding authorities: cap, drawn, remaining as reported"},
-      {"items", "per item and donor: pledged, delivered, held"},
-      {"review", "names importers kept for review, the catalogue item each was said to be (catalog map), and suggestions"},
-      {"publishers", "publishers whose sources measures cite first: the values --publisher takes"},
-      {"changes", "what happened since a date"},
-      {"datasets", "datasets of published figures (imported publisher tables)"},
-      {"figures", "a dataset's published figures, summed exactly by subject, period or category"},
-      {"reconcile", "Kiel main data allocations against Kiel dashboard figures, per donor and type"},
-  };
-  for (const Spec& spec : specs) {
-    auto* sub = report->add_subcommand(spec.name, spec.help);
-    AddFormatFlags(sub, o.context);
-    std::string name = spec.name;
-    if (name == "holds" || name == "authorities") {
-      sub->add_option("--at", o.report.at, "date (YYYY-MM-DD); default today");
+  auto* list = app.add_subcommand("list", "list the records of one kind, filtered and sorted");
+  list->require_subcommand(1);
+  for (const Question& question : Questions()) {
+    CLI::App* parent = &app;
+    for (std::size_t i = 0; i + 1 < question.command.size(); ++i) parent = parent->get_subcommand(question.command[i]);
+    auto* command = parent->add_subcommand(question.command.back(), question.summary);
+    std::vector<std::pair<std::string, CLI::Option*>> options;
+    auto add = [&](const Param& param) {
+      auto value = std::make_shared<std::string>();
+      std::string names = "--" + param.name;
+      if (param.positional) names = param.name + "," + names;
+      CLI::Option* option = command->add_option(names, *value, ParamHelp(param));
+      option->type_name(param.type == ParamType::date      ? "DATE"
+                        : param.type == ParamType::integer ? "N"
+                        : param.type == ParamType::choice  ? "CHOICE"
+                                                           : "TEXT");
+      options.emplace_back(param.name, option);
+      return value;
+    };
+    std::vector<std::pair<std::string, std::shared_ptr<std::string>>> values;
+    for (const Param& param : question.params) values.emplace_back(param.name, add(param));
+    if (question.kind != QuestionKind::detail) {
+      for (const Param& param : PageParams()) values.emplace_back(param.name, add(param));
+      AddFormatFlags(command, o.context);
+    } else {
+      command->add_flag("--json", o.context.json, "print as JSON");
     }
-    if (name == "meeting") {
-      sub->add_option("meeting", o.report.meeting, "meeting id or UDCG number")->required();
-    }
-    if (name == "items") {
-      sub->add_option("--item", o.report.item, "item id, name or alias");
-      sub->add_option("--category", o.report.category, "item category (e.g. \"Air Defense\")");
-      sub->add_option("--donor", o.report.donor, "donor actor id (e.g. USA)");
-    }
-    if (name == "monthly") sub->add_option("--donor", o.report.donor, "only this donor (actor id, e.g. GBR)");
-    if (name == "donors" || name == "totals" || name == "monthly") {
-      sub->add_option("--type", o.report.type, "only one type of aid: military, financial or humanitarian");
-      sub->add_option("--publisher", o.report.publisher,
-                      "only measures citing this publisher's sources first (e.g. \"Kiel Institute for the World "
-                      "Economy\"): a ledger holding several trackers sums them all otherwise");
-    }
-    if (name == "figures") {
-      sub->add_option("dataset", o.report.dataset, "dataset (e.g. kiel-r29/data_explorer)")->required();
-      sub->add_option("--by", o.report.by, "subject, period, category, row or all")->capture_default_str();
-      sub->add_option("--donor", o.report.donor, "only this subject (actor id, e.g. USA)");
-    }
-    if (name == "reconcile") {
-      sub->add_option("--source", o.report.source, "the main data's source id (default: the latest imported)");
-      sub->add_option("--dataset", o.report.dataset, "the dashboard dataset (default: the latest kiel-rNN/data_explorer)");
-    }
-    if (name == "changes") sub->add_option("--since", o.report.since, "date (YYYY-MM-DD)")->required();
-    sub->callback([&o, name] { o.exit_code = RunReport(o.context, name, o.report); });
+    command->callback([&o, &question, values, options] {
+      for (std::size_t i = 0; i < values.size(); ++i) {
+        if (options[i].second->count() > 0) o.question_values.emplace_back(values[i].first, *values[i].second);
+      }
+      o.exit_code = RunQuestion(o.context, question, o.question_values);
+    });
   }
 }
 
@@ -225,7 +226,7 @@ int main(int argc, char** argv) {
         return "";
       });
   AddLedgerCommands(app, options);
-  AddReportCommands(app, options);
+  AddQuestionCommands(app, options);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

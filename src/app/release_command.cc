@@ -3,7 +3,7 @@
 #include <cstdio>
 
 #include "app/commands.h"
-#include "io/table_format.h"
+#include "render/table_format.h"
 #include "ledger/record_codec.h"
 #include "query/reports.h"
 

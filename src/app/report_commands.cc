@@ -1,22 +1,14 @@
 #include <cstdio>
 
 #include "app/commands.h"
-#include "io/table_format.h"
+#include "render/answer_format.h"
+#include "render/table_format.h"
 #include "ledger/record_codec.h"
-#include "query/reports.h"
+#include "query/catalog.h"
 
 namespace ramstein {
 
 namespace {
-
-Result<std::int32_t> DayOption(const std::string& text, const char* option, Clock& clock) {
-  if (text.empty()) return static_cast<std::int32_t>(clock.NowMs() / 86'400'000);
-  auto date = Date::Parse(text);
-  if (!date)
-    return Status::InvalidArgument(std::string(option) + ": '" + text +
-                                   "' is not a date (YYYY-MM-DD)");
-  return date->last_day();
-}
 
 void Print(const Table& table, TableFormat format) {
   std::fputs(FormatTable(table, format).c_str(), stdout);
@@ -24,75 +16,21 @@ void Print(const Table& table, TableFormat format) {
 
 }  // namespace
 
-int RunReport(AppContext& context, const std::string& name, const ReportOptions& options) {
+int RunQuestion(AppContext& context, const Question& question,
+                const std::vector<std::pair<std::string, std::string>>& given) {
+  auto today = static_cast<std::int32_t>(context.clock.NowMs() / 86'400'000);
+  auto arguments = Bind(question, given, today);
+  if (!arguments.ok()) return Fail(arguments.status());
+  auto page = PageOf(given, std::nullopt);
+  if (!page.ok()) return Fail(page.status());
   Status opened = context.Open(SqliteEventStore::Mode::read_only);
   if (!opened.ok()) return Fail(opened);
-  const Model& model = context.db->model();
-  TableFormat format = context.format();
-  auto measures = MeasureFilterOf(model, options.type.empty() ? std::nullopt : std::optional(options.type),
-                                  options.publisher.empty() ? std::nullopt : std::optional(options.publisher));
-  if (!measures.ok()) return Fail(measures.status());
-  if (name == "donors") {
-    Print(DonorsReport(model, *measures), format);
-  } else if (name == "totals") {
-    Print(DonorTotalsReport(model, *measures), format);
-  } else if (name == "holds" || name == "authorities") {
-    auto day = DayOption(options.at, "--at", context.clock);
-    if (!day.ok()) return Fail(day.status());
-    Print(name == "holds" ? HoldsReport(model, *day) : AuthoritiesReport(model, *day), format);
-  } else if (name == "monthly") {
-    auto table = MonthlyReport(model, options.donor.empty() ? std::nullopt : std::optional(options.donor), *measures);
-    if (!table.ok()) return Fail(table.status());
-    Print(*table, format);
-  } else if (name == "meetings") {
-    Print(MeetingsReport(model), format);
-  } else if (name == "meeting") {
-    auto detail = MeetingDetail(model, options.meeting);
-    if (!detail.ok()) return Fail(detail.status());
-    if (format == TableFormat::json) {
-      std::fputs(MeetingDetailToJson(*detail).c_str(), stdout);
-    } else {
-      Print(detail->facts, format);
-      std::fputs("\n", stdout);
-      Print(detail->attendance, format);
-      std::fputs("\n", stdout);
-      Print(detail->measures, format);
-    }
-  } else if (name == "items") {
-    ItemsFilter filter;
-    if (!options.item.empty()) filter.item = options.item;
-    if (!options.category.empty()) filter.category = options.category;
-    if (!options.donor.empty()) filter.donor = options.donor;
-    auto table = ItemsReport(model, filter);
-    if (!table.ok()) return Fail(table.status());
-    Print(*table, format);
-  } else if (name == "review") {
-    Print(ReviewReport(model), format);
-  } else if (name == "publishers") {
-    Print(PublishersReport(model), format);
-  } else if (name == "datasets") {
-    Print(DatasetsReport(model), format);
-  } else if (name == "figures") {
-    FiguresQuery query{options.dataset, options.by, std::nullopt};
-    if (!options.donor.empty()) query.subject = options.donor;
-    auto table = FiguresReport(model, query);
-    if (!table.ok()) return Fail(table.status());
-    Print(*table, format);
-  } else if (name == "reconcile") {
-    ReconcileQuery query;
-    if (!options.source.empty()) query.measures_source = options.source;
-    if (!options.dataset.empty()) query.figures_dataset = options.dataset;
-    auto table = ReconcileReport(model, query);
-    if (!table.ok()) return Fail(table.status());
-    Print(*table, format);
-  } else if (name == "changes") {
-    auto since = Date::Parse(options.since);
-    if (!since)
-      return Fail(Status::InvalidArgument("--since: '" + options.since + "' is not a date"));
-    Print(ChangesReport(model, since->days), format);
-  } else {
-    return Fail(Status::InvalidArgument("unknown report '" + name + "'"));
-  }
+  auto answer = Ask(question, context.db->model(), *arguments);
+  if (!answer.ok()) return Fail(answer.status());
+  if (*page) *answer = PageRows(std::get<Table>(*answer), **page);
+  auto text = FormatAnswer(*answer, context.format());
+  if (!text.ok()) return Fail(text.status());
+  std::fputs(text->c_str(), stdout);
   return kExitOk;
 }
 

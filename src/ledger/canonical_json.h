@@ -44,5 +44,11 @@ class CanonicalJson {
 
 // Appends `value` to `out` as a JSON string literal with canonical escaping.
 void AppendJsonString(std::string& out, std::string_view value);
+// The same, as a string of its own.
+inline std::string JsonString(std::string_view value) {
+  std::string out;
+  AppendJsonString(out, value);
+  return out;
+}
 
 }  // namespace ramstein

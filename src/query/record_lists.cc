@@ -33,6 +33,7 @@ struct Row {
 };
 
 struct Collection {
+  std::string summary;
   RecordKind kind;
   std::vector<Column> columns;
   std::vector<std::string> filters;  // the filters that apply
@@ -43,7 +44,8 @@ const std::vector<std::pair<std::string, Collection>>& Collections() {
   using T = Column::Type;
   static const std::vector<std::pair<std::string, Collection>> collections = {
       {"measures",
-       {RecordKind::measure,
+       {"Measures: pledges, packages and contracts, one row each with donor, status and value",
+        RecordKind::measure,
         {{"id"},
          {"announced"},
          {"donor"},
@@ -74,7 +76,8 @@ const std::vector<std::pair<std::string, Collection>>& Collections() {
           return row;
         }}},
       {"deliveries",
-       {RecordKind::delivery,
+       {"Deliveries: what arrived, of which measure, when",
+        RecordKind::delivery,
         {{"id"},
          {"measure"},
          {"donor"},
@@ -103,7 +106,8 @@ const std::vector<std::pair<std::string, Collection>>& Collections() {
           return row;
         }}},
       {"holds",
-       {RecordKind::hold,
+       {"Holds: shipments paused, with their reason",
+        RecordKind::hold,
         {{"id"},
          {"donor"},
          {"recipient"},
@@ -126,7 +130,8 @@ const std::vector<std::pair<std::string, Collection>>& Collections() {
           return row;
         }}},
       {"resumptions",
-       {RecordKind::resumption,
+       {"Resumptions: holds lifted, fully or in part",
+        RecordKind::resumption,
         {{"id"}, {"hold"}, {"donor"}, {"date"}, {"state"}, {"lines", T::integer}, {"note"}},
         {"donor", "item", "category", "from", "to"},
         [](const Model& model, const StoredRecord& stored) {
@@ -145,7 +150,8 @@ const std::vector<std::pair<std::string, Collection>>& Collections() {
           return row;
         }}},
       {"items",
-       {RecordKind::item,
+       {"Items: the equipment catalogue, and names importers kept for review",
+        RecordKind::item,
         {{"id"}, {"name"}, {"category"}, {"unit"}, {"aliases"}, {"status"}, {"same as"}},
         {"item", "category", "status"},
         [](const Model&, const StoredRecord& stored) {
@@ -160,7 +166,8 @@ const std::vector<std::pair<std::string, Collection>>& Collections() {
                      std::nullopt, "", "", "", status, {i.id}};
         }}},
       {"meetings",
-       {RecordKind::meeting,
+       {"Meetings: contact-group meetings and other talks, with date, venue and format",
+        RecordKind::meeting,
         {{"id"},
          {"forum"},
          {"number", T::integer},
@@ -183,7 +190,8 @@ const std::vector<std::pair<std::string, Collection>>& Collections() {
                      {}};
         }}},
       {"authorities",
-       {RecordKind::authority,
+       {"Funding authorities: who holds them and their cap",
+        RecordKind::authority,
         {{"id"}, {"holder"}, {"name"}, {"currency"}, {"cap", T::amount}},
         {"donor"},
         [](const Model&, const StoredRecord& stored) {
@@ -197,7 +205,8 @@ const std::vector<std::pair<std::string, Collection>>& Collections() {
                      {}};
         }}},
       {"balances",
-       {RecordKind::balance,
+       {"Balances of funding authorities as reported: cap, drawn, remaining",
+        RecordKind::balance,
         {{"id"},
          {"authority"},
          {"holder"},
@@ -222,7 +231,8 @@ const std::vector<std::pair<std::string, Collection>>& Collections() {
                      {}};
         }}},
       {"requirements",
-       {RecordKind::requirement,
+       {"Requirements: what the recipient said it needs",
+        RecordKind::requirement,
         {{"id"},
          {"recipient"},
          {"item"},
@@ -247,7 +257,8 @@ const std::vector<std::pair<std::string, Collection>>& Collections() {
           return row;
         }}},
       {"sources",
-       {RecordKind::source,
+       {"Sources: the documents records cite, with their digests",
+        RecordKind::source,
         {{"id"}, {"publisher"}, {"title"}, {"published"}, {"url"}, {"sha256"}},
         {"from", "to"},
         [](const Model&, const StoredRecord& stored) {
@@ -278,24 +289,18 @@ bool NumberLess(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-const std::vector<std::string>& ListCollections() {
-  static const std::vector<std::string> names = [] {
-    std::vector<std::string> out;
-    for (const auto& [name, collection] : Collections()) out.push_back(name);
+const std::vector<CollectionInfo>& ListCollections() {
+  static const std::vector<CollectionInfo> infos = [] {
+    std::vector<CollectionInfo> out;
+    for (const auto& [name, collection] : Collections()) {
+      out.push_back({name, collection.summary, collection.columns, collection.filters});
+    }
     return out;
   }();
-  return names;
+  return infos;
 }
 
-std::vector<std::string> ListFilters(const std::string& name) {
-  for (const auto& [known, collection] : Collections()) {
-    if (known == name) return collection.filters;
-  }
-  return {};
-}
-
-Result<RecordList> ListRecords(const Model& model, const std::string& name,
-                               const ListQuery& query) {
+Result<Table> ListRecords(const Model& model, const std::string& name, const ListQuery& query) {
   const auto& collections = Collections();
   auto found = std::find_if(collections.begin(), collections.end(),
                             [&](const auto& c) { return c.first == name; });
@@ -316,9 +321,6 @@ Result<RecordList> ListRecords(const Model& model, const std::string& name,
       return Status::InvalidArgument(std::string(filter) + ": " + name +
                                      " cannot be filtered by it");
     }
-  }
-  if (query.limit < 1 || query.limit > list_limit_max) {
-    return Status::InvalidArgument("limit: must be 1.." + std::to_string(list_limit_max));
   }
   std::optional<std::uint32_t> item;
   if (query.item) {
@@ -390,14 +392,12 @@ Result<RecordList> ListRecords(const Model& model, const std::string& name,
     const std::string& y = descending ? a.cells[c] : b.cells[c];
     return numeric ? NumberLess(x, y) : x < y;
   });
-  RecordList list;
-  list.total = rows.size();
-  list.table.title = name;
-  list.table.columns = collection.columns;
-  for (std::size_t r = query.offset; r < rows.size() && list.table.rows.size() < query.limit; ++r) {
-    list.table.rows.push_back(std::move(rows[r].cells));
-  }
-  return list;
+  Table table;
+  table.title = name;
+  table.columns = collection.columns;
+  table.rows.reserve(rows.size());
+  for (Row& row : rows) table.rows.push_back(std::move(row.cells));
+  return table;
 }
 
 }  // namespace ramstein

@@ -1,5 +1,25 @@
 // The JSON API, typed as the dashboard reads it. Every answer comes from the
-// same report functions as the CLI (see src/query in the server).
+// same catalogue of questions as the command line (src/query/catalog.h in
+// the server); the routes and their parameters are checked against
+// generated/openapi.ts, which scripts/openapi-check.sh generates from the
+// server's OpenAPI document (and fails the tests when it is stale).
+import type { paths } from './generated/openapi';
+
+type Path = keyof paths;
+// The query parameters a route takes, by name; the values as text (what
+// forms and links hold; the server checks them).
+type QueryOf<P> = P extends Path
+  ? { [K in keyof NonNullable<paths[P]['get']['parameters']['query']>]?: string }
+  : never;
+// The reports and collections the document lists.
+export type ReportName = Path extends infer P
+  ? P extends `/api/v1/reports/${infer N}` ? (N extends `${string}/${string}` ? never : N) : never
+  : never;
+export type CollectionName = Path extends infer P
+  ? P extends `/api/v1/${infer N}`
+    ? N extends `${string}/${string}` | `${string}.json` ? never : N
+    : never
+  : never;
 
 export type ColumnType = 'text' | 'integer' | 'amount' | 'decimal';
 export interface Column { name: string; type: ColumnType }
@@ -39,10 +59,10 @@ export async function get<T>(path: string): Promise<T> {
   return body as T;
 }
 
-export const report = (name: string, params: Record<string, string> = {}) =>
-  get<Table>(`/api/v1/reports/${name}${query(params)}`);
-export const list = (collection: string, params: Record<string, string> = {}) =>
-  get<PagedTable>(`/api/v1/${collection}${query(params)}`);
+export const report = <N extends ReportName>(name: N, params?: QueryOf<`/api/v1/reports/${N}`>) =>
+  get<Table>(`/api/v1/reports/${name}${query((params ?? {}) as Record<string, string>)}`);
+export const list = <N extends CollectionName>(collection: N, params?: QueryOf<`/api/v1/${N}`>) =>
+  get<PagedTable>(`/api/v1/${collection}${query((params ?? {}) as Record<string, string>)}`);
 export const record = (id: string) => get<RecordDetail>(`/api/v1/records/${encodeURIComponent(id)}`);
 export const meeting = (key: string) => get<MeetingDetail>(`/api/v1/reports/meetings/${encodeURIComponent(key)}`);
 export const health = () => get<{ status: string; sequence: number }>('/healthz');

@@ -4,26 +4,12 @@
 
 #include <algorithm>
 
-#include "io/table_format.h"
+#include "render/table_format.h"
 #include "ledger/record_codec.h"
 #include "query/labels.h"
 #include "query/reports.h"
 
 namespace ramstein {
-
-namespace {
-
-std::string CsvField(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
-}  // namespace
 
 std::string ExportJsonLines(const Model& model) {
   std::string out;

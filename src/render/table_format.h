@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "query/reports.h"
 #include "query/table.h"
@@ -14,6 +15,8 @@ namespace ramstein {
 enum class TableFormat { text, csv, json };
 
 std::string FormatTable(const Table& table, TableFormat format);
+// One CSV field (RFC 4180): quoted when it holds a comma, quote or line break.
+std::string CsvField(std::string_view text);
 // The CSV or JSON rendering in pieces, so that a large table can be sent as
 // it is rendered: the head, then rows [first, end) for consecutive ranges
 // from 0 to the last row, then the tail append exactly FormatTable's bytes.

@@ -1,4 +1,4 @@
-#include "io/table_format.h"
+#include "render/table_format.h"
 
 #include <algorithm>
 
@@ -15,21 +15,21 @@ std::size_t Width(const std::string& text) {
   return width;
 }
 
-std::string CsvCell(const std::string& cell) {
-  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
+}  // namespace
+
+std::string CsvField(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
   std::string out = "\"";
-  for (char c : cell) {
+  for (char c : text) {
     if (c == '"') out.push_back('"');
     out.push_back(c);
   }
   return out + "\"";
 }
 
-}  // namespace
-
 void AppendTableHead(std::string& out, const Table& table, TableFormat format) {
   if (format == TableFormat::csv) {
-    for (std::size_t c = 0; c < table.columns.size(); ++c) out += (c ? "," : "") + CsvCell(table.columns[c].name);
+    for (std::size_t c = 0; c < table.columns.size(); ++c) out += (c ? "," : "") + CsvField(table.columns[c].name);
     out += "\r\n";
     return;
   }
@@ -56,7 +56,7 @@ void AppendTableRows(std::string& out, const Table& table, TableFormat format, s
   for (std::size_t r = first; r < end; ++r) {
     const auto& row = table.rows[r];
     if (format == TableFormat::csv) {
-      for (std::size_t c = 0; c < row.size(); ++c) out += (c ? "," : "") + CsvCell(row[c]);
+      for (std::size_t c = 0; c < row.size(); ++c) out += (c ? "," : "") + CsvField(row[c]);
       out += "\r\n";
       continue;
     }

@@ -1,4 +1,4 @@
-#include "io/xlsx/xlsx_writer.h"
+#include "render/xlsx_writer.h"
 
 #include <xlsxwriter.h>
 

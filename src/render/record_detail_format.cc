@@ -1,4 +1,4 @@
-#include "io/record_detail_format.h"
+#include "render/record_detail_format.h"
 
 #include <map>
 

@@ -1,0 +1,217 @@
+// The catalogue of questions (query/catalog.h) against every surface made
+// from it: each question is a command of the real binary with its help, a
+// route of the real server giving the command's bytes, an operation of the
+// OpenAPI document with a schema for its answer, and a route of the
+// dashboard's generated client; each table has the columns its entry
+// declares. And the one check of parameters that every surface goes through.
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "api/url.h"
+#include "base/date.h"
+#include "query/catalog.h"
+#include "tests/test_support.h"
+
+namespace ramstein::testing {
+namespace {
+
+std::string Quote(const std::string& text) { return "'" + text + "'"; }
+
+// The command line asking `question` with its examples (positional ones
+// given as --NAME, the way help names them).
+std::string CommandOf(const Question& question) {
+  std::string command;
+  for (const std::string& word : question.command) command += word + " ";
+  for (const Param& param : question.params) {
+    if (param.required || param.in_path) command += "--" + param.name + " " + Quote(param.example) + " ";
+  }
+  return command;
+}
+
+std::string UrlOf(const Question& question, const std::string& query) {
+  std::string url = question.http_path;
+  std::string params;
+  for (const Param& param : question.params) {
+    std::string value = PercentEncode(param.example);
+    if (param.in_path) {
+      url = url.substr(0, url.find('{')) + value;
+    } else if (param.required) {
+      params += (params.empty() ? "?" : "&") + param.name + "=" + value;
+    }
+  }
+  if (!query.empty()) params += (params.empty() ? "?" : "&") + query;
+  return url + params;
+}
+
+class CatalogTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    db_ = TempDir("catalog") + "/ledger.db";
+    ASSERT_EQ(Ramstein("--db " + Quote(db_) + " init --bundled").exit_code, 0);
+    server_ = StartServer(db_);
+    ASSERT_GT(server_.port, 0) << "the server did not start";
+  }
+  static void TearDownTestSuite() { EXPECT_TRUE(StopServer(server_)); }
+  static httplib::Result Get(const std::string& path) {
+    httplib::Client client("127.0.0.1", server_.port);
+    return client.Get(path);
+  }
+  static CommandResult Cli(const std::string& arguments) { return Ramstein("--db " + Quote(db_) + " " + arguments); }
+  static std::string db_;
+  static ServerProcess server_;
+};
+std::string CatalogTest::db_;
+ServerProcess CatalogTest::server_;
+
+TEST_F(CatalogTest, EveryQuestionIsACommandARouteAnOperationAndAClientRoute) {
+  auto document = nlohmann::json::parse(Get("/api/v1/openapi.json")->body);
+  const std::string client = ReadText(SourceDir() + "/web/src/generated/openapi.ts");
+  std::set<std::string> operation_ids, paths;
+  for (const Question& question : Questions()) {
+    SCOPED_TRACE(question.http_path);
+    EXPECT_TRUE(operation_ids.insert(question.OperationId()).second);
+    EXPECT_TRUE(paths.insert(question.http_path).second);
+    EXPECT_FALSE(question.summary.empty());
+    // The command, with its help.
+    std::string words;
+    for (const std::string& word : question.command) words += word + " ";
+    CommandResult help = Cli(words + "--help");
+    EXPECT_EQ(help.exit_code, 0) << help.err;
+    EXPECT_NE(help.out.find(question.summary), std::string::npos) << help.out;
+    for (const Param& param : question.params) {
+      EXPECT_FALSE(param.description.empty()) << param.name;
+      EXPECT_NE(help.out.find("--" + param.name), std::string::npos) << param.name;
+      if (param.required) {
+        EXPECT_FALSE(param.example.empty()) << param.name << " is required but has no example";
+      }
+    }
+    // The route gives the command's bytes: JSON of a detail, CSV of a
+    // table's first rows (a collection answers a page of them by default).
+    const bool table = question.kind != QuestionKind::detail;
+    CommandResult asked = Cli(CommandOf(question) + (table ? "--csv --limit 7" : "--json"));
+    auto answered = Get(UrlOf(question, table ? "format=csv&limit=7" : ""));
+    ASSERT_TRUE(answered);
+    if (question.name == "reconcile") {  // the bundled ledger has no Kiel main data
+      EXPECT_EQ(answered->status, 404);
+      EXPECT_NE(asked.exit_code, 0);
+    } else {
+      EXPECT_EQ(answered->status, 200) << answered->body;
+      EXPECT_EQ(asked.exit_code, 0) << asked.err;
+      EXPECT_EQ(asked.out, answered->body);
+    }
+    // The operation, its parameters and the schema of its answer.
+    ASSERT_TRUE(document["paths"].contains(question.http_path));
+    const auto& operation = document["paths"][question.http_path]["get"];
+    EXPECT_EQ(operation["operationId"], question.OperationId());
+    EXPECT_TRUE(operation["responses"]["200"]["content"]["application/json"].contains("schema"));
+    std::set<std::string> documented;
+    for (const auto& parameter : operation["parameters"]) {
+      documented.insert(parameter["name"]);
+      EXPECT_FALSE(parameter["description"].get<std::string>().empty());
+    }
+    for (const Param& param : question.params) EXPECT_TRUE(documented.count(param.name)) << param.name;
+    if (table) {
+      for (const char* name : {"limit", "offset", "format"}) EXPECT_TRUE(documented.count(name)) << name;
+    }
+    // The dashboard's client knows the route.
+    EXPECT_NE(client.find("\"" + question.http_path + "\": {"), std::string::npos)
+        << "web/src/generated/openapi.ts lacks it: scripts/openapi-check.sh --write";
+  }
+  // The document holds the questions and the two service routes, no more.
+  EXPECT_EQ(document["paths"].size(), Questions().size() + 2);
+}
+
+TEST_F(CatalogTest, EveryTableHasTheColumnsItsEntryDeclares) {
+  for (const Question& question : Questions()) {
+    if (question.kind == QuestionKind::detail || question.name == "reconcile") continue;
+    SCOPED_TRACE(question.http_path);
+    auto answered = Get(UrlOf(question, "limit=1"));
+    ASSERT_TRUE(answered);
+    ASSERT_EQ(answered->status, 200) << answered->body;
+    const auto columns = nlohmann::json::parse(answered->body)["columns"];
+    const char* types[] = {"text", "integer", "amount", "decimal"};
+    ASSERT_GE(columns.size(), question.columns.size());
+    for (std::size_t i = 0; i < question.columns.size(); ++i) {
+      EXPECT_EQ(columns[i]["name"], question.columns[i].name) << i;
+      EXPECT_EQ(columns[i]["type"], types[static_cast<int>(question.columns[i].type)]) << question.columns[i].name;
+    }
+    if (question.more_columns.empty()) {
+      EXPECT_EQ(columns.size(), question.columns.size()) << "columns beyond the entry's: say so in more_columns";
+    } else {
+      EXPECT_TRUE(question.columns.empty() || columns.size() >= question.columns.size());
+    }
+  }
+}
+
+// Every record of the bundled ledger opens by its id, whatever characters
+// it holds (Kiel's figures have '/' in theirs), with the sources its
+// evidence cites resolved.
+TEST_F(CatalogTest, EveryRecordOfTheBundledLedgerOpensWithItsSources) {
+  CommandResult events = Cli("log --json");
+  ASSERT_EQ(events.exit_code, 0) << events.err;
+  std::set<std::string> ids;
+  const auto log = nlohmann::json::parse(events.out);
+  for (const auto& row : log["rows"]) ids.insert(row["id"].get<std::string>());
+  ASSERT_GT(ids.size(), 1600u);
+  std::size_t with_slash = 0, with_evidence = 0, quotes = 0;
+  for (const std::string& id : ids) {
+    auto answered = Get("/api/v1/records/" + PercentEncode(id));
+    ASSERT_TRUE(answered) << id;
+    ASSERT_EQ(answered->status, 200) << id << ": " << answered->body;
+    auto detail = nlohmann::json::parse(answered->body);
+    EXPECT_EQ(detail["id"], id);
+    with_slash += id.find('/') != std::string::npos;
+    const auto& cited = detail["record"].value("evidence", nlohmann::json::array());
+    ASSERT_EQ(detail["evidence"].size(), cited.size()) << id;
+    with_evidence += !cited.empty();
+    for (const auto& evidence : detail["evidence"]) {
+      EXPECT_FALSE(evidence["title"].get<std::string>().empty()) << id << " cites " << evidence["source"];
+      quotes += !evidence["quote"].get<std::string>().empty();
+    }
+  }
+  // Every record but the sources themselves and the catalogue of actors
+  // and items rests on evidence.
+  EXPECT_EQ(with_slash, 1271u);
+  std::printf("walked %zu records (%zu with '/' in their id), %zu citing evidence, %zu quotes\n", ids.size(),
+              with_slash, with_evidence, quotes);
+}
+
+TEST(CatalogBindTest, EveryParameterIsCheckedOnceForEverySurface) {
+  const Question& holds = *FindQuestion(QuestionKind::report, "holds");
+  const Question& figures = *FindQuestion(QuestionKind::report, "figures");
+  const Question& record = *FindQuestion(QuestionKind::detail, "record");
+  auto refusal = [](const Question& question, std::vector<std::pair<std::string, std::string>> given) {
+    auto bound = Bind(question, given, 20000);
+    return bound.ok() ? std::string("accepted") : bound.status().message();
+  };
+  EXPECT_EQ(refusal(holds, {{"date", "2025-07-08"}}),
+            "unknown parameter 'date' (known: at, limit, offset)");
+  EXPECT_EQ(refusal(holds, {{"at", "2025-13-01"}}), "at: '2025-13-01' is not a date (YYYY-MM-DD)");
+  EXPECT_EQ(refusal(holds, {{"limit", "ten"}}), "limit: 'ten' is not a whole number");
+  EXPECT_EQ(refusal(holds, {{"at", "2025"}, {"at", "2026"}}), "at: given twice");
+  EXPECT_EQ(refusal(figures, {{"by", "subject"}}), "dataset: required: the dataset (report datasets lists them)");
+  EXPECT_EQ(refusal(figures, {{"dataset", "d"}, {"by", "suject"}}),
+            "by: 'suject' is not one of subject, period, category, row, all (did you mean 'subject'?)");
+  EXPECT_EQ(refusal(figures, {{"datset", "d"}}).substr(0, 26), "unknown parameter 'datset'");
+  EXPECT_NE(refusal(figures, {{"datset", "d"}}).find("(did you mean 'dataset'?)"), std::string::npos);
+  EXPECT_EQ(refusal(record, {{"id", "x"}, {"limit", "5"}}), "unknown parameter 'limit' (known: id)");
+  // What is accepted: a choice in any case, kept as the catalogue spells
+  // it; the page is not part of the arguments (nor of their key).
+  auto bound = Bind(figures, {{"dataset", "kiel-r29/weapons"}, {"by", "Category"}, {"limit", "5"}}, 20000);
+  ASSERT_TRUE(bound.ok()) << bound.status().ToString();
+  EXPECT_EQ(bound->Text("by"), "category");
+  EXPECT_EQ(bound->Key(), "by=category&dataset=kiel-r29/weapons");
+  EXPECT_EQ(Bind(holds, {{"at", "2025-07"}}, 0)->LastDayOr("at", 0), Date::Parse("2025-07-31")->days);
+  // Pages: the bounds of limit and offset.
+  EXPECT_FALSE(PageOf({{"limit", "0"}}, std::nullopt).ok());
+  EXPECT_FALSE(PageOf({{"limit", std::to_string(page_limit_max + 1)}}, std::nullopt).ok());
+  EXPECT_EQ(PageOf({}, std::nullopt).value(), std::nullopt);
+  EXPECT_EQ(PageOf({}, page_limit_default).value()->limit, page_limit_default);
+  EXPECT_EQ(PageOf({{"offset", "30"}}, std::nullopt).value()->offset, 30u);
+}
+
+}  // namespace
+}  // namespace ramstein::testing
