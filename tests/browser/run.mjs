@@ -281,6 +281,33 @@ test('the Kiel page shows the figures Kiel publishes', async () => {
   await shot('kiel');
 });
 
+test('every record a page links opens, with its quotes: the Kiel page, a donor page, the items page', async () => {
+  let opened = 0, quoted = 0;
+  for (const [path, ready] of [['/kiel', '.chart svg'], ['/donors/GBR', 'h1:has-text("United Kingdom")'], ['/items/item:patriot-interceptor', 'table']]) {
+    await open(path, ready);
+    const links = '#app a[href^="/records/"], #app a[href^="/items/"], #app a[href^="/donors/"], #app a[href^="/meetings/"]';
+    const hrefs = [...new Set(await page.$$eval(links, (as) => as.map((a) => a.getAttribute('href'))))];
+    check(hrefs.some((href) => href.startsWith('/records/')), `${path} links no record`);
+    for (const href of hrefs) {
+      await page.goto(base + href);
+      await page.waitForSelector('#app .page h1, #app h1', { timeout: 10_000 });
+      await page.waitForLoadState('networkidle');
+      const error = await page.locator('#app .page.error').count();
+      check(error === 0, `${href} (linked from ${path}): ${error ? await page.textContent('#app .page.error') : ''}`);
+      if (!href.startsWith('/records/')) continue;
+      const id = decodeURIComponent(href.slice('/records/'.length));
+      const detail = await api(`/api/v1/records/${encodeURIComponent(id)}`);
+      if (detail.evidence.some((e) => e.quote)) {
+        check(await page.locator('blockquote.quote-line').count() > 0, `${href}: its quotes are not shown`);
+        quoted += 1;
+      }
+      opened += 1;
+    }
+  }
+  check(opened >= 20, `only ${opened} record links followed`);
+  console.log(`# followed ${opened} record links (${quoted} with quotes shown) and the item, donor and meeting links beside them`);
+});
+
 test('names to review: the table the API gives, and an answer counted under its item', async () => {
   await open('/review', 'td[data-column="item"]');
   const review = await api('/api/v1/reports/review');

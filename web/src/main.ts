@@ -18,11 +18,11 @@ import { sourcesPage } from './pages/sources';
 
 route(/^\/$/, overviewPage);
 route(/^\/measures$/, measuresPage);
-route(/^\/donors\/([^/]+)$/, donorPage);
-route(/^\/items(?:\/([^/]+))?$/, (params, search) => itemsPage([params[0] ?? ''], search));
+route(/^\/donors\/(.+)$/, donorPage);
+route(/^\/items(?:\/(.+))?$/, (params, search) => itemsPage([params[0] ?? ''], search));
 route(/^\/holds$/, holdsPage);
 route(/^\/meetings$/, meetingsPage);
-route(/^\/meetings\/([^/]+)$/, meetingPage);
+route(/^\/meetings\/(.+)$/, meetingPage);
 route(/^\/authorities$/, authoritiesPage);
 route(/^\/sources$/, sourcesPage);
 route(/^\/kiel$/, kielPage);

@@ -25,13 +25,15 @@ export interface TableOptions {
 // Which column holds a record id, by the table's column name.
 const recordColumns = new Set([
   'id', 'measure', 'hold', 'attendance', 'balance', 'authority', 'meeting', 'source', 'requirement',
-  'delivery', 'item',
+  'delivery', 'item', 'figure', 'claim', 'resumption', 'forum', 'person', 'chair', 'role',
 ]);
 
 export function defaultHref(column: string, row: Row): string | undefined {
   const value = row[column];
   if (typeof value !== 'string' || !value) return undefined;
-  if (column === 'donor' || column === 'holder' || column === 'actor') return `/donors/${value}`;
+  if (column === 'donor' || column === 'holder' || column === 'actor' || column === 'subject') {
+    return `/donors/${encodeURIComponent(value)}`;
+  }
   if (column === 'recipient') return `/records/${encodeURIComponent(value)}`;
   if (column === 'item') return `/items/${encodeURIComponent(value)}`;
   if (column === 'meeting' && value.startsWith('meeting:')) return `/meetings/${encodeURIComponent(value)}`;
