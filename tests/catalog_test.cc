@@ -8,7 +8,9 @@
 #include <httplib.h>
 
 #include <nlohmann/json.hpp>
+#include <chrono>
 #include <set>
+#include <thread>
 
 #include "api/url.h"
 #include "base/date.h"
@@ -177,6 +179,88 @@ TEST_F(CatalogTest, EveryRecordOfTheBundledLedgerOpensWithItsSources) {
   EXPECT_EQ(with_slash, 1271u);
   std::printf("walked %zu records (%zu with '/' in their id), %zu citing evidence, %zu quotes\n", ids.size(),
               with_slash, with_evidence, quotes);
+}
+
+// Search: ranked hits grouped by kind with the match marked, the counts
+// per kind, ?q= on a collection, words as typed (a prefix last, phrases,
+// FTS5's own syntax taken as words), and a record appended by the command
+// line found by the running server.
+TEST_F(CatalogTest, SearchFindsRecordsQuotesAndSourcesAndKeepsInStep) {
+  auto found = Get("/api/v1/search?q=Hegseth");
+  ASSERT_EQ(found->status, 200) << found->body;
+  auto answer = nlohmann::json::parse(found->body);
+  ASSERT_FALSE(answer["rows"].empty());
+  EXPECT_EQ(answer["rows"][0]["id"], "person:pete-hegseth");
+  EXPECT_NE(answer["rows"][0]["snippet"].get<std::string>().find("«Hegseth»"), std::string::npos);
+  std::size_t counted = 0;
+  for (const auto& [kind, count] : answer["facets"]["kind"].items()) counted += count.get<std::size_t>();
+  EXPECT_EQ(counted, answer["total"].get<std::size_t>());
+  EXPECT_EQ(answer["rows"].size(), std::min<std::size_t>(counted, 100));
+  // Grouped: each kind's hits together.
+  std::set<std::string> closed;
+  std::string current;
+  for (const auto& row : answer["rows"]) {
+    if (row["kind"] == current) continue;
+    EXPECT_FALSE(closed.count(row["kind"])) << row["kind"] << " twice";
+    closed.insert(current);
+    current = row["kind"];
+  }
+  // Source texts and quotes: a phrase only the New York Times report holds.
+  auto phrase = nlohmann::json::parse(Get("/api/v1/search?q=%22noticeably%20absent%22&kind=source")->body);
+  ASSERT_EQ(phrase["rows"].size(), 1u);
+  EXPECT_EQ(phrase["rows"][0]["id"], "src:000");
+  // The last word as typed is a prefix; a collection takes ?q= with its filters.
+  auto prefix = nlohmann::json::parse(Get("/api/v1/search?q=air%20defen&kind=measure")->body);
+  std::set<std::string> ids;
+  for (const auto& row : prefix["rows"]) ids.insert(row["id"].get<std::string>());
+  EXPECT_TRUE(ids.count("measure:gbr-2025-air-defence-artillery"));
+  auto listed = nlohmann::json::parse(Get("/api/v1/measures?q=air%20defen")->body);
+  EXPECT_EQ(listed["total"].get<std::size_t>(), ids.size());
+  for (const auto& row : listed["rows"]) EXPECT_TRUE(ids.count(row["id"].get<std::string>())) << row["id"];
+  auto facets = listed["facets"];
+  std::size_t by_donor = 0;
+  for (const auto& [donor, count] : facets["donor"].items()) by_donor += count.get<std::size_t>();
+  EXPECT_EQ(by_donor, ids.size());
+  auto gbr = nlohmann::json::parse(Get("/api/v1/measures?q=air%20defen&donor=GBR")->body);
+  EXPECT_EQ(gbr["total"], facets["donor"]["GBR"]);
+  // Words, not a query language: what FTS5 would read as syntax is searched for.
+  for (const char* q : {"AND%20OR%20NOT", "NEAR(patriot", "%22patriot", "patriot*%20-x", "%5E%7B%7D%3A"}) {
+    auto odd = Get(std::string("/api/v1/search?q=") + q);
+    EXPECT_TRUE(odd->status == 200 || odd->status == 400) << q << ": " << odd->status << " " << odd->body;
+  }
+  EXPECT_EQ(Get("/api/v1/search?q=%22%22")->status, 400);
+  EXPECT_EQ(Get("/api/v1/search")->status, 400);
+  // Appended by the command line: found by the running server.
+  CommandResult added = Ramstein("--db " + Quote(db_) + " add",
+                                 R"({"kind": "source", "id": "src:search-test", "title": "Zyxwvut notes",
+                                     "publisher": "A test", "sha256": "", "text": "quux frobnicated"})");
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  bool seen = false;
+  for (int i = 0; i < 50 && !seen; ++i) {
+    auto later = nlohmann::json::parse(Get("/api/v1/search?q=frobnicated")->body);
+    seen = !later["rows"].empty() && later["rows"][0]["id"] == "src:search-test";
+    if (!seen) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_TRUE(seen) << "the appended source was not found within 5 s";
+}
+
+// A ledger made before the index existed: read-only commands build it in
+// memory, the first write builds it in the file.
+TEST(CatalogSearchIndexTest, ALedgerWithoutTheIndexHasItBuilt) {
+  std::string db = TempDir("search-old") + "/ledger.db";
+  ASSERT_EQ(Ramstein("--db " + Quote(db) + " init --bundled").exit_code, 0);
+  auto sql = [&](const std::string& statement) { return Shell("sqlite3 " + Quote(db) + " \"" + statement + "\""); };
+  ASSERT_EQ(sql("DROP TABLE search; DELETE FROM meta WHERE key='search_sequence';").exit_code, 0);
+  CommandResult read = Ramstein("--db " + Quote(db) + " search Pistorius --csv");
+  ASSERT_EQ(read.exit_code, 0) << read.err;
+  EXPECT_NE(read.out.find("person:boris-pistorius"), std::string::npos) << read.out;
+  EXPECT_NE(sql("SELECT count(*) FROM search;").exit_code, 0) << "a read-only command wrote the file";
+  CommandResult wrote = Ramstein("--db " + Quote(db) + " add",
+                                 R"({"kind": "source", "id": "src:later", "title": "Later", "publisher": "A test",
+                                     "sha256": "", "text": "written later"})");
+  ASSERT_EQ(wrote.exit_code, 0) << wrote.err;
+  EXPECT_EQ(sql("SELECT count(*) FROM search;").out, "1653\n");  // the bundled ledger's 1,652 records and this one
+  EXPECT_EQ(Ramstein("--db " + Quote(db) + " verify").exit_code, 0);
 }
 
 TEST(CatalogBindTest, EveryParameterIsCheckedOnceForEverySurface) {

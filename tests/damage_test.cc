@@ -96,9 +96,10 @@ TEST_F(DamageTest, AFileCutShortIsRefused) {
 
 TEST_F(DamageTest, OneFlippedBitInTheFileIsNamedByEveryCommand) {
   std::string bytes = ReadText(path_);
-  std::size_t at = bytes.find("item:demolition-munitions");
+  // In the event's payload (the search index beside it holds the id too).
+  std::size_t at = bytes.find("\"id\":\"item:demolition-munitions\"");
   ASSERT_NE(at, std::string::npos);
-  bytes[at + 18] ^= 0x08;  // munitions -> mufitions
+  bytes[at + 6 + 18] ^= 0x08;  // munitions -> mufitions
   WriteText(path_, bytes);
   auto sequence = Sql("SELECT sequence FROM events WHERE payload LIKE '%demolition-mufitions%' LIMIT 1;");
   std::string event = sequence.out.substr(0, sequence.out.find('\n'));

@@ -213,7 +213,7 @@ std::optional<HttpResponse> HttpServer::AnswerInline(const HttpRequest& request)
   if (!route || !CheckFormat(request).ok() || IsPage(request) || route->question->paged_by_default) {
     return std::nullopt;
   }
-  auto arguments = ramstein::Bind(*route->question, Given(request, *route), service_.Today());
+  auto arguments = ramstein::Bind(*route->question, Given(request, *route), service_.Today(), service_.text_search());
   if (!arguments.ok()) return std::nullopt;
   if (auto cached = cache_.Get(AnswerKey(*route->question, *arguments, WantsCsv(request)), service_.sequence())) {
     return CachedAnswer(request, *cached);
@@ -277,7 +277,7 @@ HttpResponse StreamedTable(const HttpRequest& request, std::shared_ptr<const Tab
       r.next_row = end;
     }
     bool last = r.next_row == rows;
-    if (last) AppendTableTail(text, r.format);
+    if (last) AppendTableTail(text, *r.table, r.format);
     if (r.gzip) {
       r.gzip->Append(text, out);
       if (last) r.gzip->Finish(out);
@@ -295,7 +295,7 @@ HttpResponse HttpServer::Answer(const HttpRequest& request) {
   const Question& question = *route->question;
   if (Status refused = CheckFormat(request); !refused.ok()) return StatusResponse(refused);
   auto given = Given(request, *route);
-  auto arguments = ramstein::Bind(question, given, service_.Today());
+  auto arguments = ramstein::Bind(question, given, service_.Today(), service_.text_search());
   if (!arguments.ok()) return StatusResponse(arguments.status());
   const bool csv = WantsCsv(request);
   if (question.kind == QuestionKind::detail) {

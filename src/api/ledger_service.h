@@ -56,6 +56,9 @@ class LedgerService {
   std::uint64_t sequence() const { return sequence_.load(); }
   // Today, as days since 1970-01-01 (the default date of dated reports).
   std::int32_t Today() const;
+  // The ledger's full-text index; use it inside Read() (searches wait for
+  // no append, and appends for no search).
+  TextSearch* text_search() const { return db_->store().text_search(); }
   // Applies events appended since the last look, then checks the disk
   // still holds what was served; what the poller calls.
   Status RefreshNow();

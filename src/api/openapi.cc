@@ -149,6 +149,7 @@ std::string OpenApiJson() {
       R"("tags":[{"name":"collections","description":"Records of one kind as rows, filtered, sorted and paged"},)"
       R"({"name":"records","description":"One record with the sources and quotes it rests on"},)"
       R"({"name":"reports","description":"Questions answered as tables: totals per donor, month, item, meeting"},)"
+      R"({"name":"search","description":"Full-text search over records, their quotes and the sources' texts"},)"
       R"({"name":"service","description":"The server itself"}],"paths":{)";
   out += "\"/healthz\":{\"get\":" +
          FixedOperation("getHealth", "Liveness, and the newest ledger event applied",

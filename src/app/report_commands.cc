@@ -25,6 +25,8 @@ int RunQuestion(AppContext& context, const Question& question,
   if (!page.ok()) return Fail(page.status());
   Status opened = context.Open(SqliteEventStore::Mode::read_only);
   if (!opened.ok()) return Fail(opened);
+  arguments = Bind(question, given, today, context.db->store().text_search());
+  if (!arguments.ok()) return Fail(arguments.status());
   auto answer = Ask(question, context.db->model(), *arguments);
   if (!answer.ok()) return Fail(answer.status());
   if (*page) *answer = PageRows(std::get<Table>(*answer), **page);

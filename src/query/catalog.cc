@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <iterator>
+#include <cstdio>
 #include <map>
+#include <unordered_set>
 
 #include "base/ascii.h"
 #include "base/date.h"
 #include "base/did_you_mean.h"
+#include "ledger/record_kind.h"
 #include "query/record_lists.h"
 
 namespace ramstein {
@@ -295,6 +298,78 @@ Param FilterParam(const std::string& filter) {
   return filters.at(filter);
 }
 
+// The ids of the records of `kind` holding the words of `q`.
+Result<std::unordered_set<std::string>> SearchIds(const Arguments& args, const std::string& q, RecordKind kind) {
+  if (args.search() == nullptr) return Status::InvalidArgument("q: this ledger has no search index");
+  auto terms = ParseSearchQuery(q);
+  if (!terms.ok()) return terms.status();
+  auto hits = args.search()->Search(*terms, RecordKindName(kind), search_limit_max);
+  if (!hits.ok()) return hits.status();
+  std::unordered_set<std::string> ids;
+  for (SearchHit& hit : *hits) ids.insert(std::move(hit.id));
+  return ids;
+}
+
+// The search question's table: the best hits grouped by kind (the kind of
+// the best hit first), best first within a kind; the counts of all
+// matches per kind as its facet.
+Result<Answer> SearchAnswer(const Arguments& args) {
+  if (args.search() == nullptr) return Status::InvalidArgument("q: this ledger has no search index");
+  auto terms = ParseSearchQuery(*args.Text("q"));
+  if (!terms.ok()) return terms.status();
+  std::string kind = args.Text("kind").value_or("");
+  auto hits = args.search()->Search(*terms, kind, page_limit_max);
+  if (!hits.ok()) return hits.status();
+  auto counts = args.search()->CountByKind(*terms);
+  if (!counts.ok()) return counts.status();
+  std::map<std::string, std::size_t> group_of;  // kind -> its rank among the groups
+  for (const SearchHit& hit : *hits) group_of.emplace(hit.kind, group_of.size());
+  std::stable_sort(hits->begin(), hits->end(),
+                   [&](const SearchHit& a, const SearchHit& b) { return group_of[a.kind] < group_of[b.kind]; });
+  Table table;
+  std::size_t total = 0;
+  for (const auto& [name, count] : *counts) total += kind.empty() || name == kind ? count : 0;
+  table.title = "Search: " + std::to_string(total) + " records hold '" + *args.Text("q") + "'";
+  table.AddColumns({{"kind"}, {"id"}, {"title"}, {"snippet"}, {"score", Column::Type::decimal}});
+  for (SearchHit& hit : *hits) {
+    char score[32];
+    std::snprintf(score, sizeof score, "%.3f", hit.score);
+    table.rows.push_back({std::move(hit.kind), std::move(hit.id), std::move(hit.title), std::move(hit.snippet), score});
+  }
+  Facet facet{"kind", std::move(counts).value()};
+  std::stable_sort(facet.counts.begin(), facet.counts.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  table.facets.push_back(std::move(facet));
+  return Answer(std::move(table));
+}
+
+std::vector<Question> Searches() {
+  Question search;
+  search.kind = QuestionKind::report;
+  search.name = "search";
+  search.summary = "Full-text search over records, their quotes and the sources' texts, ranked";
+  search.description =
+      "Every word must match (\"a phrase\" in quotes; the last word may be the start of one). Hits are grouped by "
+      "kind, the kind of the best hit first, best first within each; the snippet marks the match between « and ». "
+      "The facet 'kind' counts every match per kind; at most the best 1000 are listed.";
+  search.command = {"search"};
+  search.http_path = "/api/v1/search";
+  search.tag = "search";
+  search.operation_id = "search";
+  search.paged_by_default = true;
+  std::vector<std::string> kinds;
+  for (std::uint16_t code = 1; code <= kRecordKindMax; ++code) {
+    if (auto kind = RecordKindFromCode(code)) kinds.emplace_back(RecordKindName(*kind));
+  }
+  search.params = {{"q", ParamType::text, "the words to search for", {}, "", true, true, false, "Patriot"},
+                   {"kind", ParamType::choice, "only records of this kind", kinds, "", false, false, false, "measure"}};
+  search.columns = {Col("kind", T::text, "", "the record's kind"), Col("id"), Col("title", T::text, "", "the record's title or name"),
+                    Col("snippet", T::text, "", "words around the best match, the match between « and »"),
+                    Col("score", T::decimal, "", "how well it matches (BM25; title words weigh more); higher is better")};
+  search.answer = [](const Model&, const Arguments& args) { return SearchAnswer(args); };
+  return {std::move(search)};
+}
+
 std::vector<Question> Collections() {
   std::vector<Question> collections;
   for (const CollectionInfo& info : ListCollections()) {
@@ -311,12 +386,22 @@ std::vector<Question> Collections() {
       question.columns.push_back(Col(column.name, column.type));
       columns += (columns.empty() ? "" : ", ") + column.name;
     }
+    question.params.push_back({"q", ParamType::text,
+                               "only records holding these words (\"a phrase\" in quotes; the last word may be "
+                               "the start of one), as search finds them",
+                               {}, "", false, false, false, ""});
     for (const std::string& filter : info.filters) question.params.push_back(FilterParam(filter));
     question.params.push_back({"sort", ParamType::text,
                                "the column to sort by (" + columns + "); -column sorts descending", {},
                                "the record's date, then id", false, false, false, "-" + info.columns[0].name});
-    question.answer = [name = info.name](const Model& model, const Arguments& args) -> Result<Answer> {
+    question.answer = [name = info.name, kind = info.kind](const Model& model,
+                                                           const Arguments& args) -> Result<Answer> {
       ListQuery query;
+      if (auto q = args.Text("q")) {
+        auto ids = SearchIds(args, *q, kind);
+        if (!ids.ok()) return ids.status();
+        query.ids = std::move(ids).value();
+      }
       query.donor = args.Text("donor");
       query.recipient = args.Text("recipient");
       query.type = args.Text("type");
@@ -445,6 +530,7 @@ const Param* Question::FindParam(std::string_view param_name) const {
 }
 
 std::string Question::OperationId() const {
+  if (!operation_id.empty()) return operation_id;
   std::string verb = kind == QuestionKind::report ? "report" : kind == QuestionKind::collection ? "list" : "get";
   std::string id = verb;
   bool upper = true;
@@ -462,7 +548,8 @@ std::string Question::OperationId() const {
 const std::vector<Question>& Questions() {
   static const std::vector<Question> questions = [] {
     std::vector<Question> all = Reports();
-    std::vector<Question> details = Details(), collections = Collections();
+    std::vector<Question> searches = Searches(), details = Details(), collections = Collections();
+    std::move(searches.begin(), searches.end(), std::back_inserter(all));
     std::move(details.begin(), details.end(), std::back_inserter(all));
     std::move(collections.begin(), collections.end(), std::back_inserter(all));
     return all;
@@ -488,7 +575,7 @@ const std::vector<Param>& PageParams() {
 }
 
 Result<Arguments> Bind(const Question& question, const std::vector<std::pair<std::string, std::string>>& given,
-                       std::int32_t today_day) {
+                       std::int32_t today_day, TextSearch* search) {
   std::vector<std::pair<std::string, std::string>> kept;
   bool table = question.kind != QuestionKind::detail;
   for (const auto& [name, value] : given) {
@@ -516,7 +603,7 @@ Result<Arguments> Bind(const Question& question, const std::vector<std::pair<std
     if (param.required && std::none_of(kept.begin(), kept.end(), [&](const auto& k) { return k.first == param.name; }))
       return Status::InvalidArgument(param.name + ": required: " + param.description);
   }
-  return Arguments(std::move(kept), today_day);
+  return Arguments(std::move(kept), today_day, search);
 }
 
 Result<std::optional<Page>> PageOf(const std::vector<std::pair<std::string, std::string>>& given,
@@ -541,7 +628,7 @@ Result<std::optional<Page>> PageOf(const std::vector<std::pair<std::string, std:
 }
 
 Table PageRows(const Table& table, const Page& page) {
-  Table rows{table.title, table.columns, {}};
+  Table rows{table.title, table.columns, {}, table.facets};
   std::size_t first = std::min(page.offset, table.rows.size());
   std::size_t end = first + std::min(page.limit, table.rows.size() - first);
   rows.rows.assign(table.rows.begin() + static_cast<std::ptrdiff_t>(first),

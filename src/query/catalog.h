@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "ledger/text_search.h"
 #include "model/model.h"
 #include "query/record_detail.h"
 #include "query/reports.h"
@@ -70,14 +71,16 @@ using Answer = std::variant<Table, MeetingReport, RecordDetail>;
 class Arguments {
  public:
   Arguments() = default;
-  Arguments(std::vector<std::pair<std::string, std::string>> values, std::int32_t today_day)
-      : values_(std::move(values)), today_day_(today_day) {}
+  Arguments(std::vector<std::pair<std::string, std::string>> values, std::int32_t today_day, TextSearch* search)
+      : values_(std::move(values)), today_day_(today_day), search_(search) {}
   std::optional<std::string> Text(std::string_view name) const;
   // A date parameter's last day (2025-07 is 2025-07-31), or `fallback`.
   std::int32_t LastDayOr(std::string_view name, std::int32_t fallback) const;
   std::optional<std::int32_t> FirstDay(std::string_view name) const;
   std::optional<std::int32_t> LastDay(std::string_view name) const;
   std::int32_t today_day() const { return today_day_; }
+  // The ledger's full-text index (search, ?q=), or null without one.
+  TextSearch* search() const { return search_; }
   // The values as given, sorted by name: what identifies the answer (a
   // cache key), "name=value" joined by "&".
   std::string Key() const;
@@ -85,6 +88,7 @@ class Arguments {
  private:
   std::vector<std::pair<std::string, std::string>> values_;
   std::int32_t today_day_ = 0;
+  TextSearch* search_ = nullptr;
 };
 
 struct Question {
@@ -94,7 +98,8 @@ struct Question {
   std::string description;  // what a reader needs beyond the summary ("" = none)
   std::vector<std::string> command;  // the command line's words: {"report", "donors"}
   std::string http_path;             // "/api/v1/reports/donors", "/api/v1/records/{id}"
-  std::string tag;                   // the OpenAPI tag: reports, collections, records
+  std::string tag;                   // the OpenAPI tag: reports, collections, records, search
+  std::string operation_id;          // "" = made from the kind and name (OperationId())
   std::vector<Param> params;
   // The table's columns (kind report and collection; a detail's shape is
   // its renderer's). `more_columns` describes the columns that follow them
@@ -107,7 +112,8 @@ struct Question {
   std::function<Result<Answer>(const Model&, const Arguments&)> answer;
 
   const Param* FindParam(std::string_view param_name) const;
-  // The OpenAPI operationId: "reportDonors", "listMeasures", "getRecord".
+  // The OpenAPI operationId: "reportDonors", "listMeasures", "getRecord",
+  // or operation_id when set.
   std::string OperationId() const;
 };
 
@@ -121,8 +127,9 @@ const std::vector<Param>& PageParams();
 
 // Checks `given` (name, value) against the question's parameters and the
 // paging parameters; the values kept are the question's own.
+// `search` is the ledger's full-text index, for the questions that search.
 Result<Arguments> Bind(const Question& question, const std::vector<std::pair<std::string, std::string>>& given,
-                       std::int32_t today_day);
+                       std::int32_t today_day, TextSearch* search = nullptr);
 
 // A page of a table: `limit` rows from row `offset` (0 first).
 inline constexpr std::size_t page_limit_default = 100;

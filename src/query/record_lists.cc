@@ -293,7 +293,7 @@ const std::vector<CollectionInfo>& ListCollections() {
   static const std::vector<CollectionInfo> infos = [] {
     std::vector<CollectionInfo> out;
     for (const auto& [name, collection] : Collections()) {
-      out.push_back({name, collection.summary, collection.columns, collection.filters});
+      out.push_back({name, collection.kind, collection.summary, collection.columns, collection.filters});
     }
     return out;
   }();
@@ -350,6 +350,7 @@ Result<Table> ListRecords(const Model& model, const std::string& name, const Lis
     if (query.publisher &&
         PublisherOf(model, std::get<MeasureRecord>(stored->record), &publishers) != *query.publisher)
       continue;
+    if (query.ids && !query.ids->count(CommonOf(stored->record).id)) continue;
     Row row = collection.row(model, *stored);
     if ((query.donor && row.donor != *query.donor) ||
         (query.recipient && row.recipient != *query.recipient) ||
@@ -395,6 +396,17 @@ Result<Table> ListRecords(const Model& model, const std::string& name, const Lis
   Table table;
   table.title = name;
   table.columns = collection.columns;
+  for (const auto& [facet, field] : {std::pair{"donor", &Row::donor}, std::pair{"recipient", &Row::recipient},
+                                     std::pair{"type", &Row::type}, std::pair{"status", &Row::status}}) {
+    if (!applies(facet)) continue;
+    std::map<std::string, std::size_t> counts;
+    for (const Row& row : rows) {
+      if (!(row.*field).empty()) ++counts[row.*field];
+    }
+    Facet out{facet, {counts.begin(), counts.end()}};
+    std::stable_sort(out.counts.begin(), out.counts.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    table.facets.push_back(std::move(out));
+  }
   table.rows.reserve(rows.size());
   for (Row& row : rows) table.rows.push_back(std::move(row.cells));
   return table;

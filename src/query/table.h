@@ -19,10 +19,18 @@ struct Column {
   Type type = Type::text;
 };
 
+// How many rows (of the whole answer, before paging) have each value of a
+// column: what a list's filters show beside each choice.
+struct Facet {
+  std::string name;                                     // the filter's name, e.g. "donor"
+  std::vector<std::pair<std::string, std::size_t>> counts;  // value, rows; the most first
+};
+
 struct Table {
   std::string title;
   std::vector<Column> columns;
   std::vector<std::vector<std::string>> rows;  // each row has columns.size() cells; "" = empty
+  std::vector<Facet> facets;                   // JSON only; none for most tables
 
   void AddColumn(std::string name, Column::Type type = Column::Type::text) {
     columns.push_back({std::move(name), type});

@@ -80,8 +80,25 @@ void AppendTableRows(std::string& out, const Table& table, TableFormat format, s
   }
 }
 
-void AppendTableTail(std::string& out, TableFormat format) {
-  if (format == TableFormat::json) out += "]}\n";
+void AppendTableTail(std::string& out, const Table& table, TableFormat format) {
+  if (format != TableFormat::json) return;
+  out += "]";
+  if (!table.facets.empty()) {
+    out += ",\"facets\":{";
+    for (std::size_t f = 0; f < table.facets.size(); ++f) {
+      if (f) out += ",";
+      AppendJsonString(out, table.facets[f].name);
+      out += ":{";
+      for (std::size_t i = 0; i < table.facets[f].counts.size(); ++i) {
+        if (i) out += ",";
+        AppendJsonString(out, table.facets[f].counts[i].first);
+        out += ":" + std::to_string(table.facets[f].counts[i].second);
+      }
+      out += "}";
+    }
+    out += "}";
+  }
+  out += "}\n";
 }
 
 std::string TableToJson(const Table& table) { return FormatTable(table, TableFormat::json); }
@@ -134,7 +151,7 @@ std::string FormatTable(const Table& table, TableFormat format) {
       std::string out;
       AppendTableHead(out, table, format);
       AppendTableRows(out, table, format, 0, table.rows.size());
-      AppendTableTail(out, format);
+      AppendTableTail(out, table, format);
       return out;
     }
   }

@@ -1,7 +1,8 @@
 // Renders a Table as aligned text, CSV (RFC 4180) or JSON (an object with
 // "title", "columns" and "rows", each row an object keyed by column name;
 // integers and amounts as JSON numbers written with their exact digits,
-// empty cells as null).
+// empty cells as null; then its facets, when it has any, as
+// "facets": {"donor": {"USA": 12, ...}, ...}).
 #pragma once
 
 #include <string>
@@ -22,7 +23,7 @@ std::string CsvField(std::string_view text);
 // from 0 to the last row, then the tail append exactly FormatTable's bytes.
 void AppendTableHead(std::string& out, const Table& table, TableFormat format);
 void AppendTableRows(std::string& out, const Table& table, TableFormat format, std::size_t first, std::size_t end);
-void AppendTableTail(std::string& out, TableFormat format);
+void AppendTableTail(std::string& out, const Table& table, TableFormat format);
 std::string TableToJson(const Table& table);
 std::string TableToCsv(const Table& table);
 std::string TableToText(const Table& table);

@@ -12,6 +12,7 @@
 
 #include "base/status.h"
 #include "ledger/event.h"
+#include "ledger/text_search.h"
 
 namespace ramstein {
 
@@ -45,6 +46,9 @@ class EventStore {
 
   // The head recorded with the last committed transaction.
   virtual Result<StoreHead> Head() = 0;
+  // The full-text index the store keeps in step with its events, or null
+  // for a store without one. May be used by several threads at once.
+  virtual TextSearch* text_search() { return nullptr; }
 };
 
 }  // namespace ramstein

@@ -1,5 +1,8 @@
 #include "store/sqlite/sqlite_event_store.h"
 
+#include "store/sqlite/sqlite_search_index.h"
+#include "store/sqlite/sqlite_statement.h"
+
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -26,31 +29,6 @@ CREATE TABLE IF NOT EXISTS events(
   hash BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value BLOB NOT NULL);
 )sql";
-
-// Finalizes a statement when it goes out of scope.
-class Statement {
- public:
-  Statement(sqlite3* db, const char* sql) {
-    rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr);
-  }
-  ~Statement() { sqlite3_finalize(stmt_); }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-  bool ok() const { return rc_ == SQLITE_OK; }
-  sqlite3_stmt* get() const { return stmt_; }
-
- private:
-  sqlite3_stmt* stmt_ = nullptr;
-  int rc_;
-};
-
-std::string_view ColumnText(sqlite3_stmt* stmt, int column) {
-  const unsigned char* text = sqlite3_column_text(stmt, column);
-  int size = sqlite3_column_bytes(stmt, column);
-  return text
-             ? std::string_view(reinterpret_cast<const char*>(text), static_cast<std::size_t>(size))
-             : std::string_view();
-}
 
 bool ColumnHash(sqlite3_stmt* stmt, int column, Hash* hash) {
   const void* blob = sqlite3_column_blob(stmt, column);
@@ -155,11 +133,31 @@ Result<std::unique_ptr<SqliteEventStore>> SqliteEventStore::Open(const std::stri
   if (!check.ok() || sqlite3_step(check.get()) != SQLITE_ROW || ColumnText(check.get(), 0) != kFormatVersion) {
     return Status::DataError("'" + path + "' is not a Ramstein ledger (format " + kFormatVersion + " expected)");
   }
+  // The search index, built from the events when the file lacks it. A head
+  // that cannot be read is for the caller's Head() to report.
+  if (auto head = store->Head(); head.ok()) {
+    RAMSTEIN_RETURN_IF_ERROR(store->search_->Open(mode != Mode::read_only, head->sequence));
+  }
   return store;
 }
 
+SqliteEventStore::SqliteEventStore(sqlite3* db, std::string path)
+    : db_(db), path_(std::move(path)), search_(std::make_unique<SqliteSearchIndex>(db)) {}
+
 SqliteEventStore::~SqliteEventStore() {
+  search_.reset();  // its statements before the connection
   sqlite3_close(db_);
+}
+
+Result<std::vector<SearchHit>> SqliteEventStore::Search(const SearchTerms& terms, std::string_view kind,
+                                                        std::size_t limit) {
+  std::lock_guard lock(search_mutex_);
+  return search_->Search(terms, kind, limit);
+}
+
+Result<std::vector<std::pair<std::string, std::size_t>>> SqliteEventStore::CountByKind(const SearchTerms& terms) {
+  std::lock_guard lock(search_mutex_);
+  return search_->CountByKind(terms);
 }
 
 Status SqliteEventStore::Exec(const char* sql) {
@@ -278,8 +276,11 @@ Status SqliteEventStore::AppendProduced(const StoreHead& expected_head, std::siz
       sqlite3_bind_blob(s, 7, e.hash.data(), static_cast<int>(e.hash.size()), SQLITE_STATIC);
       if (sqlite3_step(s) != SQLITE_DONE) return rollback(Error("insert event"));
       sqlite3_reset(s);
+      Status indexed = search_->Add(e.view());
+      if (!indexed.ok()) return rollback(indexed);
     }
   }
+  if (Status indexed = search_->MarkIndexed(last_sequence); !indexed.ok()) return rollback(indexed);
   unsigned char head_bytes[40];
   for (int i = 0; i < 8; ++i)
     head_bytes[i] = static_cast<unsigned char>((last_sequence >> (8 * i)) & 0xff);

@@ -11,9 +11,13 @@
 // later end before it (its write-ahead log deleted, the file restored from
 // an older copy), Head() reports the loss instead of serving the older
 // ledger as whole. A missing -ack file claims nothing.
+//
+// The full-text index (sqlite_search_index.h) lives in the same file and is
+// written in the transaction of each append.
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -23,7 +27,9 @@ struct sqlite3;
 
 namespace ramstein {
 
-class SqliteEventStore final : public EventStore {
+class SqliteSearchIndex;
+
+class SqliteEventStore final : public EventStore, public TextSearch {
  public:
   // create: a new ledger in a file that does not exist yet (only `init`).
   // open_existing: a ledger that exists, to read and write; never creates
@@ -46,18 +52,24 @@ class SqliteEventStore final : public EventStore {
                         const EventProducer& event_at) override;
   Status Scan(std::uint64_t after, const std::function<Status(const EventView&)>& visit) override;
   Result<StoreHead> Head() override;
+  TextSearch* text_search() override { return this; }
+  // The ledger's full-text index (sqlite_search_index.h), one search at a time.
+  Result<std::vector<SearchHit>> Search(const SearchTerms& terms, std::string_view kind, std::size_t limit) override;
+  Result<std::vector<std::pair<std::string, std::size_t>>> CountByKind(const SearchTerms& terms) override;
 
   // The files a ledger at `path` consists of: the database, its
   // write-ahead log and shared memory, and the acknowledged head.
   static std::vector<std::string> FilesOf(const std::string& path);
 
  private:
-  SqliteEventStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  SqliteEventStore(sqlite3* db, std::string path);
   Status Exec(const char* sql);
   Status Error(const char* what);
   Status WriteAcknowledged(const StoreHead& head);
   sqlite3* db_;
   std::string path_;
+  std::unique_ptr<SqliteSearchIndex> search_;
+  std::mutex search_mutex_;
 };
 
 }  // namespace ramstein

@@ -304,6 +304,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Full-text search over records, their quotes and the sources' texts, ranked
+         * @description Full-text search over records, their quotes and the sources' texts, ranked. Every word must match ("a phrase" in quotes; the last word may be the start of one). Hits are grouped by kind, the kind of the best hit first, best first within each; the snippet marks the match between « and ». The facet 'kind' counts every match per kind; at most the best 1000 are listed. The whole table is answered unless limit or offset ask for a page. On the command line: ramstein search.
+         */
+        get: operations["search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/meetings/{meeting}": {
         parameters: {
             query?: never;
@@ -1672,6 +1692,82 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    search: {
+        parameters: {
+            query: {
+                /**
+                 * @description The words to search for.
+                 * @example Patriot
+                 */
+                q: string;
+                /**
+                 * @description Only records of this kind.
+                 * @example measure
+                 */
+                kind?: "source" | "actor" | "person" | "role" | "forum" | "membership" | "chair" | "meeting" | "attendance" | "item" | "measure" | "status" | "delivery" | "hold" | "resumption" | "authority" | "balance" | "requirement" | "claim" | "figure" | "release";
+                /**
+                 * @description At most this many rows (1 to 1000). Default: every row (collections over HTTP: 100).
+                 * @example 20
+                 */
+                limit?: number;
+                /**
+                 * @description Rows to skip before the first one given.
+                 * @example 0
+                 */
+                offset?: number;
+                /**
+                 * @description Json, or csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too).
+                 * @example json
+                 */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Full-text search over records, their quotes and the sources' texts, ranked. */
+            200: {
+                headers: {
+                    /** @description rows matching, before paging (pages only) */
+                    "X-Total-Count"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @description the columns in order, with how to read their cells */
+                        columns: {
+                            name: string;
+                            /** @enum {string} */
+                            type: "text" | "integer" | "amount" | "decimal";
+                        }[];
+                        rows: {
+                            /** @description the record's kind */
+                            kind?: string | null;
+                            /** @description the record's id: /api/v1/records/{id} opens it */
+                            id?: string | null;
+                            /** @description the record's title or name */
+                            title?: string | null;
+                            /** @description words around the best match, the match between « and » */
+                            snippet?: string | null;
+                            /** @description how well it matches (BM25; title words weigh more); higher is better; exact decimal text */
+                            score?: string | null;
+                        }[];
+                        /** @description rows matching, before paging (also X-Total-Count) */
+                        total?: number;
+                        offset?: number;
+                        limit?: number;
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     getMeeting: {
         parameters: {
             query?: never;
@@ -1825,6 +1921,8 @@ export interface operations {
     listMeasures: {
         parameters: {
             query?: {
+                /** @description Only records holding these words ("a phrase" in quotes; the last word may be the start of one), as search finds them. */
+                q?: string;
                 /**
                  * @description Only records of this donor (actor id).
                  * @example USA
@@ -1945,6 +2043,8 @@ export interface operations {
     listDeliveries: {
         parameters: {
             query?: {
+                /** @description Only records holding these words ("a phrase" in quotes; the last word may be the start of one), as search finds them. */
+                q?: string;
                 /**
                  * @description Only records of this donor (actor id).
                  * @example USA
@@ -2050,6 +2150,8 @@ export interface operations {
     listHolds: {
         parameters: {
             query?: {
+                /** @description Only records holding these words ("a phrase" in quotes; the last word may be the start of one), as search finds them. */
+                q?: string;
                 /**
                  * @description Only records of this donor (actor id).
                  * @example USA
@@ -2148,6 +2250,8 @@ export interface operations {
     listResumptions: {
         parameters: {
             query?: {
+                /** @description Only records holding these words ("a phrase" in quotes; the last word may be the start of one), as search finds them. */
+                q?: string;
                 /**
                  * @description Only records of this donor (actor id).
                  * @example USA
@@ -2242,6 +2346,8 @@ export interface operations {
     listItems: {
         parameters: {
             query?: {
+                /** @description Only records holding these words ("a phrase" in quotes; the last word may be the start of one), as search finds them. */
+                q?: string;
                 /** @description Only records naming this item (id, name or alias). */
                 item?: string;
                 /**
@@ -2323,6 +2429,8 @@ export interface operations {
     listMeetings: {
         parameters: {
             query?: {
+                /** @description Only records holding these words ("a phrase" in quotes; the last word may be the start of one), as search finds them. */
+                q?: string;
                 /**
                  * @description Only records dated on or after this date. A date: YYYY, YYYY-MM or YYYY-MM-DD.
                  * @example 2025-01-01
@@ -2407,6 +2515,8 @@ export interface operations {
     listAuthorities: {
         parameters: {
             query?: {
+                /** @description Only records holding these words ("a phrase" in quotes; the last word may be the start of one), as search finds them. */
+                q?: string;
                 /**
                  * @description Only records of this donor (actor id).
                  * @example USA
@@ -2483,6 +2593,8 @@ export interface operations {
     listBalances: {
         parameters: {
             query?: {
+                /** @description Only records holding these words ("a phrase" in quotes; the last word may be the start of one), as search finds them. */
+                q?: string;
                 /**
                  * @description Only records of this donor (actor id).
                  * @example USA
@@ -2572,6 +2684,8 @@ export interface operations {
     listRequirements: {
         parameters: {
             query?: {
+                /** @description Only records holding these words ("a phrase" in quotes; the last word may be the start of one), as search finds them. */
+                q?: string;
                 /**
                  * @description Only records for this recipient (actor id).
                  * @example UKR
@@ -2664,6 +2778,8 @@ export interface operations {
     listSources: {
         parameters: {
             query?: {
+                /** @description Only records holding these words ("a phrase" in quotes; the last word may be the start of one), as search finds them. */
+                q?: string;
                 /**
                  * @description Only records dated on or after this date. A date: YYYY, YYYY-MM or YYYY-MM-DD.
                  * @example 2025-01-01

@@ -1,0 +1,42 @@
+// TextSearch: the full-text index a store keeps over the latest version of
+// every record (SearchDocumentOf), in step with its events: written in the
+// transaction that appends them, built from the events when a ledger lacks
+// it. What `ramstein search`, /api/v1/search and every collection's ?q=
+// ask. Stores implement it (SqliteEventStore with SQLite's FTS5).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "ledger/search_document.h"
+
+namespace ramstein {
+
+// The match in a snippet is marked between these.
+inline constexpr std::string_view search_mark_open = "\u00ab";   // «
+inline constexpr std::string_view search_mark_close = "\u00bb";  // »
+inline constexpr std::size_t search_limit_max = 100'000;
+
+struct SearchHit {
+  std::string kind;     // the record kind's name
+  std::string id;
+  std::string title;
+  std::string snippet;  // a few words around the best match, marked
+  double score = 0;     // higher is better (BM25, title words weigh more)
+};
+
+class TextSearch {
+ public:
+  virtual ~TextSearch() = default;
+  // Records holding every term, best first, at most `limit`
+  // (<= search_limit_max); of one kind when `kind` is not empty.
+  virtual Result<std::vector<SearchHit>> Search(const SearchTerms& terms, std::string_view kind,
+                                                std::size_t limit) = 0;
+  // How many records of each kind hold every term, by kind name.
+  virtual Result<std::vector<std::pair<std::string, std::size_t>>> CountByKind(const SearchTerms& terms) = 0;
+};
+
+}  // namespace ramstein

@@ -1,0 +1,234 @@
+#include "store/sqlite/sqlite_search_index.h"
+
+#include "ledger/record_codec.h"
+#include "ledger/record_kind.h"
+#include "store/sqlite/sqlite_statement.h"
+
+namespace ramstein {
+
+namespace {
+
+// Title words weigh four times body words.
+constexpr const char* kRank = "bm25(search, 0, 0, 4.0, 1.0)";
+
+// Row numbers: 1..kRowMax.
+constexpr sqlite3_int64 kRowMax = (sqlite3_int64{1} << 62) - 1;
+
+// FNV-1a of the id, in 1..kRowMax.
+sqlite3_int64 RowOf(std::string_view id) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (char c : id) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return static_cast<sqlite3_int64>(hash % static_cast<std::uint64_t>(kRowMax)) + 1;
+}
+
+}  // namespace
+
+SqliteSearchIndex::SqliteSearchIndex(sqlite3* db) : db_(db), index_(db) {}
+
+SqliteSearchIndex::~SqliteSearchIndex() {
+  find_.reset(), remove_.reset(), insert_.reset();  // before their connection
+  if (memory_ != nullptr) sqlite3_close(memory_);
+}
+
+std::string Fts5Match(const SearchTerms& terms) {
+  std::string match;
+  for (std::size_t i = 0; i < terms.terms.size(); ++i) {
+    if (i) match += ' ';
+    match += '"';
+    for (char c : terms.terms[i]) {
+      if (c == '"') match += '"';
+      match += c;
+    }
+    match += '"';
+    if (terms.last_is_prefix && i + 1 == terms.terms.size()) match += '*';
+  }
+  return match;
+}
+
+Status SqliteSearchIndex::Exec(const std::string& sql) {
+  if (sqlite3_exec(index_, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) return Error(sql);
+  return Status::Ok();
+}
+
+Status SqliteSearchIndex::Error(const std::string& what, sqlite3* db) {
+  return Status::IoError("SQLite search index: " + what + ": " + sqlite3_errmsg(db ? db : index_));
+}
+
+Status SqliteSearchIndex::Open(bool writable, std::uint64_t head) {
+  bool present = false;
+  {
+    Statement exists(db_, "SELECT 1 FROM sqlite_master WHERE name='search' AND type='table'");
+    if (!exists.ok()) return Error("look for the index");
+    present = sqlite3_step(exists.get()) == SQLITE_ROW;
+  }
+  if (!present && !writable) {
+    // A read-only ledger made before the index existed: build it in a
+    // database in memory of its own (one attached to a read-only
+    // connection could not be written).
+    if (sqlite3_open_v2(":memory:", &memory_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+      return Status::IoError("SQLite search index: cannot open a database in memory");
+    }
+    index_ = memory_;
+    in_memory_ = true;
+  }
+  if (!present && (writable || in_memory_)) {
+    RAMSTEIN_RETURN_IF_ERROR(Exec("CREATE VIRTUAL TABLE search USING fts5(kind UNINDEXED, id UNINDEXED, title, body, "
+                                  "tokenize = 'unicode61 remove_diacritics 2')"));
+    // Larger leaf pages: fewer of them to write while a large batch is indexed.
+    RAMSTEIN_RETURN_IF_ERROR(Exec("INSERT INTO search(search, rank) VALUES('pgsz', 4000)"));
+  }
+  if (in_memory_) return Status::Ok();  // built at the first search
+  if (!writable) return Status::Ok();  // the file's index is written with its events
+  auto indexed = IndexedSequence();
+  if (!indexed.ok()) return indexed.status();
+  if (*indexed >= head && present) return Status::Ok();
+  RAMSTEIN_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+  Status built = IndexAfter(*indexed);
+  if (built.ok()) built = MarkIndexed(head);
+  if (!built.ok()) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    return built;
+  }
+  return Exec("COMMIT");
+}
+
+Result<std::uint64_t> SqliteSearchIndex::IndexedSequence() {
+  if (in_memory_) return indexed_;
+  Statement select(db_, "SELECT value FROM meta WHERE key='search_sequence'");
+  if (!select.ok()) return Error("read the indexed sequence");
+  if (sqlite3_step(select.get()) != SQLITE_ROW) return std::uint64_t{0};
+  return static_cast<std::uint64_t>(sqlite3_column_int64(select.get(), 0));
+}
+
+Status SqliteSearchIndex::MarkIndexed(std::uint64_t sequence) {
+  if (in_memory_) {
+    indexed_ = sequence;
+    return Status::Ok();
+  }
+  Statement put(db_, "INSERT OR REPLACE INTO meta(key, value) VALUES('search_sequence', ?)");
+  if (!put.ok()) return Error("prepare the indexed sequence");
+  sqlite3_bind_int64(put.get(), 1, static_cast<sqlite3_int64>(sequence));
+  if (sqlite3_step(put.get()) != SQLITE_DONE) return Error("write the indexed sequence");
+  return Status::Ok();
+}
+
+Status SqliteSearchIndex::IndexAfter(std::uint64_t after) {
+  Statement select(db_, "SELECT sequence, type, payload FROM events WHERE sequence > ? ORDER BY sequence");
+  if (!select.ok()) return Error("prepare the events", db_);
+  sqlite3_bind_int64(select.get(), 1, static_cast<sqlite3_int64>(after));
+  int rc;
+  while ((rc = sqlite3_step(select.get())) == SQLITE_ROW) {
+    EventView event;
+    event.sequence = static_cast<std::uint64_t>(sqlite3_column_int64(select.get(), 0));
+    event.type = static_cast<std::uint16_t>(sqlite3_column_int64(select.get(), 1));
+    event.payload = ColumnText(select.get(), 2);
+    RAMSTEIN_RETURN_IF_ERROR(Add(event));
+    indexed_ = event.sequence;
+  }
+  if (rc != SQLITE_DONE) return Error("read the events", db_);
+  return Status::Ok();
+}
+
+Status SqliteSearchIndex::CatchUp() {
+  if (!in_memory_) return Status::Ok();
+  return IndexAfter(indexed_);
+}
+
+Status SqliteSearchIndex::Add(const EventView& event) {
+  // An event that does not decode is damage the replay names; the index
+  // leaves it out rather than fail first with another message.
+  auto kind = RecordKindFromCode(event.type);
+  if (!kind) return Status::Ok();
+  auto record = DecodePayload(*kind, event.payload);
+  if (!record.ok()) return Status::Ok();
+  SearchDocument document = SearchDocumentOf(*record);
+  const std::string& id = CommonOf(*record).id;
+  if (!insert_) {
+    // Prepared once: an import indexes every record of its batch.
+    find_ = std::make_unique<Statement>(index_, "SELECT id FROM search WHERE rowid = ?");
+    remove_ = std::make_unique<Statement>(index_, "DELETE FROM search WHERE rowid = ?");
+    insert_ = std::make_unique<Statement>(index_, "INSERT INTO search(rowid, kind, id, title, body) VALUES(?, ?, ?, ?, ?)");
+    if (!find_->ok() || !remove_->ok() || !insert_->ok()) {
+      Status failed = Error("prepare the index's statements");
+      find_.reset(), remove_.reset(), insert_.reset();
+      return failed;
+    }
+  }
+  // A record's row number is a hash of its id (no table of numbers to
+  // keep): the next free number when another id has it, the same row for
+  // a later version of the record.
+  sqlite3_int64 number = RowOf(id);
+  for (;; number = number % kRowMax + 1) {
+    sqlite3_stmt* find = find_->get();
+    sqlite3_bind_int64(find, 1, number);
+    int rc = sqlite3_step(find);
+    bool taken = rc == SQLITE_ROW;
+    bool same = taken && ColumnText(find, 0) == id;
+    sqlite3_reset(find);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Error("look up the record's row");
+    if (!taken) break;
+    if (same) {
+      sqlite3_stmt* removed = remove_->get();
+      sqlite3_bind_int64(removed, 1, number);
+      bool done = sqlite3_step(removed) == SQLITE_DONE;
+      sqlite3_reset(removed);
+      if (!done) return Error("remove the earlier version");
+      break;
+    }
+  }
+  std::string_view kind_name = RecordKindName(*kind);
+  sqlite3_stmt* s = insert_->get();
+  sqlite3_bind_int64(s, 1, number);
+  sqlite3_bind_text(s, 2, kind_name.data(), static_cast<int>(kind_name.size()), SQLITE_STATIC);
+  sqlite3_bind_text(s, 3, id.data(), static_cast<int>(id.size()), SQLITE_STATIC);
+  sqlite3_bind_text(s, 4, document.title.data(), static_cast<int>(document.title.size()), SQLITE_STATIC);
+  sqlite3_bind_text(s, 5, document.body.data(), static_cast<int>(document.body.size()), SQLITE_STATIC);
+  bool done = sqlite3_step(s) == SQLITE_DONE;
+  sqlite3_reset(s);
+  if (!done) return Error("index the record");
+  return Status::Ok();
+}
+
+Result<std::vector<SearchHit>> SqliteSearchIndex::Search(const SearchTerms& terms, std::string_view kind,
+                                                         std::size_t limit) {
+  RAMSTEIN_RETURN_IF_ERROR(CatchUp());
+  std::string sql = "SELECT kind, id, title, snippet(search, -1, '" + std::string(search_mark_open) + "', '" +
+                    std::string(search_mark_close) + "', '…', 12), " + kRank +
+                    " FROM search WHERE search MATCH ?1" + (kind.empty() ? "" : " AND kind = ?3") + " ORDER BY " + kRank +
+                    " LIMIT ?2";
+  Statement select(index_, sql.c_str());
+  if (!select.ok()) return Error("prepare the search");
+  std::string match = Fts5Match(terms);
+  sqlite3_bind_text(select.get(), 1, match.data(), static_cast<int>(match.size()), SQLITE_STATIC);
+  sqlite3_bind_int64(select.get(), 2, static_cast<sqlite3_int64>(std::min(limit, search_limit_max)));
+  if (!kind.empty()) sqlite3_bind_text(select.get(), 3, kind.data(), static_cast<int>(kind.size()), SQLITE_STATIC);
+  std::vector<SearchHit> hits;
+  int rc;
+  while ((rc = sqlite3_step(select.get())) == SQLITE_ROW) {
+    // The body's texts are one a line; a snippet reads as one line.
+    std::string snippet(ColumnText(select.get(), 3));
+    for (std::size_t at = 0; (at = snippet.find('\n', at)) != std::string::npos;) snippet.replace(at, 1, " · ");
+    hits.push_back({std::string(ColumnText(select.get(), 0)), std::string(ColumnText(select.get(), 1)),
+                    std::string(ColumnText(select.get(), 2)), std::move(snippet), -sqlite3_column_double(select.get(), 4)});
+  }
+  if (rc != SQLITE_DONE) return Error("search");
+  return hits;
+}
+
+Result<std::vector<std::pair<std::string, std::size_t>>> SqliteSearchIndex::CountByKind(const SearchTerms& terms) {
+  RAMSTEIN_RETURN_IF_ERROR(CatchUp());
+  Statement select(index_, "SELECT kind, count(*) FROM search WHERE search MATCH ? GROUP BY kind");
+  if (!select.ok()) return Error("prepare the count");
+  std::string match = Fts5Match(terms);
+  sqlite3_bind_text(select.get(), 1, match.data(), static_cast<int>(match.size()), SQLITE_STATIC);
+  std::vector<std::pair<std::string, std::size_t>> counts;
+  int rc;
+  while ((rc = sqlite3_step(select.get())) == SQLITE_ROW) {
+    counts.emplace_back(std::string(ColumnText(select.get(), 0)),
+                        static_cast<std::size_t>(sqlite3_column_int64(select.get(), 1)));
+  }
+  if (rc != SQLITE_DONE) return Error("count");
+  return counts;
+}
+
+}  // namespace ramstein
