@@ -261,6 +261,26 @@ TEST(CatalogSearchIndexTest, ALedgerWithoutTheIndexHasItBuilt) {
   ASSERT_EQ(wrote.exit_code, 0) << wrote.err;
   EXPECT_EQ(sql("SELECT count(*) FROM search;").out, "1653\n");  // the bundled ledger's 1,652 records and this one
   EXPECT_EQ(Ramstein("--db " + Quote(db) + " verify").exit_code, 0);
+  // A correction replaces its record's row: found once, as it now reads,
+  // whether the row was written with the append or rebuilt from the events.
+  CommandResult corrected = Ramstein("--db " + Quote(db) + " add",
+                                     R"({"kind": "source", "id": "src:later", "title": "Later, corrected",
+                                         "publisher": "A test", "sha256": "", "text": "written later",
+                                         "correction": "the title was wrong"})");
+  ASSERT_EQ(corrected.exit_code, 0) << corrected.err;
+  for (int pass = 0; pass < 2; ++pass) {
+    SCOPED_TRACE(pass == 0 ? "written with the append" : "rebuilt from the events");
+    CommandResult found = Ramstein("--db " + Quote(db) + " search 'written later' --csv");
+    ASSERT_EQ(found.exit_code, 0) << found.err;
+    EXPECT_EQ(found.out.find("src:later"), found.out.rfind("src:later")) << found.out;
+    EXPECT_NE(found.out.find("Later, corrected"), std::string::npos) << found.out;
+    EXPECT_EQ(sql("SELECT count(*) FROM search;").out, std::to_string(1653 + pass) + "\n");  // one row a record
+    ASSERT_EQ(sql("DROP TABLE search; DELETE FROM meta WHERE key='search_sequence';").exit_code, 0);
+    CommandResult next = Ramstein("--db " + Quote(db) + " add",
+                                  R"({"kind": "source", "id": "src:rebuild-)" + std::to_string(pass) +
+                                      R"(", "title": "T", "publisher": "A test", "sha256": "", "text": "x"})");
+    ASSERT_EQ(next.exit_code, 0) << next.err;
+  }
 }
 
 TEST(CatalogBindTest, EveryParameterIsCheckedOnceForEverySurface) {

@@ -307,6 +307,10 @@ HttpResponse HttpServer::Answer(const HttpRequest& request) {
   auto table = TableOf(question, *arguments);
   if (!table.ok()) return StatusResponse(table.status());
   // A page: rows [offset, offset + limit) of the table, with its total.
+  if (question.pages_itself) {
+    const Table& rows = *table->table;
+    return PageAnswer(rows, rows.total_rows.value_or(rows.rows.size()), page->value_or(Page{}), csv);
+  }
   if (*page) return PageAnswer(PageRows(*table->table, **page), table->table->rows.size(), **page, csv);
   // A large table is sent as it is rendered, from the cached table: the
   // answer's bytes are never held whole.

@@ -29,7 +29,7 @@ int RunQuestion(AppContext& context, const Question& question,
   if (!arguments.ok()) return Fail(arguments.status());
   auto answer = Ask(question, context.db->model(), *arguments);
   if (!answer.ok()) return Fail(answer.status());
-  if (*page) *answer = PageRows(std::get<Table>(*answer), **page);
+  if (*page && !question.pages_itself) *answer = PageRows(std::get<Table>(*answer), **page);
   auto text = FormatAnswer(*answer, context.format());
   if (!text.ok()) return Fail(text.status());
   std::fputs(text->c_str(), stdout);

@@ -3,11 +3,14 @@
 #include "db/ledger_db.h"
 #include "ledger/record_codec.h"
 
+#include <unordered_map>
+
 namespace ramstein {
 
-EventEncoder::EventEncoder(const std::vector<Record>& records, std::uint64_t first_sequence,
+EventEncoder::EventEncoder(const std::vector<Record>& records, const Model& model, std::uint64_t first_sequence,
                            const Hash& previous, std::int64_t time_ms, std::string author)
     : records_(records),
+      model_(model),
       first_sequence_(first_sequence),
       previous_(previous),
       time_ms_(time_ms),
@@ -26,6 +29,7 @@ EventEncoder::~EventEncoder() {
 void EventEncoder::Run() {
   std::string scratch;
   Hash previous = previous_;
+  std::unordered_map<std::string_view, std::uint64_t> in_batch;  // id -> its latest event in this batch
   for (std::size_t start = 0; start < records_.size(); start += encode_chunk_events) {
     std::size_t end = std::min(records_.size(), start + encode_chunk_events);
     std::vector<Event> chunk(end - start);
@@ -38,6 +42,14 @@ void EventEncoder::Run() {
       e.sources = CitedSources(records_[i]);
       e.payload = EncodePayload(records_[i]);
       e.hash = ChainHash(previous, e.view(), scratch);
+      const std::string& id = CommonOf(records_[i]).id;
+      auto [earlier, is_first] = in_batch.try_emplace(id, e.sequence);
+      if (!is_first) {
+        e.replaces = earlier->second;
+        earlier->second = e.sequence;
+      } else if (const StoredRecord* stored = model_.Find(id)) {
+        e.replaces = stored->sequence;
+      }
       previous = e.hash;
     }
     std::unique_lock lock(mutex_);

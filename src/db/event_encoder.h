@@ -14,6 +14,7 @@
 
 #include "ledger/event.h"
 #include "ledger/records.h"
+#include "model/model.h"
 
 namespace ramstein {
 
@@ -23,8 +24,10 @@ inline constexpr std::size_t encode_chunks_ahead_max = 8;
 class EventEncoder {
  public:
   // Starts encoding records[i] as event first_sequence + i, chained from
-  // `previous`. `records` must outlive the encoder and stay unchanged.
-  EventEncoder(const std::vector<Record>& records, std::uint64_t first_sequence,
+  // `previous`, each saying which event it replaces (Event::replaces: the
+  // latest version in `model`, or an earlier one of the batch). `records`
+  // and `model` must outlive the encoder and stay unchanged.
+  EventEncoder(const std::vector<Record>& records, const Model& model, std::uint64_t first_sequence,
                const Hash& previous, std::int64_t time_ms, std::string author);
   ~EventEncoder();
   EventEncoder(const EventEncoder&) = delete;
@@ -40,6 +43,7 @@ class EventEncoder {
   void Run();
 
   const std::vector<Record>& records_;
+  const Model& model_;
   std::uint64_t first_sequence_;
   Hash previous_;
   Hash last_hash_{};

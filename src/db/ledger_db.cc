@@ -145,7 +145,7 @@ Result<AppendSummary> LedgerDb::AppendChecked(std::vector<Record> records,
   {
     // Events are encoded and chained on another thread while the store
     // writes; a large batch never holds all its payloads at once.
-    EventEncoder encoder(records, head_.sequence + 1, head_.hash, now_ms, author);
+    EventEncoder encoder(records, *model_, head_.sequence + 1, head_.hash, now_ms, author);
     RAMSTEIN_RETURN_IF_ERROR(store_->AppendProduced(
         head_, records.size(), [&](std::size_t i) -> const Event& { return encoder.At(i); }));
     last_hash = encoder.last_hash();

@@ -37,6 +37,10 @@ struct Event {
   std::string sources;
   std::string payload;
   Hash hash{};
+  // Not stored and not hashed: the event of the version of this record
+  // that this one replaces (0: a new record), which the writer knows, so
+  // that a store's derived index replaces it without looking it up.
+  std::uint64_t replaces = 0;
 
   EventView view() const { return {sequence, time_ms, author, type, sources, payload, hash}; }
 };

@@ -19,6 +19,9 @@ namespace ramstein {
 inline constexpr std::string_view search_mark_open = "\u00ab";   // «
 inline constexpr std::string_view search_mark_close = "\u00bb";  // »
 inline constexpr std::size_t search_limit_max = 100'000;
+// Matches ranked by relevance up to this many; more are listed newest
+// first (ranking every one of them would take longer than a search may).
+inline constexpr std::size_t search_rank_matches_max = 20'000;
 
 struct SearchHit {
   std::string kind;     // the record kind's name
@@ -28,14 +31,25 @@ struct SearchHit {
   double score = 0;     // higher is better (BM25, title words weigh more)
 };
 
+struct SearchPage {
+  std::vector<SearchHit> hits;  // the page asked for
+  std::size_t total = 0;        // records matching, of the kind asked
+  bool ranked = true;           // best first; false: newest first (more than search_rank_matches_max)
+};
+
 class TextSearch {
  public:
   virtual ~TextSearch() = default;
-  // Records holding every term, best first, at most `limit`
-  // (<= search_limit_max); of one kind when `kind` is not empty.
-  virtual Result<std::vector<SearchHit>> Search(const SearchTerms& terms, std::string_view kind,
-                                                std::size_t limit) = 0;
-  // How many records of each kind hold every term, by kind name.
+  // Records holding every term (in their title or texts), best first, from
+  // the `offset`th, at most `limit` (<= search_limit_max); of one kind when
+  // `kind` is not empty.
+  virtual Result<SearchPage> Search(const SearchTerms& terms, std::string_view kind, std::size_t limit,
+                                    std::size_t offset) = 0;
+  // The ids of the records (of `kind`, when not empty) holding every term,
+  // at most `limit`, in no order: what a list filters by.
+  virtual Result<std::vector<std::string>> Ids(const SearchTerms& terms, std::string_view kind, std::size_t limit) = 0;
+  // How many records of each kind hold every term, by kind name (kinds
+  // without any left out).
   virtual Result<std::vector<std::pair<std::string, std::size_t>>> CountByKind(const SearchTerms& terms) = 0;
 };
 

@@ -303,11 +303,9 @@ Result<std::unordered_set<std::string>> SearchIds(const Arguments& args, const s
   if (args.search() == nullptr) return Status::InvalidArgument("q: this ledger has no search index");
   auto terms = ParseSearchQuery(q);
   if (!terms.ok()) return terms.status();
-  auto hits = args.search()->Search(*terms, RecordKindName(kind), search_limit_max);
-  if (!hits.ok()) return hits.status();
-  std::unordered_set<std::string> ids;
-  for (SearchHit& hit : *hits) ids.insert(std::move(hit.id));
-  return ids;
+  auto found = args.search()->Ids(*terms, RecordKindName(kind), search_limit_max);
+  if (!found.ok()) return found.status();
+  return std::unordered_set<std::string>(std::make_move_iterator(found->begin()), std::make_move_iterator(found->end()));
 }
 
 // The search question's table: the best hits grouped by kind (the kind of
@@ -318,20 +316,23 @@ Result<Answer> SearchAnswer(const Arguments& args) {
   auto terms = ParseSearchQuery(*args.Text("q"));
   if (!terms.ok()) return terms.status();
   std::string kind = args.Text("kind").value_or("");
-  auto hits = args.search()->Search(*terms, kind, page_limit_max);
-  if (!hits.ok()) return hits.status();
+  std::size_t limit = args.Text("limit") ? std::stoull(*args.Text("limit")) : page_limit_default;
+  std::size_t offset = args.Text("offset") ? std::stoull(*args.Text("offset")) : 0;
+  auto page = args.search()->Search(*terms, kind, limit, offset);
+  if (!page.ok()) return page.status();
   auto counts = args.search()->CountByKind(*terms);
   if (!counts.ok()) return counts.status();
+  std::vector<SearchHit>& hits = page->hits;
   std::map<std::string, std::size_t> group_of;  // kind -> its rank among the groups
-  for (const SearchHit& hit : *hits) group_of.emplace(hit.kind, group_of.size());
-  std::stable_sort(hits->begin(), hits->end(),
+  for (const SearchHit& hit : hits) group_of.emplace(hit.kind, group_of.size());
+  std::stable_sort(hits.begin(), hits.end(),
                    [&](const SearchHit& a, const SearchHit& b) { return group_of[a.kind] < group_of[b.kind]; });
   Table table;
-  std::size_t total = 0;
-  for (const auto& [name, count] : *counts) total += kind.empty() || name == kind ? count : 0;
-  table.title = "Search: " + std::to_string(total) + " records hold '" + *args.Text("q") + "'";
+  table.title = "Search: " + std::to_string(page->total) + " records hold '" + *args.Text("q") + "'" +
+                (page->ranked ? "" : " (too many to rank: the newest first)");
+  table.total_rows = page->total;
   table.AddColumns({{"kind"}, {"id"}, {"title"}, {"snippet"}, {"score", Column::Type::decimal}});
-  for (SearchHit& hit : *hits) {
+  for (SearchHit& hit : hits) {
     char score[32];
     std::snprintf(score, sizeof score, "%.3f", hit.score);
     table.rows.push_back({std::move(hit.kind), std::move(hit.id), std::move(hit.title), std::move(hit.snippet), score});
@@ -349,14 +350,16 @@ std::vector<Question> Searches() {
   search.name = "search";
   search.summary = "Full-text search over records, their quotes and the sources' texts, ranked";
   search.description =
-      "Every word must match (\"a phrase\" in quotes; the last word may be the start of one). Hits are grouped by "
-      "kind, the kind of the best hit first, best first within each; the snippet marks the match between « and ». "
-      "The facet 'kind' counts every match per kind; at most the best 1000 are listed.";
+      "Every word must match (\"a phrase\" in quotes; the last word may be the start of one). A page's hits are "
+      "grouped by kind, the kind of the best hit first, best first within each; the snippet marks the match between "
+      "« and ». More than 20,000 matches are listed newest first instead of ranked. The facet 'kind' counts every "
+      "match per kind.";
   search.command = {"search"};
   search.http_path = "/api/v1/search";
   search.tag = "search";
   search.operation_id = "search";
   search.paged_by_default = true;
+  search.pages_itself = true;
   std::vector<std::string> kinds;
   for (std::uint16_t code = 1; code <= kRecordKindMax; ++code) {
     if (auto kind = RecordKindFromCode(code)) kinds.emplace_back(RecordKindName(*kind));
@@ -578,7 +581,10 @@ Result<Arguments> Bind(const Question& question, const std::vector<std::pair<std
                        std::int32_t today_day, TextSearch* search) {
   std::vector<std::pair<std::string, std::string>> kept;
   bool table = question.kind != QuestionKind::detail;
-  for (const auto& [name, value] : given) {
+  for (const auto& pair : given) {
+    // (Named, not bound: clang does not let a lambda capture a binding.)
+    const std::string& name = pair.first;
+    const std::string& value = pair.second;
     const Param* param = question.FindParam(name);
     bool paging = false;
     if (param == nullptr && table) {
@@ -597,7 +603,9 @@ Result<Arguments> Bind(const Question& question, const std::vector<std::pair<std
     if (std::any_of(kept.begin(), kept.end(), [&](const auto& k) { return k.first == name; }))
       return Status::InvalidArgument(name + ": given twice");
     // A choice is kept as the catalogue spells it ("Financial" is financial).
-    if (!paging) kept.emplace_back(name, param->type == ParamType::choice ? AsciiLower(value) : value);
+    if (!paging || question.pages_itself) {
+      kept.emplace_back(name, param->type == ParamType::choice ? AsciiLower(value) : value);
+    }
   }
   for (const Param& param : question.params) {
     if (param.required && std::none_of(kept.begin(), kept.end(), [&](const auto& k) { return k.first == param.name; }))
@@ -628,7 +636,7 @@ Result<std::optional<Page>> PageOf(const std::vector<std::pair<std::string, std:
 }
 
 Table PageRows(const Table& table, const Page& page) {
-  Table rows{table.title, table.columns, {}, table.facets};
+  Table rows{table.title, table.columns, {}, table.facets, std::nullopt};
   std::size_t first = std::min(page.offset, table.rows.size());
   std::size_t end = first + std::min(page.limit, table.rows.size() - first);
   rows.rows.assign(table.rows.begin() + static_cast<std::ptrdiff_t>(first),

@@ -109,6 +109,10 @@ struct Question {
   // Over HTTP a collection answers its first page_limit_default rows unless
   // ?limit= says otherwise; a report answers whole unless asked for a page.
   bool paged_by_default = false;
+  // The answer is already the page asked for (limit and offset are its
+  // arguments, and its table's total_rows says how many there are): a
+  // search ranks and marks only the rows it gives.
+  bool pages_itself = false;
   std::function<Result<Answer>(const Model&, const Arguments&)> answer;
 
   const Param* FindParam(std::string_view param_name) const;

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,9 @@ struct Table {
   std::vector<Column> columns;
   std::vector<std::vector<std::string>> rows;  // each row has columns.size() cells; "" = empty
   std::vector<Facet> facets;                   // JSON only; none for most tables
+  // When the rows are one page of a larger answer (a question that pages
+  // itself, such as search): how many rows the whole answer has.
+  std::optional<std::size_t> total_rows;
 
   void AddColumn(std::string name, Column::Type type = Column::Type::text) {
     columns.push_back({std::move(name), type});

@@ -149,10 +149,16 @@ SqliteEventStore::~SqliteEventStore() {
   sqlite3_close(db_);
 }
 
-Result<std::vector<SearchHit>> SqliteEventStore::Search(const SearchTerms& terms, std::string_view kind,
-                                                        std::size_t limit) {
+Result<SearchPage> SqliteEventStore::Search(const SearchTerms& terms, std::string_view kind, std::size_t limit,
+                                            std::size_t offset) {
   std::lock_guard lock(search_mutex_);
-  return search_->Search(terms, kind, limit);
+  return search_->Search(terms, kind, limit, offset);
+}
+
+Result<std::vector<std::string>> SqliteEventStore::Ids(const SearchTerms& terms, std::string_view kind,
+                                                       std::size_t limit) {
+  std::lock_guard lock(search_mutex_);
+  return search_->Ids(terms, kind, limit);
 }
 
 Result<std::vector<std::pair<std::string, std::size_t>>> SqliteEventStore::CountByKind(const SearchTerms& terms) {
@@ -276,7 +282,7 @@ Status SqliteEventStore::AppendProduced(const StoreHead& expected_head, std::siz
       sqlite3_bind_blob(s, 7, e.hash.data(), static_cast<int>(e.hash.size()), SQLITE_STATIC);
       if (sqlite3_step(s) != SQLITE_DONE) return rollback(Error("insert event"));
       sqlite3_reset(s);
-      Status indexed = search_->Add(e.view());
+      Status indexed = search_->Add(e.view(), e.replaces);
       if (!indexed.ok()) return rollback(indexed);
     }
   }

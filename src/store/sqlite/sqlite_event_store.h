@@ -54,7 +54,9 @@ class SqliteEventStore final : public EventStore, public TextSearch {
   Result<StoreHead> Head() override;
   TextSearch* text_search() override { return this; }
   // The ledger's full-text index (sqlite_search_index.h), one search at a time.
-  Result<std::vector<SearchHit>> Search(const SearchTerms& terms, std::string_view kind, std::size_t limit) override;
+  Result<SearchPage> Search(const SearchTerms& terms, std::string_view kind, std::size_t limit,
+                            std::size_t offset) override;
+  Result<std::vector<std::string>> Ids(const SearchTerms& terms, std::string_view kind, std::size_t limit) override;
   Result<std::vector<std::pair<std::string, std::size_t>>> CountByKind(const SearchTerms& terms) override;
 
   // The files a ledger at `path` consists of: the database, its

@@ -4,6 +4,9 @@
 #include "ledger/record_kind.h"
 #include "store/sqlite/sqlite_statement.h"
 
+#include <unordered_map>
+#include <utility>
+
 namespace ramstein {
 
 namespace {
@@ -11,27 +14,18 @@ namespace {
 // Title words weigh four times body words.
 constexpr const char* kRank = "bm25(search, 0, 0, 4.0, 1.0)";
 
-// Row numbers: 1..kRowMax.
-constexpr sqlite3_int64 kRowMax = (sqlite3_int64{1} << 62) - 1;
-
-// FNV-1a of the id, in 1..kRowMax.
-sqlite3_int64 RowOf(std::string_view id) {
-  std::uint64_t hash = 14695981039346656037ull;
-  for (char c : id) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  return static_cast<sqlite3_int64>(hash % static_cast<std::uint64_t>(kRowMax)) + 1;
-}
 
 }  // namespace
 
 SqliteSearchIndex::SqliteSearchIndex(sqlite3* db) : db_(db), index_(db) {}
 
 SqliteSearchIndex::~SqliteSearchIndex() {
-  find_.reset(), remove_.reset(), insert_.reset();  // before their connection
+  remove_.reset(), insert_.reset();  // before their connection
   if (memory_ != nullptr) sqlite3_close(memory_);
 }
 
-std::string Fts5Match(const SearchTerms& terms) {
-  std::string match;
+std::string Fts5Match(const SearchTerms& terms, std::string_view kind) {
+  std::string match = kind.empty() ? "{title body} : (" : "kind : \"" + std::string(kind) + "\" AND {title body} : (";
   for (std::size_t i = 0; i < terms.terms.size(); ++i) {
     if (i) match += ' ';
     match += '"';
@@ -42,7 +36,7 @@ std::string Fts5Match(const SearchTerms& terms) {
     match += '"';
     if (terms.last_is_prefix && i + 1 == terms.terms.size()) match += '*';
   }
-  return match;
+  return match + ")";
 }
 
 Status SqliteSearchIndex::Exec(const std::string& sql) {
@@ -72,7 +66,7 @@ Status SqliteSearchIndex::Open(bool writable, std::uint64_t head) {
     in_memory_ = true;
   }
   if (!present && (writable || in_memory_)) {
-    RAMSTEIN_RETURN_IF_ERROR(Exec("CREATE VIRTUAL TABLE search USING fts5(kind UNINDEXED, id UNINDEXED, title, body, "
+    RAMSTEIN_RETURN_IF_ERROR(Exec("CREATE VIRTUAL TABLE search USING fts5(kind, id UNINDEXED, title, body, "
                                   "tokenize = 'unicode61 remove_diacritics 2')"));
     // Larger leaf pages: fewer of them to write while a large batch is indexed.
     RAMSTEIN_RETURN_IF_ERROR(Exec("INSERT INTO search(search, rank) VALUES('pgsz', 4000)"));
@@ -116,13 +110,17 @@ Status SqliteSearchIndex::IndexAfter(std::uint64_t after) {
   Statement select(db_, "SELECT sequence, type, payload FROM events WHERE sequence > ? ORDER BY sequence");
   if (!select.ok()) return Error("prepare the events", db_);
   sqlite3_bind_int64(select.get(), 1, static_cast<sqlite3_int64>(after));
+  // Which event holds each record's latest version: kept while indexing
+  // (and, in memory, between catch-ups), as the writer knows it.
+  std::unordered_map<std::string, std::uint64_t> local;
+  auto& rows = in_memory_ ? rows_ : local;
   int rc;
   while ((rc = sqlite3_step(select.get())) == SQLITE_ROW) {
     EventView event;
     event.sequence = static_cast<std::uint64_t>(sqlite3_column_int64(select.get(), 0));
     event.type = static_cast<std::uint16_t>(sqlite3_column_int64(select.get(), 1));
     event.payload = ColumnText(select.get(), 2);
-    RAMSTEIN_RETURN_IF_ERROR(Add(event));
+    RAMSTEIN_RETURN_IF_ERROR(Add(event, 0, &rows));
     indexed_ = event.sequence;
   }
   if (rc != SQLITE_DONE) return Error("read the events", db_);
@@ -134,7 +132,8 @@ Status SqliteSearchIndex::CatchUp() {
   return IndexAfter(indexed_);
 }
 
-Status SqliteSearchIndex::Add(const EventView& event) {
+Status SqliteSearchIndex::Add(const EventView& event, std::uint64_t replaces,
+                              std::unordered_map<std::string, std::uint64_t>* rows) {
   // An event that does not decode is damage the replay names; the index
   // leaves it out rather than fail first with another message.
   auto kind = RecordKindFromCode(event.type);
@@ -143,38 +142,29 @@ Status SqliteSearchIndex::Add(const EventView& event) {
   if (!record.ok()) return Status::Ok();
   SearchDocument document = SearchDocumentOf(*record);
   const std::string& id = CommonOf(*record).id;
+  if (rows != nullptr) {
+    auto [row, is_new] = rows->try_emplace(id, event.sequence);
+    if (!is_new) replaces = std::exchange(row->second, event.sequence);
+  }
   if (!insert_) {
     // Prepared once: an import indexes every record of its batch.
-    find_ = std::make_unique<Statement>(index_, "SELECT id FROM search WHERE rowid = ?");
     remove_ = std::make_unique<Statement>(index_, "DELETE FROM search WHERE rowid = ?");
     insert_ = std::make_unique<Statement>(index_, "INSERT INTO search(rowid, kind, id, title, body) VALUES(?, ?, ?, ?, ?)");
-    if (!find_->ok() || !remove_->ok() || !insert_->ok()) {
+    if (!remove_->ok() || !insert_->ok()) {
       Status failed = Error("prepare the index's statements");
-      find_.reset(), remove_.reset(), insert_.reset();
+      remove_.reset(), insert_.reset();
       return failed;
     }
   }
-  // A record's row number is a hash of its id (no table of numbers to
-  // keep): the next free number when another id has it, the same row for
-  // a later version of the record.
-  sqlite3_int64 number = RowOf(id);
-  for (;; number = number % kRowMax + 1) {
-    sqlite3_stmt* find = find_->get();
-    sqlite3_bind_int64(find, 1, number);
-    int rc = sqlite3_step(find);
-    bool taken = rc == SQLITE_ROW;
-    bool same = taken && ColumnText(find, 0) == id;
-    sqlite3_reset(find);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Error("look up the record's row");
-    if (!taken) break;
-    if (same) {
-      sqlite3_stmt* removed = remove_->get();
-      sqlite3_bind_int64(removed, 1, number);
-      bool done = sqlite3_step(removed) == SQLITE_DONE;
-      sqlite3_reset(removed);
-      if (!done) return Error("remove the earlier version");
-      break;
-    }
+  // The record's row is its event's sequence (ascending rows are what FTS5
+  // appends fastest); an earlier version's row goes.
+  const auto number = static_cast<sqlite3_int64>(event.sequence);
+  if (replaces != 0) {
+    sqlite3_stmt* removed = remove_->get();
+    sqlite3_bind_int64(removed, 1, static_cast<sqlite3_int64>(replaces));
+    bool done = sqlite3_step(removed) == SQLITE_DONE;
+    sqlite3_reset(removed);
+    if (!done) return Error("remove the earlier version");
   }
   std::string_view kind_name = RecordKindName(*kind);
   sqlite3_stmt* s = insert_->get();
@@ -189,45 +179,78 @@ Status SqliteSearchIndex::Add(const EventView& event) {
   return Status::Ok();
 }
 
-Result<std::vector<SearchHit>> SqliteSearchIndex::Search(const SearchTerms& terms, std::string_view kind,
-                                                         std::size_t limit) {
+Result<std::size_t> SqliteSearchIndex::Count(const std::string& match) {
+  Statement count(index_, "SELECT count(*) FROM search WHERE search MATCH ?");
+  if (!count.ok()) return Error("prepare the count");
+  sqlite3_bind_text(count.get(), 1, match.data(), static_cast<int>(match.size()), SQLITE_STATIC);
+  if (sqlite3_step(count.get()) != SQLITE_ROW) return Error("count");
+  return static_cast<std::size_t>(sqlite3_column_int64(count.get(), 0));
+}
+
+Result<SearchPage> SqliteSearchIndex::Search(const SearchTerms& terms, std::string_view kind, std::size_t limit,
+                                             std::size_t offset) {
   RAMSTEIN_RETURN_IF_ERROR(CatchUp());
+  const std::string match = Fts5Match(terms, kind);
+  SearchPage page;
+  auto total = Count(match);
+  if (!total.ok()) return total.status();
+  page.total = *total;
+  page.ranked = page.total <= search_rank_matches_max;
+  if (offset >= page.total) return page;
+  // Snippets are made for the page's rows only.
   std::string sql = "SELECT kind, id, title, snippet(search, -1, '" + std::string(search_mark_open) + "', '" +
                     std::string(search_mark_close) + "', '…', 12), " + kRank +
-                    " FROM search WHERE search MATCH ?1" + (kind.empty() ? "" : " AND kind = ?3") + " ORDER BY " + kRank +
-                    " LIMIT ?2";
+                    " FROM search WHERE search MATCH ?1 ORDER BY " + (page.ranked ? kRank : "rowid DESC") +
+                    " LIMIT ?2 OFFSET ?3";
   Statement select(index_, sql.c_str());
   if (!select.ok()) return Error("prepare the search");
-  std::string match = Fts5Match(terms);
   sqlite3_bind_text(select.get(), 1, match.data(), static_cast<int>(match.size()), SQLITE_STATIC);
   sqlite3_bind_int64(select.get(), 2, static_cast<sqlite3_int64>(std::min(limit, search_limit_max)));
-  if (!kind.empty()) sqlite3_bind_text(select.get(), 3, kind.data(), static_cast<int>(kind.size()), SQLITE_STATIC);
-  std::vector<SearchHit> hits;
+  sqlite3_bind_int64(select.get(), 3, static_cast<sqlite3_int64>(offset));
   int rc;
   while ((rc = sqlite3_step(select.get())) == SQLITE_ROW) {
     // The body's texts are one a line; a snippet reads as one line.
     std::string snippet(ColumnText(select.get(), 3));
     for (std::size_t at = 0; (at = snippet.find('\n', at)) != std::string::npos;) snippet.replace(at, 1, " · ");
-    hits.push_back({std::string(ColumnText(select.get(), 0)), std::string(ColumnText(select.get(), 1)),
-                    std::string(ColumnText(select.get(), 2)), std::move(snippet), -sqlite3_column_double(select.get(), 4)});
+    page.hits.push_back({std::string(ColumnText(select.get(), 0)), std::string(ColumnText(select.get(), 1)),
+                         std::string(ColumnText(select.get(), 2)), std::move(snippet),
+                         -sqlite3_column_double(select.get(), 4)});
   }
   if (rc != SQLITE_DONE) return Error("search");
-  return hits;
+  return page;
+}
+
+Result<std::vector<std::string>> SqliteSearchIndex::Ids(const SearchTerms& terms, std::string_view kind,
+                                                        std::size_t limit) {
+  RAMSTEIN_RETURN_IF_ERROR(CatchUp());
+  Statement select(index_, "SELECT id FROM search WHERE search MATCH ? LIMIT ?");
+  if (!select.ok()) return Error("prepare the ids");
+  const std::string match = Fts5Match(terms, kind);
+  sqlite3_bind_text(select.get(), 1, match.data(), static_cast<int>(match.size()), SQLITE_STATIC);
+  sqlite3_bind_int64(select.get(), 2, static_cast<sqlite3_int64>(std::min(limit, search_limit_max)));
+  std::vector<std::string> ids;
+  int rc;
+  while ((rc = sqlite3_step(select.get())) == SQLITE_ROW) ids.emplace_back(ColumnText(select.get(), 0));
+  if (rc != SQLITE_DONE) return Error("read the ids");
+  return ids;
 }
 
 Result<std::vector<std::pair<std::string, std::size_t>>> SqliteSearchIndex::CountByKind(const SearchTerms& terms) {
   RAMSTEIN_RETURN_IF_ERROR(CatchUp());
-  Statement select(index_, "SELECT kind, count(*) FROM search WHERE search MATCH ? GROUP BY kind");
-  if (!select.ok()) return Error("prepare the count");
-  std::string match = Fts5Match(terms);
-  sqlite3_bind_text(select.get(), 1, match.data(), static_cast<int>(match.size()), SQLITE_STATIC);
+  // One count a kind: each a match of the kind's word and the terms, which
+  // reads no row (a GROUP BY would read every matching row's kind).
   std::vector<std::pair<std::string, std::size_t>> counts;
-  int rc;
-  while ((rc = sqlite3_step(select.get())) == SQLITE_ROW) {
-    counts.emplace_back(std::string(ColumnText(select.get(), 0)),
-                        static_cast<std::size_t>(sqlite3_column_int64(select.get(), 1)));
+  auto all = Count(Fts5Match(terms));
+  if (!all.ok()) return all.status();
+  std::size_t left = *all;
+  for (std::uint16_t code = 1; code <= kRecordKindMax && left > 0; ++code) {
+    auto kind = RecordKindFromCode(code);
+    if (!kind) continue;
+    auto count = Count(Fts5Match(terms, RecordKindName(*kind)));
+    if (!count.ok()) return count.status();
+    if (*count > 0) counts.emplace_back(std::string(RecordKindName(*kind)), *count);
+    left -= std::min(left, *count);
   }
-  if (rc != SQLITE_DONE) return Error("count");
   return counts;
 }
 

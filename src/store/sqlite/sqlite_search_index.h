@@ -1,8 +1,10 @@
 // SqliteSearchIndex: the full-text index (TextSearch) of a SQLite ledger,
 // with FTS5. Tables, in the ledger's own file:
-//   search(kind, id, title, body)   FTS5, unicode61 without diacritics; a
-//                                   record's rowid is a hash of its id (the
-//                                   next free one on a collision)
+//   search(kind, id, title, body)   FTS5, unicode61 without diacritics (the
+//                                   kind indexed too, so that a search of one
+//                                   kind is one match); a
+//                                   record's rowid is the sequence of the
+//                                   event of its latest version
 //   meta 'search_sequence'                                   the last event indexed
 // Derived data: not part of the hash chain or the format; a ledger without
 // it (made before it existed) has it built from its events when opened for
@@ -16,6 +18,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "base/status.h"
@@ -39,8 +42,12 @@ class SqliteSearchIndex {
   // one transaction when writable. `head` is the ledger's last event.
   Status Open(bool writable, std::uint64_t head);
 
-  // Indexes one event within the caller's transaction (the append's).
-  Status Add(const EventView& event);
+  // Indexes one event within the caller's transaction (the append's);
+  // `replaces` is the event of the version it replaces (Event::replaces),
+  // whose row goes; or, when `rows` is given (rebuilding from the events),
+  // the one `rows` holds for the record, which then holds this one.
+  Status Add(const EventView& event, std::uint64_t replaces,
+             std::unordered_map<std::string, std::uint64_t>* rows = nullptr);
   // Records that events up to `sequence` are indexed (within the append's
   // transaction too).
   Status MarkIndexed(std::uint64_t sequence);
@@ -48,25 +55,29 @@ class SqliteSearchIndex {
   // index catches up with the events other processes appended).
   Status CatchUp();
 
-  Result<std::vector<SearchHit>> Search(const SearchTerms& terms, std::string_view kind, std::size_t limit);
+  Result<SearchPage> Search(const SearchTerms& terms, std::string_view kind, std::size_t limit, std::size_t offset);
+  Result<std::vector<std::string>> Ids(const SearchTerms& terms, std::string_view kind, std::size_t limit);
   Result<std::vector<std::pair<std::string, std::size_t>>> CountByKind(const SearchTerms& terms);
 
  private:
   Status Exec(const std::string& sql);
   Status Error(const std::string& what, sqlite3* db = nullptr);
   Result<std::uint64_t> IndexedSequence();
+  Result<std::size_t> Count(const std::string& match);
   Status IndexAfter(std::uint64_t after);
 
   sqlite3* db_;                // the ledger's connection: its events
   sqlite3* index_;             // where the index is: db_, or memory_
   sqlite3* memory_ = nullptr;  // a read-only ledger without an index: one in memory
-  std::unique_ptr<Statement> find_, remove_, insert_;  // Add's, prepared at its first call
+  std::unique_ptr<Statement> remove_, insert_;
+  std::unordered_map<std::string, std::uint64_t> rows_;  // in memory: each record's row  // Add's, prepared at its first call
   bool in_memory_ = false;
   std::uint64_t indexed_ = 0;  // in memory: the last event indexed
 };
 
-// FTS5's query for `terms`: each a quoted phrase, all required, the last a
-// prefix when it was typed so.
-std::string Fts5Match(const SearchTerms& terms);
+// FTS5's query for `terms` in the title and texts: each a quoted phrase,
+// all required, the last a prefix when it was typed so; of records of
+// `kind` only when it is not empty.
+std::string Fts5Match(const SearchTerms& terms, std::string_view kind = {});
 
 }  // namespace ramstein

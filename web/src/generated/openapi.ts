@@ -313,7 +313,7 @@ export interface paths {
         };
         /**
          * Full-text search over records, their quotes and the sources' texts, ranked
-         * @description Full-text search over records, their quotes and the sources' texts, ranked. Every word must match ("a phrase" in quotes; the last word may be the start of one). Hits are grouped by kind, the kind of the best hit first, best first within each; the snippet marks the match between « and ». The facet 'kind' counts every match per kind; at most the best 1000 are listed. The whole table is answered unless limit or offset ask for a page. On the command line: ramstein search.
+         * @description Full-text search over records, their quotes and the sources' texts, ranked. Every word must match ("a phrase" in quotes; the last word may be the start of one). A page's hits are grouped by kind, the kind of the best hit first, best first within each; the snippet marks the match between « and ». More than 20,000 matches are listed newest first instead of ranked. The facet 'kind' counts every match per kind. The whole table is answered unless limit or offset ask for a page. On the command line: ramstein search.
          */
         get: operations["search"];
         put?: never;
