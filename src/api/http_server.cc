@@ -213,7 +213,7 @@ std::optional<HttpResponse> HttpServer::AnswerInline(const HttpRequest& request)
   if (!route || !CheckFormat(request).ok() || IsPage(request) || route->question->paged_by_default) {
     return std::nullopt;
   }
-  auto arguments = ramstein::Bind(*route->question, Given(request, *route), service_.Today(), service_.text_search());
+  auto arguments = ramstein::Bind(*route->question, Given(request, *route), service_.Today());
   if (!arguments.ok()) return std::nullopt;
   if (auto cached = cache_.Get(AnswerKey(*route->question, *arguments, WantsCsv(request)), service_.sequence())) {
     return CachedAnswer(request, *cached);
@@ -295,7 +295,7 @@ HttpResponse HttpServer::Answer(const HttpRequest& request) {
   const Question& question = *route->question;
   if (Status refused = CheckFormat(request); !refused.ok()) return StatusResponse(refused);
   auto given = Given(request, *route);
-  auto arguments = ramstein::Bind(question, given, service_.Today(), service_.text_search());
+  auto arguments = ramstein::Bind(question, given, service_.Today());
   if (!arguments.ok()) return StatusResponse(arguments.status());
   const bool csv = WantsCsv(request);
   if (question.kind == QuestionKind::detail) {
@@ -325,7 +325,7 @@ Result<CachedTable> HttpServer::TableOf(const Question& question, const Argument
     std::uint64_t sequence = 0;
     auto table = service_.Read([&](const Model& model) -> Result<Table> {
       sequence = service_.sequence();
-      auto answer = Ask(question, model, arguments);
+      auto answer = Ask(question, model, arguments, service_.text_search());
       if (!answer.ok()) return answer.status();
       return std::get<Table>(std::move(answer).value());
     });
@@ -351,7 +351,7 @@ HttpResponse HttpServer::WholeAnswer(const HttpRequest& request, const Question&
     std::uint64_t sequence = 0;
     auto body = service_.Read([&](const Model& model) -> Result<std::string> {
       sequence = service_.sequence();
-      auto answer = Ask(question, model, arguments);
+      auto answer = Ask(question, model, arguments, service_.text_search());
       if (!answer.ok()) return answer.status();
       return FormatAnswer(*answer, format);
     });

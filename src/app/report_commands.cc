@@ -25,9 +25,7 @@ int RunQuestion(AppContext& context, const Question& question,
   if (!page.ok()) return Fail(page.status());
   Status opened = context.Open(SqliteEventStore::Mode::read_only);
   if (!opened.ok()) return Fail(opened);
-  arguments = Bind(question, given, today, context.db->store().text_search());
-  if (!arguments.ok()) return Fail(arguments.status());
-  auto answer = Ask(question, context.db->model(), *arguments);
+  auto answer = Ask(question, context.db->model(), *arguments, context.db->store().text_search());
   if (!answer.ok()) return Fail(answer.status());
   if (*page && !question.pages_itself) *answer = PageRows(std::get<Table>(*answer), **page);
   auto text = FormatAnswer(*answer, context.format());

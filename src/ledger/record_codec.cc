@@ -1,5 +1,7 @@
 #include "ledger/record_codec.h"
 
+#include "ledger/record_visitor.h"
+
 #include <simdjson.h>
 #include <openssl/evp.h>
 #include <sodium.h>
@@ -459,16 +461,11 @@ class EncodeVisitor {
 };
 
 // Reports every reference through a ReferenceVisitor.
-class ReferenceCollector {
+class ReferenceCollector : public IgnoringVisitor {
  public:
   ReferenceCollector(const ReferenceVisitor& visit, const FieldPath* parent)
       : visit_(visit), parent_(parent) {}
-  void Correction(const std::optional<std::string>&) {}
-  void Id(const std::string&) {}
   void EvidenceList(const std::vector<Evidence>& list) { List("evidence", list); }
-  void Text(std::string_view, const std::string&) {}
-  void OptText(std::string_view, const std::optional<std::string>&) {}
-  void OptDocument(std::string_view, const std::optional<std::string>&) {}
   void Ref(std::string_view name, const std::string& value, RecordKind kind) {
     visit_(FieldPath(parent_, name), kind, value);
   }
@@ -482,16 +479,6 @@ class ReferenceCollector {
     for (std::size_t i = 0; i < values.size(); ++i)
       visit_(FieldPath(parent_, name, i), kind, values[i]);
   }
-  void TextList(std::string_view, const std::vector<std::string>&) {}
-  void DateField(std::string_view, const Date&) {}
-  void OptDate(std::string_view, const std::optional<Date>&) {}
-  void Integer(std::string_view, const std::int64_t&, std::int64_t, std::int64_t) {}
-  void OptInteger(std::string_view, const std::optional<std::int64_t>&, std::int64_t,
-                  std::int64_t) {}
-  void Currency(std::string_view, const std::string&) {}
-  void OptMoney(std::string_view, const std::optional<Money>&) {}
-  template <typename E, std::size_t N>
-  void Enum(std::string_view, const E&, const std::array<std::string_view, N>&) {}
   template <typename T>
   void List(std::string_view name, const std::vector<T>& values) {
     for (std::size_t i = 0; i < values.size(); ++i) {

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "base/utf8.h"
+#include "ledger/record_visitor.h"
 
 namespace ramstein {
 
@@ -10,7 +11,7 @@ namespace {
 
 // Gathers a record's texts into a SearchDocument (the Visit pattern of
 // records.h, as the codec's visitors).
-class TextCollector {
+class TextCollector : public IgnoringVisitor {
  public:
   explicit TextCollector(SearchDocument& document, bool in_evidence = false)
       : document_(document), in_evidence_(in_evidence) {}
@@ -44,14 +45,6 @@ class TextCollector {
   void TextList(std::string_view, const std::vector<std::string>& values) {
     for (const std::string& value : values) Add(value);
   }
-  void DateField(std::string_view, const Date&) {}
-  void OptDate(std::string_view, const std::optional<Date>&) {}
-  void Integer(std::string_view, const std::int64_t&, std::int64_t, std::int64_t) {}
-  void OptInteger(std::string_view, const std::optional<std::int64_t>&, std::int64_t, std::int64_t) {}
-  void Currency(std::string_view, const std::string&) {}
-  void OptMoney(std::string_view, const std::optional<Money>&) {}
-  template <typename E, std::size_t N>
-  void Enum(std::string_view, const E&, const std::array<std::string_view, N>&) {}
   template <typename T>
   void List(std::string_view name, const std::vector<T>& values) {
     for (const T& value : values) {

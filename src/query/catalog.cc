@@ -578,7 +578,7 @@ const std::vector<Param>& PageParams() {
 }
 
 Result<Arguments> Bind(const Question& question, const std::vector<std::pair<std::string, std::string>>& given,
-                       std::int32_t today_day, TextSearch* search) {
+                       std::int32_t today_day) {
   std::vector<std::pair<std::string, std::string>> kept;
   bool table = question.kind != QuestionKind::detail;
   for (const auto& pair : given) {
@@ -611,7 +611,7 @@ Result<Arguments> Bind(const Question& question, const std::vector<std::pair<std
     if (param.required && std::none_of(kept.begin(), kept.end(), [&](const auto& k) { return k.first == param.name; }))
       return Status::InvalidArgument(param.name + ": required: " + param.description);
   }
-  return Arguments(std::move(kept), today_day, search);
+  return Arguments(std::move(kept), today_day);
 }
 
 Result<std::optional<Page>> PageOf(const std::vector<std::pair<std::string, std::string>>& given,
@@ -644,8 +644,8 @@ Table PageRows(const Table& table, const Page& page) {
   return rows;
 }
 
-Result<Answer> Ask(const Question& question, const Model& model, const Arguments& arguments) {
-  return question.answer(model, arguments);
+Result<Answer> Ask(const Question& question, const Model& model, const Arguments& arguments, TextSearch* search) {
+  return question.answer(model, arguments.WithSearch(search));
 }
 
 }  // namespace ramstein

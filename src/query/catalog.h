@@ -71,16 +71,22 @@ using Answer = std::variant<Table, MeetingReport, RecordDetail>;
 class Arguments {
  public:
   Arguments() = default;
-  Arguments(std::vector<std::pair<std::string, std::string>> values, std::int32_t today_day, TextSearch* search)
-      : values_(std::move(values)), today_day_(today_day), search_(search) {}
+  Arguments(std::vector<std::pair<std::string, std::string>> values, std::int32_t today_day)
+      : values_(std::move(values)), today_day_(today_day) {}
   std::optional<std::string> Text(std::string_view name) const;
   // A date parameter's last day (2025-07 is 2025-07-31), or `fallback`.
   std::int32_t LastDayOr(std::string_view name, std::int32_t fallback) const;
   std::optional<std::int32_t> FirstDay(std::string_view name) const;
   std::optional<std::int32_t> LastDay(std::string_view name) const;
   std::int32_t today_day() const { return today_day_; }
-  // The ledger's full-text index (search, ?q=), or null without one.
+  // The ledger's full-text index (search, ?q=) the question is asked with
+  // (Ask), or null without one.
   TextSearch* search() const { return search_; }
+  Arguments WithSearch(TextSearch* search) const {
+    Arguments asked = *this;
+    asked.search_ = search;
+    return asked;
+  }
   // The values as given, sorted by name: what identifies the answer (a
   // cache key), "name=value" joined by "&".
   std::string Key() const;
@@ -131,9 +137,8 @@ const std::vector<Param>& PageParams();
 
 // Checks `given` (name, value) against the question's parameters and the
 // paging parameters; the values kept are the question's own.
-// `search` is the ledger's full-text index, for the questions that search.
 Result<Arguments> Bind(const Question& question, const std::vector<std::pair<std::string, std::string>>& given,
-                       std::int32_t today_day, TextSearch* search = nullptr);
+                       std::int32_t today_day);
 
 // A page of a table: `limit` rows from row `offset` (0 first).
 inline constexpr std::size_t page_limit_default = 100;
@@ -151,7 +156,9 @@ Result<std::optional<Page>> PageOf(const std::vector<std::pair<std::string, std:
 // The page's rows of `table`, with its title and columns.
 Table PageRows(const Table& table, const Page& page);
 
-// Binds and answers: the one way every surface asks a question.
-Result<Answer> Ask(const Question& question, const Model& model, const Arguments& arguments);
+// Answers bound arguments over `model`, searching `search` (the ledger's
+// full-text index; null without one): the one way every surface asks.
+Result<Answer> Ask(const Question& question, const Model& model, const Arguments& arguments,
+                   TextSearch* search = nullptr);
 
 }  // namespace ramstein
