@@ -14,6 +14,7 @@
 
 #include "api/url.h"
 #include "base/date.h"
+#include "base/utf8.h"
 #include "query/catalog.h"
 #include "tests/test_support.h"
 
@@ -281,6 +282,40 @@ TEST(CatalogSearchIndexTest, ALedgerWithoutTheIndexHasItBuilt) {
                                       R"(", "title": "T", "publisher": "A test", "sha256": "", "text": "x"})");
     ASSERT_EQ(next.exit_code, 0) << next.err;
   }
+}
+
+// A damaged index sends no bad byte on and names no record the ledger does
+// not hold; an index whose pages are damaged is an error, never a crash.
+TEST(CatalogSearchIndexTest, ADamagedIndexIsNeverTakenAtItsWord) {
+  std::string db = TempDir("search-damaged") + "/ledger.db";
+  ASSERT_EQ(Ramstein("--db " + Quote(db) + " init --bundled").exit_code, 0);
+  auto sql = [&](const std::string& statement) { return Shell("sqlite3 " + Quote(db) + " \"" + statement + "\""); };
+  // The content's columns: c0 kind, c1 id, c2 title, c3 body.
+  ASSERT_EQ(sql("UPDATE search_content SET c1 = x'ff' || c1 || x'fe' WHERE c1 = 'item:patriot-system';"
+                "UPDATE search_content SET c1 = 'item:no-such-record' WHERE c1 = 'item:patriot-interceptor';"
+                "UPDATE search_content SET c0 = x'c0', c2 = x'c0' || c2 || x'ff', c3 = c3 || x'ff' "
+                "WHERE c1 = 'measure:usa-nato-patriot-2025-07';")
+                .exit_code,
+            0);
+  CommandResult found = Ramstein("--db " + Quote(db) + " search Patriot --json");
+  ASSERT_EQ(found.exit_code, 0) << found.err;
+  EXPECT_TRUE(IsValidUtf8(found.out));
+  auto answer = nlohmann::json::parse(found.out);
+  bool measure = false;
+  for (const auto& row : answer["rows"]) {
+    EXPECT_EQ(row["id"].get<std::string>().find("item:patriot-system"), std::string::npos) << "a damaged id was taken";
+    EXPECT_NE(row["id"], "item:no-such-record");
+    if (row["id"] == "measure:usa-nato-patriot-2025-07") {
+      measure = true;
+      EXPECT_EQ(row["kind"], "measure");  // as the ledger has it, not as the damaged index says
+    }
+  }
+  EXPECT_TRUE(measure) << found.out;
+  ASSERT_EQ(sql("UPDATE search_data SET block = randomblob(length(block)) WHERE id > 1;").exit_code, 0);
+  CommandResult broken = Ramstein("--db " + Quote(db) + " search Patriot");
+  EXPECT_EQ(broken.exit_code, 2) << broken.out << broken.err;
+  EXPECT_NE(broken.err.find("search index"), std::string::npos) << broken.err;
+  EXPECT_EQ(Ramstein("--db " + Quote(db) + " report donors").exit_code, 0);  // the rest of the ledger answers
 }
 
 TEST(CatalogBindTest, EveryParameterIsCheckedOnceForEverySurface) {

@@ -311,7 +311,7 @@ Result<std::unordered_set<std::string>> SearchIds(const Arguments& args, const s
 // The search question's table: the best hits grouped by kind (the kind of
 // the best hit first), best first within a kind; the counts of all
 // matches per kind as its facet.
-Result<Answer> SearchAnswer(const Arguments& args) {
+Result<Answer> SearchAnswer(const Model& model, const Arguments& args) {
   if (args.search() == nullptr) return Status::InvalidArgument("q: this ledger has no search index");
   auto terms = ParseSearchQuery(*args.Text("q"));
   if (!terms.ok()) return terms.status();
@@ -322,7 +322,15 @@ Result<Answer> SearchAnswer(const Arguments& args) {
   if (!page.ok()) return page.status();
   auto counts = args.search()->CountByKind(*terms);
   if (!counts.ok()) return counts.status();
-  std::vector<SearchHit>& hits = page->hits;
+  // A hit names a record of the model, as the model has it (an index a
+  // step ahead of a server's model, or damaged, names no other).
+  std::vector<SearchHit> hits;
+  for (SearchHit& hit : page->hits) {
+    const StoredRecord* stored = model.Find(hit.id);
+    if (stored == nullptr) continue;
+    hit.kind = std::string(RecordKindName(KindOf(stored->record)));
+    hits.push_back(std::move(hit));
+  }
   std::map<std::string, std::size_t> group_of;  // kind -> its rank among the groups
   for (const SearchHit& hit : hits) group_of.emplace(hit.kind, group_of.size());
   std::stable_sort(hits.begin(), hits.end(),
@@ -369,7 +377,7 @@ std::vector<Question> Searches() {
   search.columns = {Col("kind", T::text, "", "the record's kind"), Col("id"), Col("title", T::text, "", "the record's title or name"),
                     Col("snippet", T::text, "", "words around the best match, the match between « and »"),
                     Col("score", T::decimal, "", "how well it matches (BM25; title words weigh more); higher is better")};
-  search.answer = [](const Model&, const Arguments& args) { return SearchAnswer(args); };
+  search.answer = [](const Model& model, const Arguments& args) { return SearchAnswer(model, args); };
   return {std::move(search)};
 }
 

@@ -1,5 +1,6 @@
 #include "store/sqlite/sqlite_search_index.h"
 
+#include "base/utf8.h"
 #include "ledger/record_codec.h"
 #include "ledger/record_kind.h"
 #include "store/sqlite/sqlite_statement.h"
@@ -209,11 +210,12 @@ Result<SearchPage> SqliteSearchIndex::Search(const SearchTerms& terms, std::stri
   sqlite3_bind_int64(select.get(), 3, static_cast<sqlite3_int64>(offset));
   int rc;
   while ((rc = sqlite3_step(select.get())) == SQLITE_ROW) {
-    // The body's texts are one a line; a snippet reads as one line.
-    std::string snippet(ColumnText(select.get(), 3));
+    // The body's texts are one a line; a snippet reads as one line. What
+    // the index gives is checked as text: a damaged page sends no bad byte on.
+    std::string snippet = ToValidUtf8(ColumnText(select.get(), 3));
     for (std::size_t at = 0; (at = snippet.find('\n', at)) != std::string::npos;) snippet.replace(at, 1, " · ");
-    page.hits.push_back({std::string(ColumnText(select.get(), 0)), std::string(ColumnText(select.get(), 1)),
-                         std::string(ColumnText(select.get(), 2)), std::move(snippet),
+    page.hits.push_back({ToValidUtf8(ColumnText(select.get(), 0)), ToValidUtf8(ColumnText(select.get(), 1)),
+                         ToValidUtf8(ColumnText(select.get(), 2)), std::move(snippet),
                          -sqlite3_column_double(select.get(), 4)});
   }
   if (rc != SQLITE_DONE) return Error("search");
@@ -230,7 +232,7 @@ Result<std::vector<std::string>> SqliteSearchIndex::Ids(const SearchTerms& terms
   sqlite3_bind_int64(select.get(), 2, static_cast<sqlite3_int64>(std::min(limit, search_limit_max)));
   std::vector<std::string> ids;
   int rc;
-  while ((rc = sqlite3_step(select.get())) == SQLITE_ROW) ids.emplace_back(ColumnText(select.get(), 0));
+  while ((rc = sqlite3_step(select.get())) == SQLITE_ROW) ids.push_back(ToValidUtf8(ColumnText(select.get(), 0)));
   if (rc != SQLITE_DONE) return Error("read the ids");
   return ids;
 }
