@@ -8,6 +8,7 @@ packages=(
   libabsl-dev libboost1.81-dev libcpp-httplib-dev zlib1g-dev libminizip-dev libpugixml-dev libxlsxwriter-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev curl
+  dpkg-dev debootstrap groff-base
 )
 missing=()
 for package in "${packages[@]}"; do

@@ -15,4 +15,4 @@ db=${RAMSTEIN_DB:-ramstein.db}
 echo
 "$ramstein" --db "$db" report totals
 echo
-exec "$ramstein" --db "$db" serve --listen "${RAMSTEIN_LISTEN:-127.0.0.1:8080}"
+exec "$ramstein" --db "$db" serve

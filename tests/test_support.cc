@@ -64,8 +64,15 @@ CommandResult Shell(const std::string& command) {
 }
 
 CommandResult Ramstein(const std::string& arguments, const std::string& stdin_text) {
-  std::string command =
-      "'" + RamsteinBinary() + "' --data-dir '" + SourceDir() + "/data' " + arguments;
+  // An empty settings file, so that one installed on the machine
+  // (/etc/ramstein/ramstein.conf) never changes what a test runs.
+  static const std::string no_settings = [] {
+    std::string path = TempDir("settings") + "/empty.conf";
+    std::ofstream(path, std::ios::binary).flush();
+    return path;
+  }();
+  std::string command = "'" + RamsteinBinary() + "' --config '" + no_settings + "' --data-dir '" + SourceDir() +
+                        "/data' " + arguments;
   if (!stdin_text.empty()) {
     std::string in_path = TempDir("stdin") + "/in";
     std::ofstream(in_path, std::ios::binary) << stdin_text;

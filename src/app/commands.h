@@ -11,8 +11,9 @@
 
 namespace ramstein {
 
-// `replace`: discard an existing file at the path first; otherwise one is refused.
-int RunInit(AppContext& context, bool bundled, bool replace);
+// `replace`: discard an existing file at the path first; `if_missing`: leave
+// an existing one as it is and succeed; otherwise one is refused.
+int RunInit(AppContext& context, bool bundled, bool replace, bool if_missing);
 int RunImport(AppContext& context, const std::vector<std::string>& files, const std::string& format,
               bool dry_run);
 int RunAdd(AppContext& context);

@@ -64,8 +64,12 @@ Result<std::vector<BundledImport>> BundledFiles(const std::string& data_dir) {
   return imports;
 }
 
-int RunInit(AppContext& context, bool bundled, bool replace) {
+int RunInit(AppContext& context, bool bundled, bool replace, bool if_missing) {
   if (std::filesystem::exists(context.db_path)) {
+    if (if_missing && !replace) {
+      std::printf("ledger %s exists; left as it is\n", context.db_path.c_str());
+      return kExitOk;
+    }
     if (!replace) {
       return Fail(Status::Conflict("'" + context.db_path +
                                    "' already exists; choose another --db, or --replace to discard it"));

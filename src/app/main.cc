@@ -9,13 +9,12 @@
 #include "api/openapi.h"
 #include "app/command_line.h"
 #include "app/commands.h"
+#include "app/manual.h"
+#include "app/settings.h"
 #include "app/version.h"
 #include "base/limits.h"
 #include "base/utf8.h"
 
-#ifndef RAMSTEIN_DEFAULT_DATA_DIR
-#define RAMSTEIN_DEFAULT_DATA_DIR "data"
-#endif
 
 namespace ramstein {
 namespace {
@@ -27,6 +26,8 @@ struct Options {
   int exit_code = kExitOk;
   bool bundled = false;
   bool replace = false;
+  bool if_missing = false;
+  std::string config_path;
   std::vector<std::string> files;
   bool dry_run = false;
   std::string format = "jsonl";
@@ -38,15 +39,10 @@ struct Options {
   std::vector<std::pair<std::string, std::string>> question_values;
   std::uint64_t measures = 1000, seed = 1;
   std::string out_path;
-  std::string listen = "127.0.0.1:8080";
+  std::string listen;
   std::string web_dir;
   CatalogMapOptions catalog;
 };
-
-std::string Env(const char* name, const char* fallback) {
-  const char* value = std::getenv(name);
-  return value && *value ? value : fallback;
-}
 
 void AddFormatFlags(CLI::App* command, AppContext& context) {
   command->add_flag("--json", context.json, "print the table as JSON");
@@ -57,7 +53,8 @@ void AddLedgerCommands(CLI::App& app, Options& o) {
   auto* init = app.add_subcommand("init", "create a ledger, optionally loaded with the bundled data");
   init->add_flag("--bundled", o.bundled, "import the bundled catalogue, sources and seed records");
   init->add_flag("--replace", o.replace, "discard an existing ledger at --db first (without it, init refuses)");
-  init->callback([&o] { o.exit_code = RunInit(o.context, o.bundled, o.replace); });
+  init->add_flag("--if-missing", o.if_missing, "leave an existing ledger at --db as it is and succeed (for service start-up)");
+  init->callback([&o] { o.exit_code = RunInit(o.context, o.bundled, o.replace, o.if_missing); });
 
   auto* import = app.add_subcommand(
       "import", "append JSON Lines or a publisher's files as one all-or-nothing batch");
@@ -84,7 +81,7 @@ void AddLedgerCommands(CLI::App& app, Options& o) {
   verify->callback([&o] { o.exit_code = RunVerify(o.context); });
 
   auto* serve = app.add_subcommand("serve", "serve the JSON API and the dashboard over the ledger (read-only)");
-  serve->add_option("--listen", o.listen, "HOST:PORT to listen on")->capture_default_str();
+  serve->add_option("--listen", o.listen, "HOST:PORT to listen on (env RAMSTEIN_LISTEN)")->capture_default_str();
   serve->add_option("--web-dir", o.web_dir, "the built dashboard (env RAMSTEIN_WEB)")->capture_default_str();
   serve->callback([&o] { o.exit_code = RunServe(o.context, o.listen, o.web_dir); });
 
@@ -139,6 +136,20 @@ void AddLedgerCommands(CLI::App& app, Options& o) {
   gen->add_option("--seed", o.seed, "random seed")->capture_default_str();
   gen->add_option("--out", o.out_path, "output file (default: standard output)");
   gen->callback([&o] { o.exit_code = RunGen(o.measures, o.seed, o.out_path); });
+
+  auto* completion = app.add_subcommand("completion", "print the shell completion script (bash)");
+  completion->add_option("shell", o.format, "the shell: bash")->required()->check(CLI::IsMember({"bash"}));
+  completion->callback([&app, &o] {
+    std::fputs(BashCompletion(app).c_str(), stdout);
+    o.exit_code = kExitOk;
+  });
+  // The manual page, made at build time (ramstein.1); not a user's command.
+  auto* manual = app.add_subcommand("man-page", "");
+  manual->group("");
+  manual->callback([&app, &o] {
+    std::fputs(ManPage(app).c_str(), stdout);
+    o.exit_code = kExitOk;
+  });
 }
 
 // The help line of a parameter: its description, the values it takes, its
@@ -203,21 +214,34 @@ void AddQuestionCommands(CLI::App& app, Options& o) {
 
 int main(int argc, char** argv) {
   using namespace ramstein;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  auto getenv = [](const char* name) -> const char* { return std::getenv(name); };
+  auto settings = LoadSettings(args, getenv, DefaultSettings(RAMSTEIN_DEFAULT_DATA_DIR, RAMSTEIN_DEFAULT_WEB_DIR, getenv),
+                               std::string(kDefaultConfigFile));
+  if (!settings.ok()) {
+    std::fprintf(stderr, "ramstein: %s\n", settings.status().message().c_str());
+    return kExitUsage;
+  }
   Options options;
-  options.context.db_path = Env("RAMSTEIN_DB", "ramstein.db");
-  options.context.data_dir = Env("RAMSTEIN_DATA", RAMSTEIN_DEFAULT_DATA_DIR);
-  options.context.author = Env("USER", "cli");
-  options.web_dir = Env("RAMSTEIN_WEB", RAMSTEIN_DEFAULT_WEB_DIR);
+  options.context.db_path = settings->db;
+  options.context.data_dir = settings->data_dir;
+  options.context.author = settings->author;
+  options.listen = settings->listen;
+  options.web_dir = settings->web_dir;
+  options.config_path = settings->config_path;
 
   CLI::App app{"Ramstein: a sourced, verifiable ledger of coalition military assistance."};
   app.set_help_all_flag("--help-all", "help for every command");
   app.set_version_flag("--version", std::string("ramstein ") + RAMSTEIN_VERSION + " (commit " + RAMSTEIN_COMMIT + ")",
                        "the version and the commit it was built from");
   app.require_subcommand(1);
+  app.add_option(std::string(kConfigFlag), options.config_path,
+                 "settings file (env RAMSTEIN_CONFIG; default " + std::string(kDefaultConfigFile) + " if it exists)")
+      ->capture_default_str();
   app.add_option("--db", options.context.db_path, "ledger file (env RAMSTEIN_DB)")->capture_default_str();
   app.add_option("--data-dir", options.context.data_dir, "bundled data folder (env RAMSTEIN_DATA)")
       ->capture_default_str();
-  app.add_option("--author", options.context.author, "who is recording (env USER)")
+  app.add_option("--author", options.context.author, "who is recording (env RAMSTEIN_AUTHOR, else USER)")
       ->capture_default_str()
       ->check([](const std::string& author) -> std::string {
         if (!IsValidUtf8(author)) return "not valid UTF-8";
@@ -231,7 +255,7 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
     // A mistyped command says so, not only that a command is required.
-    if (auto unknown = UnknownSubcommand(app, std::vector<std::string>(argv + 1, argv + argc))) {
+    if (auto unknown = UnknownSubcommand(app, args)) {
       std::fprintf(stderr, "ramstein: %s\nRun with --help for the commands.\n", unknown->c_str());
       return kExitUsage;
     }

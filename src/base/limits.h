@@ -19,6 +19,8 @@ inline constexpr std::size_t field_bytes_max = 64u << 10;
 inline constexpr std::size_t source_document_bytes_max = 8u << 20;
 // Who recorded an event (the CLI's --author, a user's name).
 inline constexpr std::size_t author_bytes_max = 200;
+// A settings file (base/config_file.h).
+inline constexpr std::size_t config_file_bytes_max = 64u << 10;
 // Identifiers of records.
 inline constexpr std::size_t record_id_bytes_max = 200;
 // Quantities: more than any physical stock, small enough that
