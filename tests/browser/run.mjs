@@ -351,6 +351,82 @@ test('names to review: the table the API gives, and an answer counted under its 
   check(openRows > 1, `names still to answer: ${openRows}`);
 });
 
+test('the search box on every page finds records, marks the match, and counts by kind', async () => {
+  await open('/holds?at=2025-07-08', '.chart svg');
+  await page.fill('#search input', 'Patriot');
+  await page.press('#search input', 'Enter');
+  await page.waitForURL(/\/search\?q=Patriot$/);
+  await settle('ul.hits li');
+  const answer = await api('/api/v1/search?q=Patriot&limit=25');
+  check(answer.total > 5, `search total ${answer.total}`);
+  equal(await page.locator('ul.hits li').count(), Math.min(25, answer.total), 'hits listed');
+  check((await page.textContent('[role="status"]')).startsWith(`${answer.total} records`), 'the count is stated');
+  const marks = await page.locator('ul.hits mark').allTextContents();
+  // The last word may be the start of one: Patriots is marked too.
+  check(marks.length > 0 && marks.every((m) => m.toLowerCase().startsWith('patriot')), `marks: ${marks.filter((m) => !m.toLowerCase().startsWith('patriot'))}`);
+  check(!(await page.textContent('ul.hits')).includes('«'), 'no raw marks');
+  // The kinds with their counts, from the server's facets; one narrows the list.
+  const facets = await page.textContent('.facets');
+  for (const [kind, count] of Object.entries(answer.facets.kind)) check(facets.includes(`(${count})`), `facet ${kind} ${count} in ${facets}`);
+  equal(await page.inputValue('#search input'), 'Patriot', 'the box keeps the words');
+  await shot('search');
+  await page.click('.facets a:has-text("Items")');
+  await page.waitForURL(/kind=item/);
+  await settle('ul.hits li');
+  equal(await page.locator('ul.hits li').count(), answer.facets.kind.item, 'items only');
+  await page.click('ul.hits li a >> nth=0');
+  await settle('h1:has-text("Patriot")');
+  check(page.url().includes('/items/item%3Apatriot'), `an item opens on its page: ${page.url()}`);
+  // Words nothing holds: said so, not an empty page.
+  await open('/search?q=zzqqxx', '[role="status"]');
+  check((await page.textContent('[role="status"]')).includes('Nothing holds zzqqxx'), 'nothing found said');
+});
+
+test('each page has its own title, and shows a waiting and an error state', async () => {
+  const titles = new Set();
+  for (const [path, ready] of [['/', '.card'], ['/measures', 'table'], ['/meetings', 'table'], ['/kiel', 'table'],
+    ['/records/measure:gbr-drones-2025', 'dl.fields'], ['/search?q=drones', 'ul.hits']]) {
+    await open(path, ready);
+    const title = await page.title();
+    const heading = (await page.textContent('main h1')).trim();
+    equal(title, `${heading} · Ramstein`, `${path} title`);
+    titles.add(title);
+  }
+  equal(titles.size, 6, 'six pages, six titles');
+  // An answer that takes a second: the page says it is waiting meanwhile.
+  await page.route('**/api/v1/reports/meetings**', async (route) => {
+    await new Promise((done) => setTimeout(done, 1000));
+    await route.continue();
+  });
+  await page.goto(`${base}/meetings`);
+  await page.waitForSelector('[data-loading][role="status"]', { timeout: 900 });
+  equal(await page.getAttribute('main', 'aria-busy'), 'true', 'busy while waiting');
+  await settle('table');
+  equal(await page.getAttribute('main', 'aria-busy'), 'false', 'not busy after');
+  await page.unroute('**/api/v1/reports/meetings**');
+  // An answer that fails: the page says what went wrong, in an alert.
+  await open('/records/measure:does-not-exist', '[role="alert"]');
+  check((await page.textContent('[role="alert"] h1')).includes('Not found'), 'not found');
+  equal(await page.title(), 'Not found · Ramstein', 'the error page\'s title');
+  // The browser logs the 404 this asked for; nothing else may be logged.
+  const expected = problems.filter((p) => p.includes('404'));
+  equal(expected.length, 1, 'one 404 logged');
+  problems.splice(0, problems.length, ...problems.filter((p) => !p.includes('404')));
+});
+
+test('stored codes show as words: in person, procurement contract', async () => {
+  await open('/meetings/meeting:udcg-27', 'table.attendance');
+  const facts = await page.textContent('main');
+  check(facts.includes('in person'), 'format in words');
+  check(!/\bin_person\b/.test(facts), 'no in_person on the page');
+  const measure = (await api('/api/v1/measures?limit=1000')).rows.find((r) => r.instrument === 'procurement_contract')
+    ?? (await api('/api/v1/measures?limit=1000')).rows.find((r) => r.instrument && r.instrument !== 'unspecified');
+  check(measure, 'a measure with an instrument');
+  await open(`/records/${encodeURIComponent(measure.id)}`, 'dl.fields');
+  const shown = await page.textContent('dd[data-field="instrument"]');
+  check(!shown.includes('_'), `instrument shown as ${shown}`);
+});
+
 test('the overview reads on a phone', async () => {
   await page.setViewportSize({ width: 390, height: 844 });
   await open('/', '.chart svg');

@@ -3,7 +3,7 @@
 import './style.css';
 import { ApiError, health } from './api';
 import { h, link } from './dom';
-import { route, start } from './router';
+import { navigate, route, start } from './router';
 import { authoritiesPage } from './pages/authorities';
 import { donorPage } from './pages/donor';
 import { holdsPage } from './pages/holds';
@@ -14,6 +14,7 @@ import { meetingPage, meetingsPage } from './pages/meetings';
 import { overviewPage } from './pages/overview';
 import { recordPage } from './pages/record';
 import { reviewPage } from './pages/review';
+import { searchPage } from './pages/search';
 import { sourcesPage } from './pages/sources';
 
 route(/^\/$/, overviewPage);
@@ -28,6 +29,7 @@ route(/^\/sources$/, sourcesPage);
 route(/^\/kiel$/, kielPage);
 route(/^\/review$/, reviewPage);
 route(/^\/records\/(.+)$/, recordPage);
+route(/^\/search$/, searchPage);
 
 const nav = document.getElementById('nav')!;
 const pages: [string, string][] = [
@@ -36,15 +38,34 @@ const pages: [string, string][] = [
 ];
 nav.append(...pages.map(([href, label]) => link(href, label)));
 
+// The search box on every page: its words open the search page.
+const searchForm = document.getElementById('search') as HTMLFormElement;
+const searchBox = searchForm.querySelector('input')!;
+searchForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const words = searchBox.value.trim();
+  if (words) navigate(`/search?q=${encodeURIComponent(words)}`);
+});
+
 const app = document.getElementById('app')!;
 function mount(node: Node): void {
   app.replaceChildren(node);
+  // The page's title is its heading; the waiting and error views have theirs.
+  const heading = app.querySelector('h1')?.textContent?.trim();
+  document.title = heading ? `${heading} · Ramstein` : 'Ramstein';
+  if (location.pathname === '/search') searchBox.value = new URLSearchParams(location.search).get('q') ?? '';
+  app.setAttribute('aria-busy', String(app.querySelector('[data-loading]') !== null));
   for (const anchor of nav.querySelectorAll('a')) {
     const href = anchor.getAttribute('href')!;
     const here = href === '/' ? location.pathname === '/' : location.pathname.startsWith(href.split('/').slice(0, 2).join('/'));
     anchor.classList.toggle('here', here);
   }
-  app.setAttribute('data-ready', String(Date.now()));
+  if (!app.querySelector('[data-loading]')) app.setAttribute('data-ready', String(Date.now()));
+}
+
+function loadingView(): Node {
+  return h('div', { class: 'page loading', 'data-loading': true, role: 'status' },
+    h('h1', {}, 'Loading…'), h('p', { class: 'muted' }, 'Asking the ledger.'));
 }
 
 function errorView(error: unknown): Node {
@@ -55,7 +76,7 @@ function errorView(error: unknown): Node {
     h('p', {}, link('/', 'Back to the overview')));
 }
 
-start(mount, errorView);
+start(mount, errorView, loadingView);
 
 const sequence = document.getElementById('sequence')!;
 let seen = 0;

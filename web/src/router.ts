@@ -10,8 +10,11 @@ let generation = 0;
 
 export function route(pattern: RegExp, page: Page): void { routes.push({ pattern, page }); }
 
-export function start(mount: (node: Node) => void, onError: (error: unknown) => Node): void {
+// `loading`: what shows while a page waits for its answers (after a short
+// delay, so that a quick page never flickers).
+export function start(mount: (node: Node) => void, onError: (error: unknown) => Node, loading: () => Node): void {
   render = mount;
+  loadingView = loading;
   document.addEventListener('click', (event) => {
     const anchor = (event.target as Element).closest?.('a[data-link]') as HTMLAnchorElement | null;
     if (!anchor || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
@@ -24,6 +27,8 @@ export function start(mount: (node: Node) => void, onError: (error: unknown) => 
 }
 
 let errorView: (error: unknown) => Node = () => document.createTextNode('');
+let loadingView: () => Node = () => document.createTextNode('');
+const loadingDelayMs = 150;
 
 export function navigate(href: string): void {
   history.pushState(null, '', href);
@@ -51,11 +56,13 @@ async function show(onError: (error: unknown) => Node): Promise<void> {
     const match = pattern.exec(path);
     if (!match) continue;
     let node: Node;
+    const waiting = setTimeout(() => { if (mine === generation) render(loadingView()); }, loadingDelayMs);
     try {
       node = await page(match.slice(1), search);
     } catch (error) {
       node = onError(error);
     }
+    clearTimeout(waiting);
     if (mine === generation) render(node);
     return;
   }

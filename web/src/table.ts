@@ -5,6 +5,7 @@
 import type { Cell, Column, Row, Table } from './api';
 import { h, link } from './dom';
 import { centsText, cents, integer } from './format';
+import { codeColumns, codeLabel } from './labels';
 import { setSearch } from './router';
 
 export interface TableOptions {
@@ -85,7 +86,10 @@ export function renderTable(table: Table, search: URLSearchParams, options: Tabl
       column.name.replace(/_/g, ' '), active ? (descending ? ' ▼' : ' ▲') : ''));
   }));
   const body = rows.map((row) => h('tr', {}, shown.map((column) => {
-    const text = cellText(column, row[column.name]);
+    const stored = cellText(column, row[column.name]);
+    // Codes are shown by their labels (the CSV keeps the codes).
+    const isCode = codeColumns.has(column.name) || (column.name === 'value' && codeColumns.has(String(row.field)));
+    const text = isCode && stored ? codeLabel(stored) : stored;
     const target = text ? href(column.name, row) : undefined;
     return h('td', { class: column.type === 'text' ? '' : 'number', 'data-column': column.name },
       target ? link(target, text) : text);

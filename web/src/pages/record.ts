@@ -5,6 +5,7 @@ import { record } from '../api';
 import { h, link, note, section } from '../dom';
 import { claimsSideBySide, evidenceList } from '../evidence';
 import { money } from '../format';
+import { codeColumns, codeLabel, kindLabel } from '../labels';
 
 const actorFields = new Set(['donor', 'recipient', 'holder', 'actor', 'subject']);
 
@@ -24,6 +25,7 @@ function fieldValue(name: string, value: unknown): Node {
       h('span', {}, h('span', { class: 'muted' }, `${k.replace(/_/g, ' ')}: `), fieldValue(k, v), ' ')));
   }
   const text = String(value);
+  if (codeColumns.has(name) || name === 'kind') return h('span', { title: text }, name === 'kind' ? text : codeLabel(text));
   if (/^[a-z]+:[a-z0-9:._-]+$/.test(text) && name !== 'url') return link(`/records/${encodeURIComponent(text)}`, text);
   if (actorFields.has(name) && /^[A-Z]{2,3}$/.test(text)) return link(`/donors/${text}`, text);
   if (name === 'url' && /^https?:\/\//.test(text)) return h('a', { href: text, rel: 'noreferrer' }, text);
@@ -35,7 +37,7 @@ export async function recordPage([id]: string[]): Promise<Node> {
   const fields = Object.entries(detail.record).filter(([k]) => k !== 'evidence' && k !== 'text' && k !== 'id');
   const text = typeof detail.record.text === 'string' ? detail.record.text : null;
   return h('div', { class: 'page' },
-    h('p', { class: 'crumbs' }, link('/', 'Overview'), ' › ', detail.kind),
+    h('p', { class: 'crumbs' }, link('/', 'Overview'), ' › ', kindLabel(detail.kind)),
     h('h1', {}, detail.label),
     h('p', { class: 'muted' }, h('code', {}, detail.id), ` · ${detail.kind}`),
     section('Fields', h('dl', { class: 'fields' }, fields.map(([k, v]) => [
