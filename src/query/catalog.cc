@@ -10,6 +10,7 @@
 #include "base/date.h"
 #include "base/did_you_mean.h"
 #include "ledger/record_kind.h"
+#include "query/labels.h"
 #include "query/record_lists.h"
 
 namespace ramstein {
@@ -329,6 +330,7 @@ Result<Answer> SearchAnswer(const Model& model, const Arguments& args) {
     const StoredRecord* stored = model.Find(hit.id);
     if (stored == nullptr) continue;
     hit.kind = std::string(RecordKindName(KindOf(stored->record)));
+    hit.title = Label(model, hit.id);  // as every other answer names it
     hits.push_back(std::move(hit));
   }
   std::map<std::string, std::size_t> group_of;  // kind -> its rank among the groups

@@ -427,6 +427,29 @@ test('stored codes show as words: in person, procurement contract', async () => 
   check(!shown.includes('_'), `instrument shown as ${shown}`);
 });
 
+test('a Kiel figure shows its row of the publisher\'s file, under the header, at its line', async () => {
+  const id = 'figure:kiel-r29/weapons/NLD/air-defense';
+  const detail = await api(`/api/v1/records/${encodeURIComponent(id)}`);
+  const evidence = detail.evidence[0];
+  const text = (await api(`/api/v1/records/${encodeURIComponent(evidence.source)}`)).record.text;
+  const line = Array.from(text).slice(0, evidence.start).join('').split('\n').length;
+  check(text.split('\n')[line - 1] === evidence.quote, 'the quote is that whole line of the file');
+  await open(`/records/${encodeURIComponent(id)}`, '.publisher-row table');
+  equal(Number(await page.getAttribute('.publisher-row', 'data-line')), line, 'line shown');
+  check((await page.textContent('.publisher-row p')).startsWith(`Line ${line} of Ukraine Support Tracker`), 'line stated');
+  equal((await page.locator('.publisher-row th').allTextContents()).join('|'), 'donor|category|number_of_weapons|monetary_value_eur|weapons_list', 'header');
+  equal((await page.locator('.publisher-row td').allTextContents()).join('|'), 'Netherlands|Air Defense|1|371781764|Patriot air defense battery (1)', 'row');
+  equal(await page.textContent('.evidence mark.quote'), evidence.quote, 'the row marked in the file');
+  // The file is scrolled to the row: the mark shows inside the document's box.
+  await page.locator('.evidence .document').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => {
+    const box = document.querySelector('.evidence .document').getBoundingClientRect();
+    const mark = document.querySelector('.evidence mark.quote').getBoundingClientRect();
+    return mark.top >= box.top && mark.bottom <= box.bottom;
+  }, null, { timeout: 3000 });
+  await shot('record-kiel-figure');
+});
+
 test('the overview reads on a phone', async () => {
   await page.setViewportSize({ width: 390, height: 844 });
   await open('/', '.chart svg');

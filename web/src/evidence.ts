@@ -24,7 +24,8 @@ export async function quoteInDocument(evidence: Evidence): Promise<HTMLElement> 
   // Bring the quote into view inside the document box once shown.
   new IntersectionObserver((entries, observer) => {
     if (!entries.some((e) => e.isIntersecting)) return;
-    text.scrollTop = Math.max(0, mark.offsetTop - text.offsetTop - 60);
+    const below = mark.getBoundingClientRect().top - text.getBoundingClientRect().top;
+    text.scrollTop = Math.max(0, text.scrollTop + below - 60);
     observer.disconnect();
   }).observe(text);
   return h('figure', { class: 'evidence' },
@@ -34,6 +35,41 @@ export async function quoteInDocument(evidence: Evidence): Promise<HTMLElement> 
       evidence.url ? h('span', {}, ' · ', h('a', { href: evidence.url, rel: 'noreferrer' }, 'original')) : null,
       h('span', { class: 'muted' }, ` · code points ${evidence.start}–${evidence.end}`)),
     h('details', {}, h('summary', {}, 'Show in the document'), text));
+}
+
+// One line of CSV as its fields (quoted fields may hold commas and doubled
+// quotes), for showing a publisher's row beside its header.
+export function csvFields(line: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { fields.push(field); field = ''; } else field += c;
+  }
+  fields.push(field);
+  return fields;
+}
+
+// A figure's row in the publisher's file: which line it is, its fields
+// under the file's header, and the file with the row marked.
+export async function publisherRow(evidence: Evidence): Promise<HTMLElement> {
+  const text = await documentText(evidence.source);
+  const points = Array.from(text);
+  const before = points.slice(0, evidence.start).join('');
+  const line = before.split('\n').length;  // 1-based; line 1 is the header
+  const header = csvFields(text.slice(0, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n')).replace(/\r$/, ''));
+  const fields = csvFields(evidence.quote);
+  const width = Math.max(header.length, fields.length);
+  return h('div', { class: 'publisher-row', 'data-line': line },
+    h('p', {}, `Line ${line} of `, link(`/records/${encodeURIComponent(evidence.source)}`, evidence.title),
+      ` (${evidence.publisher}${evidence.published ? `, ${evidence.published}` : ''}), under the file's header on line 1:`),
+    h('div', { class: 'scroll' }, h('table', { class: 'row-fields' },
+      h('thead', {}, h('tr', {}, Array.from({ length: width }, (_, i) => h('th', { scope: 'col' }, header[i] ?? `field ${i + 1}`)))),
+      h('tbody', {}, h('tr', {}, Array.from({ length: width }, (_, i) => h('td', {}, fields[i] ?? '')))))));
 }
 
 export async function evidenceList(evidence: Evidence[]): Promise<HTMLElement> {

@@ -3,7 +3,7 @@
 // corrections and the records that cite it.
 import { record } from '../api';
 import { h, link, note, section } from '../dom';
-import { claimsSideBySide, evidenceList } from '../evidence';
+import { claimsSideBySide, evidenceList, publisherRow } from '../evidence';
 import { money } from '../format';
 import { codeColumns, codeLabel, kindLabel } from '../labels';
 
@@ -42,6 +42,7 @@ export async function recordPage([id]: string[]): Promise<Node> {
     h('p', { class: 'muted' }, h('code', {}, detail.id), ` · ${detail.kind}`),
     section('Fields', h('dl', { class: 'fields' }, fields.map(([k, v]) => [
       h('dt', {}, k.replace(/_/g, ' ')), h('dd', { 'data-field': k }, fieldValue(k, v))]).flat())),
+    detail.kind === 'figure' && detail.evidence.length ? section('The row in the publisher’s file', await publisherRow(detail.evidence[0])) : null,
     section('Evidence', await evidenceList(detail.evidence)),
     detail.claims.length ? section('Claims about this record', claimsSideBySide(detail.claims)) : null,
     text !== null ? section('Document text', h('div', { class: 'document open' }, text)) : null,
