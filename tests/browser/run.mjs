@@ -450,6 +450,72 @@ test('a Kiel figure shows its row of the publisher\'s file, under the header, at
   await shot('record-kiel-figure');
 });
 
+// Every text of every chart on the page: pairs whose boxes overlap, and
+// texts cut by the chart's edge.
+const chartTextProblems = () => {
+  const found = [];
+  document.querySelectorAll('.chart svg').forEach((svg, index) => {
+    const name = `chart ${index + 1} ("${svg.closest('.chart').getAttribute('aria-label')}")`;
+    const boxes = [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent, box: t.getBoundingClientRect() }))
+      .filter((b) => b.box.width > 0 && b.box.height > 0 && b.text.trim());
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i].box;
+        const b = boxes[j].box;
+        const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (x > 1 && y > 1) found.push(`${name}: "${boxes[i].text}" over "${boxes[j].text}"`);
+      }
+    }
+    const frame = svg.getBoundingClientRect();
+    for (const { text, box } of boxes) {
+      if (box.left < frame.left - 1 || box.right > frame.right + 1 || box.top < frame.top - 1 || box.bottom > frame.bottom + 1) {
+        found.push(`${name}: "${text}" cut at the edge`);
+      }
+    }
+  });
+  return found;
+};
+
+test('no chart\'s labels overlap or are cut, on a laptop and on a phone', async () => {
+  const pages = ['/', '/kiel', '/items/item:patriot-interceptor', '/items', '/holds?at=2025-07-08', '/authorities', '/donors/GBR'];
+  const found = [];
+  let charts = 0;
+  for (const width of [1400, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const path of pages) {
+      await open(path, '.chart svg');
+      await page.waitForTimeout(100);  // a chart redraws once its box has its width
+      charts += await page.locator('.chart svg').count();
+      found.push(...(await page.evaluate(chartTextProblems)).map((p) => `${width} px ${path}: ${p}`));
+    }
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
+  console.log(`# ${charts} charts checked at 1400 and 390 px`);
+  check(found.length === 0, `${found.length} label problems:\n${found.slice(0, 15).join('\n')}`);
+});
+
+test('each chart downloads as SVG and PNG, and its tooltip names the unit', async () => {
+  await open('/kiel', '.chart svg');
+  const block = page.locator('.chart-block').nth(1);  // share of GDP
+  const [svgFile] = await Promise.all([page.waitForEvent('download'), block.locator('button.download-svg').click()]);
+  equal(svgFile.suggestedFilename(), 'allocations-as-a-share-of-each-donor-s-gdp.svg', 'SVG name');
+  const svg = readFileSync(await svgFile.path(), 'utf8');
+  check(svg.startsWith('<svg') && svg.includes('xmlns="http://www.w3.org/2000/svg"') && svg.includes('% of GDP'), 'an SVG with its axis name');
+  const [pngFile] = await Promise.all([page.waitForEvent('download'), block.locator('button.download-png').click()]);
+  const png = readFileSync(await pngFile.path());
+  equal(png.subarray(1, 4).toString(), 'PNG', 'a PNG');
+  const width = png.readUInt32BE(16);
+  check(width >= 2 * 1000, `PNG drawn at twice the chart's width: ${width} px`);
+  // A tooltip says what its figures count: an item's units.
+  await open('/items/item:drone', '.chart svg');
+  const chartBox = await page.locator('.chart').first().boundingBox();
+  await page.mouse.move(chartBox.x + chartBox.width / 2, chartBox.y + chartBox.height * 0.6);
+  const tip = page.locator('.chart-tooltip');
+  await tip.waitFor({ timeout: 3000 });
+  check(/Pledged[\d,]+ units of Uncrewed aerial vehicle/.test(await tip.textContent()), `tooltip: ${await tip.textContent()}`);
+});
+
 test('the overview reads on a phone', async () => {
   await page.setViewportSize({ width: 390, height: 844 });
   await open('/', '.chart svg');

@@ -40,3 +40,13 @@ export function section(title: string, ...children: Child[]): HTMLElement {
 export function note(text: string): HTMLElement {
   return h('p', { class: 'muted' }, text);
 }
+
+// Offers `blob` to the person as a file named `name` (a download).
+export function saveFile(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const anchor = h('a', { href: url, download: name });
+  document.body.appendChild(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -3,7 +3,7 @@
 // aligned, cells linked where a column names a record, and a CSV download of
 // exactly the rows shown.
 import type { Cell, Column, Row, Table } from './api';
-import { h, link } from './dom';
+import { h, link, saveFile } from './dom';
 import { centsText, cents, integer } from './format';
 import { codeColumns, codeLabel } from './labels';
 import { setSearch } from './router';
@@ -119,12 +119,7 @@ export function toCsv(columns: Column[], rows: Row[]): string {
 }
 
 function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const anchor = h('a', { href: url, download: `${name}.csv` });
-  document.body.appendChild(anchor);
-  anchor.click();
-  anchor.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveFile(`${name}.csv`, new Blob([text], { type: 'text/csv;charset=utf-8' }));
 }
 
 function slug(text: string): string {

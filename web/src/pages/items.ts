@@ -24,23 +24,34 @@ export async function itemsPage([item]: string[], search: URLSearchParams): Prom
       categories.map((c) => h('option', { value: c, selected: c === category }, c)))) : null);
   const title = item ? String(names.get(item)?.name ?? item) : category || 'All items';
   const [requirements, holds] = item ? await Promise.all([list('requirements', { item }), list('holds', { item })]) : [null, null];
-  const labels = chosen.rows.map((r) => item ? String(r.donor) : `${r.name} (${r.donor})`);
+  // Each item is counted in its own units (troops, drones, launchers): one
+  // chart per item, never two items on one axis.
+  const byItem = new Map<string, Row[]>();
+  for (const row of chosen.rows) byItem.set(String(row.item), [...(byItem.get(String(row.item)) ?? []), row]);
+  const counted = [...byItem].filter(([, rows]) => rows.some((r) => Number(r.pledged ?? 0) || Number(r.delivered ?? 0) || Number(r.held ?? 0)));
+  const itemChart = (name: string, rows: Row[]) => chart({
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { top: 0 },
+    grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', name: `units of ${name}`, minInterval: 1 },
+    yAxis: { type: 'category', data: rows.map((r) => String(r.donor)), inverse: true },
+    series: [
+      { name: 'Pledged', type: 'bar', itemStyle: { color: palette.committed }, data: rows.map((r) => Number(r.pledged ?? 0)) },
+      { name: 'Delivered', type: 'bar', itemStyle: { color: palette.delivered }, data: rows.map((r) => Number(r.delivered ?? 0)) },
+      { name: 'Held', type: 'bar', itemStyle: { color: palette.held }, data: rows.map((r) => Number(r.held ?? 0)) },
+    ],
+  }, Math.max(170, 100 + 42 * rows.length), `${name}: units pledged, delivered and held by donor`);
+  const uncounted = byItem.size - counted.length;
+  const charts = item
+    ? (chosen.rows.length ? itemChart(title, chosen.rows) : null)
+    : h('div', { class: 'item-charts' },
+      counted.map(([, rows]) => h('section', { class: 'item-chart' }, h('h2', {}, String(rows[0].name)), itemChart(String(rows[0].name), rows))),
+      uncounted ? note(`${uncounted} more item${uncounted === 1 ? '' : 's'} with no quantity stated: in the table below.`) : null);
   return h('div', { class: 'page' },
     h('p', { class: 'crumbs' }, link('/items', 'Items'), item ? [' › ', title] : null),
     h('h1', {}, title),
     picker,
-    chosen.rows.length ? chart({
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { top: 0 },
-      grid: { left: 8, right: 24, top: 40, bottom: 28, containLabel: true },
-      xAxis: { type: 'value', name: 'units', nameLocation: 'middle', nameGap: 26, minInterval: 1 },
-      yAxis: { type: 'category', data: labels, inverse: true },
-      series: [
-        { name: 'Pledged', type: 'bar', itemStyle: { color: palette.committed }, data: chosen.rows.map((r) => Number(r.pledged ?? 0)) },
-        { name: 'Delivered', type: 'bar', itemStyle: { color: palette.delivered }, data: chosen.rows.map((r) => Number(r.delivered ?? 0)) },
-        { name: 'Held', type: 'bar', itemStyle: { color: palette.held }, data: chosen.rows.map((r) => Number(r.held ?? 0)) },
-      ],
-    }, Math.max(180, 70 + 42 * chosen.rows.length), `${title}: units pledged, delivered and held by donor`) : null,
+    charts,
     note('Units of the item; held: units on hold today. Pledges that state no quantity count as 0 and say so in the note column. '
       + 'Where the ledger holds several sources, "pledged per" columns give each publisher\'s count, "spread" the largest less the smallest, and pledged is the largest (each source counts the same pledges).'),
     renderTable(chosen, search, { columns: [...chosen.columns.map((c) => c.name).filter((n) => n !== 'note'), 'note'] }),

@@ -31,6 +31,7 @@ const rounded = (text: unknown, places = 1): string => Number(text ?? 0).toFixed
 
 function stacked(categories: string[], series: { name: string; color: string; data: number[] }[], unit: string,
   horizontal: boolean, label: string): HTMLElement {
+  // Every donor is named up the side; along the bottom the months thin out (chart.ts).
   const categoryAxis = { type: 'category', data: categories, inverse: horizontal, axisLabel: { interval: 0, fontSize: 11 } };
   const valueAxis = { type: 'value', name: unit, nameTextStyle: { fontWeight: 'bold' } };
   return chart({
