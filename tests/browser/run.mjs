@@ -516,6 +516,22 @@ test('each chart downloads as SVG and PNG, and its tooltip names the unit', asyn
   check(/Pledged[\d,]+ units of Uncrewed aerial vehicle/.test(await tip.textContent()), `tooltip: ${await tip.textContent()}`);
 });
 
+test('beside the measures, how many each donor, type and status has under the filters; a click filters', async () => {
+  await open('/measures?type=military', '.facets');
+  const answer = await api('/api/v1/measures?type=military&limit=1');
+  for (const key of ['donor', 'type', 'status']) {
+    for (const [value, count] of Object.entries(answer.facets[key])) {
+      check((await page.textContent(`[data-facet="${key}"]`)).includes(`${value} (${count})`), `${key} ${value} (${count})`);
+    }
+  }
+  const [status, count] = Object.entries(answer.facets.status)[0];
+  await page.click(`[data-facet="status"] button[data-value="${status}"]`);
+  await page.waitForURL(new RegExp(`status=${status}`));
+  await page.waitForFunction((n) => document.querySelector('.table-tools .muted')?.textContent.startsWith(`${n} measure`), count);
+  equal(await page.locator('td[data-column="status"]').count(), Math.min(50, count), 'rows of that status (a page of 50)');
+  check((await page.locator('td[data-column="status"]').allTextContents()).every((t) => t === status), 'all of that status');
+});
+
 test('the overview reads on a phone', async () => {
   await page.setViewportSize({ width: 390, height: 844 });
   await open('/', '.chart svg');

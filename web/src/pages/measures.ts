@@ -3,22 +3,43 @@
 import { list, report, query } from '../api';
 import { h, link } from '../dom';
 import { filterBar, readFilters, type Filters } from '../filters';
+import { setSearch } from '../router';
 import { renderTable } from '../table';
+
+type Facets = Record<string, Record<string, number>>;
+
+// How many measures each donor, recipient, type and status has under the
+// filters chosen (the server's facets); a click filters by it.
+function facetLine(facets: Facets, search: URLSearchParams): HTMLElement | null {
+  const groups: [string, string][] = [['donor', 'Donors'], ['recipient', 'Recipients'], ['type', 'Types'], ['status', 'Status']];
+  const shown = groups.filter(([key]) => Object.keys(facets[key] ?? {}).length);
+  if (!shown.length) return null;
+  return h('div', { class: 'facets', 'aria-label': 'Measures by donor, recipient, type and status' }, shown.map(([key, label]) =>
+    h('p', { 'data-facet': key }, h('strong', {}, `${label}: `), Object.entries(facets[key]).map(([value, count], i) => [
+      i ? ' · ' : '',
+      search.get(key) === value ? h('strong', {}, `${value} (${count})`)
+        : h('button', { type: 'button', class: 'link', 'data-value': value, onclick: () => setSearch({ [key]: value, offset: '' }) }, `${value} (${count})`),
+    ]))));
+}
 
 const pageSize = 50;
 
 export async function measuresTable(search: URLSearchParams, filters: Filters): Promise<HTMLElement> {
   const offset = Number(search.get('offset') ?? '0') || 0;
   const params = { donor: filters.donor, type: filters.type, from: filters.from, to: filters.to, publisher: filters.publisher,
-    sort: search.get('sort') ?? '-announced', limit: String(pageSize), offset: String(offset) };
-  const page = await list('measures', params);
+    recipient: search.get('recipient') ?? '', status: search.get('status') ?? '', sort: search.get('sort') ?? '-announced', limit: String(pageSize), offset: String(offset) };
+  const page = await list('measures', params) as Awaited<ReturnType<typeof list>> & { facets?: Facets };
   const pager = (label: string, to: number) => {
     const next = new URLSearchParams(location.search);
     if (to) next.set('offset', String(to)); else next.delete('offset');
     return link(`${location.pathname}?${next.toString()}`, label);
   };
   const csvParams = { ...params, limit: '1000', offset: '', format: 'csv' };
+  const narrowed = params.recipient || params.status;
   return h('div', {},
+    facetLine(page.facets ?? {}, search),
+    narrowed ? h('p', {}, h('button', { type: 'button', onclick: () => setSearch({ recipient: '', status: '', offset: '' }) },
+      `Clear ${[params.recipient && `recipient ${params.recipient}`, params.status && `status ${params.status}`].filter(Boolean).join(' and ')}`)) : null,
     renderTable(page, search, {
       serverSort: true,
       caption: `${page.total} measure${page.total === 1 ? '' : 's'}${page.total > pageSize ? `, ${offset + 1}–${Math.min(offset + pageSize, page.total)} shown` : ''}`,
