@@ -9,6 +9,7 @@
 #include "base/did_you_mean.h"
 #include "render/answer_format.h"
 #include "render/table_format.h"
+#include "render/xlsx_writer.h"
 #include "ledger/canonical_json.h"
 #include "query/catalog.h"
 
@@ -78,11 +79,34 @@ bool WantsCsv(const HttpRequest& request) {
   return request.Header("accept").find("text/csv") != std::string_view::npos;
 }
 
-// Checks the format parameter: absent, json or csv.
+constexpr std::string_view kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+bool WantsXlsx(const HttpRequest& request) {
+  if (auto format = request.Param("format")) return *format == "xlsx";
+  return request.Header("accept").find(kXlsxType) != std::string_view::npos;
+}
+
+// Checks the format parameter: absent, json, csv or xlsx.
 Status CheckFormat(const HttpRequest& request) {
   auto format = request.Param("format");
-  if (!format || *format == "json" || *format == "csv") return Status::Ok();
-  return Status::InvalidArgument("format: '" + std::string(format->substr(0, 40)) + "' is not json or csv");
+  if (!format || *format == "json" || *format == "csv" || *format == "xlsx") return Status::Ok();
+  return Status::InvalidArgument("format: '" + std::string(format->substr(0, 40)) + "' is not json, csv or xlsx");
+}
+
+// The rows as a workbook of one sheet, named for a download after the
+// question; a 413 past xlsx_answer_rows_max.
+HttpResponse XlsxAnswer(const Table& rows, std::size_t total, const Question& question) {
+  if (rows.rows.size() > xlsx_answer_rows_max) {
+    return ErrorResponse(413, "an XLSX answer holds at most " + std::to_string(xlsx_answer_rows_max) +
+                                  " rows: ask for a page (limit, offset) or for CSV");
+  }
+  auto bytes = XlsxBytes({rows});
+  if (!bytes.ok()) return StatusResponse(bytes.status());
+  HttpResponse response;
+  response.set_header("X-Total-Count", std::to_string(total));
+  response.set_header("Content-Disposition", "attachment; filename=\"" + question.name + ".xlsx\"");
+  response.set_body(std::move(bytes).value(), std::string(kXlsxType));
+  return response;
 }
 
 // Refuses any parameter at all (the routes outside the catalogue take none).
@@ -210,7 +234,8 @@ std::optional<HttpResponse> HttpServer::AnswerInline(const HttpRequest& request)
   if (!StartsWith(path, "/api/")) return Dashboard(request);
   // A whole answer already computed for this ledger sequence.
   auto route = RouteOf(path);
-  if (!route || !CheckFormat(request).ok() || IsPage(request) || route->question->paged_by_default) {
+  if (!route || !CheckFormat(request).ok() || WantsXlsx(request) || IsPage(request) ||
+      route->question->paged_by_default) {
     return std::nullopt;
   }
   auto arguments = ramstein::Bind(*route->question, Given(request, *route), service_.Today());
@@ -298,8 +323,9 @@ HttpResponse HttpServer::Answer(const HttpRequest& request) {
   auto arguments = ramstein::Bind(question, given, service_.Today());
   if (!arguments.ok()) return StatusResponse(arguments.status());
   const bool csv = WantsCsv(request);
+  const bool xlsx = WantsXlsx(request);
   if (question.kind == QuestionKind::detail) {
-    if (csv) return ErrorResponse(400, "this answer is several tables: ask for JSON");
+    if (csv || xlsx) return ErrorResponse(400, "this answer is several tables: ask for JSON");
     return WholeAnswer(request, question, *arguments, false);
   }
   auto page = PageOf(given, question.paged_by_default ? std::optional(page_limit_default) : std::nullopt);
@@ -309,7 +335,14 @@ HttpResponse HttpServer::Answer(const HttpRequest& request) {
   // A page: rows [offset, offset + limit) of the table, with its total.
   if (question.pages_itself) {
     const Table& rows = *table->table;
-    return PageAnswer(rows, rows.total_rows.value_or(rows.rows.size()), page->value_or(Page{}), csv);
+    std::size_t total = rows.total_rows.value_or(rows.rows.size());
+    if (xlsx) return XlsxAnswer(rows, total, question);
+    return PageAnswer(rows, total, page->value_or(Page{}), csv);
+  }
+  if (xlsx) {
+    const Table& whole = *table->table;
+    return *page ? XlsxAnswer(PageRows(whole, **page), whole.rows.size(), question)
+                 : XlsxAnswer(whole, whole.rows.size(), question);
   }
   if (*page) return PageAnswer(PageRows(*table->table, **page), table->table->rows.size(), **page, csv);
   // A large table is sent as it is rendered, from the cached table: the

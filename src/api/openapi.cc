@@ -98,8 +98,9 @@ std::string OperationJson(const Question& question) {
   if (table) {
     for (const Param& param : PageParams()) add(ParameterJson(param));
     add(ParameterJson({"format", ParamType::choice,
-                       "json, or csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too)",
-                       {"json", "csv"}, "json", false, false, false, "json"}));
+                       "json, csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too) or "
+                       "xlsx (one sheet, a bold frozen header, numbers as numbers; at most 100,000 rows)",
+                       {"json", "csv", "xlsx"}, "json", false, false, false, "json"}));
   }
   // A page of a table has its total in X-Total-Count and beside the rows.
   std::string schema = AnswerJsonSchema(question, table);
@@ -109,9 +110,14 @@ std::string OperationJson(const Question& question) {
            "\"schema\":{\"type\":\"integer\"}}}";
   }
   out += ",\"content\":{\"application/json\":{\"schema\":" + schema + "}";
-  if (table) out += ",\"text/csv\":{\"schema\":{\"type\":\"string\",\"description\":\"the table as CSV\"}}";
-  out += "}}," + ErrorResponses() + "}}";
-  return out;
+  if (table) {
+    out += ",\"text/csv\":{\"schema\":{\"type\":\"string\",\"description\":\"the table as CSV\"}}"
+           ",\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\":{\"schema\":{\"type\":\"string\","
+           "\"format\":\"binary\",\"description\":\"the table as an XLSX workbook of one sheet\"}}";
+  }
+  out += "}}," + ErrorResponses();
+  if (table) out += ",\"413\":{\"$ref\":\"#/components/responses/TooLarge\"}";
+  return out + "}}";
 }
 
 std::string FixedOperation(const std::string& id, const std::string& summary, const std::string& description,
@@ -174,7 +180,9 @@ std::string OpenApiJson() {
          R"({"type":"object","required":["error","detail"],"properties":{"error":{"type":"string","description":"a code: bad_request, not_found, unavailable, ..."},"detail":{"type":"string","description":"what was wrong, for a person"}}})"
          "},\"responses\":{\"BadRequest\":" +
          response("A parameter is unknown, malformed or missing; detail names it") + ",\"NotFound\":" +
-         response("Nothing has this name or id") + ",\"Unavailable\":" +
+         response("Nothing has this name or id") + ",\"TooLarge\":" +
+         response("The answer asked for as XLSX has more rows than a workbook answer holds: ask for a page or for CSV") +
+         ",\"Unavailable\":" +
          response("The ledger on disk lost events the server answered from") + "}}}\n";
   return out;
 }

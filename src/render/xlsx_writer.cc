@@ -2,8 +2,14 @@
 
 #include <xlsxwriter.h>
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <set>
+
+#include "base/read_only_file.h"
 
 namespace ramstein {
 
@@ -51,6 +57,18 @@ Status WriteXlsx(const std::string& path, const std::vector<Table>& sheets) {
   lxw_error error = workbook_close(book);
   if (error != LXW_NO_ERROR) return Status::IoError("cannot write '" + path + "': " + lxw_strerror(error));
   return Status::Ok();
+}
+
+Result<std::string> XlsxBytes(const std::vector<Table>& sheets) {
+  const char* folder = std::getenv("TMPDIR");
+  std::string path = std::string(folder != nullptr && *folder != '\0' ? folder : "/tmp") + "/ramstein-xlsx-XXXXXX";
+  int fd = mkstemp(path.data());
+  if (fd < 0) return Status::IoError("cannot make a temporary file for the workbook: " + std::string(std::strerror(errno)));
+  close(fd);
+  Status written = WriteXlsx(path, sheets);
+  Result<std::string> bytes = written.ok() ? ReadFile(path) : Result<std::string>(written);
+  unlink(path.c_str());
+  return bytes;
 }
 
 }  // namespace ramstein

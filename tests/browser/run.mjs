@@ -532,6 +532,19 @@ test('beside the measures, how many each donor, type and status has under the fi
   check((await page.locator('td[data-column="status"]').allTextContents()).every((t) => t === status), 'all of that status');
 });
 
+test('a table downloads as an XLSX workbook of its question', async () => {
+  await open('/measures?donor=GBR', 'a.xlsx');
+  const href = await page.getAttribute('a.xlsx', 'href');
+  check(href.startsWith('/api/v1/measures?') && href.includes('donor=GBR') && href.includes('format=xlsx'), `href ${href}`);
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click('a.xlsx')]);
+  const bytes = readFileSync(await file.path());
+  equal(bytes.subarray(0, 2).toString(), 'PK', 'a zip (XLSX) file');
+  check(file.suggestedFilename().endsWith('.xlsx'), `name ${file.suggestedFilename()}`);
+  const total = (await api('/api/v1/measures?donor=GBR&limit=1')).total;
+  const response = await fetch(base + href);
+  equal(response.headers.get('x-total-count'), String(total), 'the workbook holds every matching measure');
+});
+
 test('the overview reads on a phone', async () => {
   await page.setViewportSize({ width: 390, height: 844 });
   await open('/', '.chart svg');

@@ -25,7 +25,7 @@ export type ColumnType = 'text' | 'integer' | 'amount' | 'decimal';
 export interface Column { name: string; type: ColumnType }
 export type Cell = string | number | null;
 export type Row = Record<string, Cell>;
-export interface Table { title: string; columns: Column[]; rows: Row[] }
+export interface Table { title: string; columns: Column[]; rows: Row[]; source?: string }
 export interface PagedTable extends Table { total: number; offset: number; limit: number }
 
 export interface Evidence {
@@ -59,10 +59,29 @@ export async function get<T>(path: string): Promise<T> {
   return body as T;
 }
 
+// A table remembers the address it came from (not sent back, not
+// enumerated), so that a page can offer the same question as a workbook.
+async function table<T extends Table>(path: string): Promise<T> {
+  const answer = await get<T>(path);
+  Object.defineProperty(answer, 'source', { value: path, enumerable: false });
+  return answer;
+}
+
 export const report = <N extends ReportName>(name: N, params?: QueryOf<`/api/v1/reports/${N}`>) =>
-  get<Table>(`/api/v1/reports/${name}${query((params ?? {}) as Record<string, string>)}`);
+  table<Table>(`/api/v1/reports/${name}${query((params ?? {}) as Record<string, string>)}`);
 export const list = <N extends CollectionName>(collection: N, params?: QueryOf<`/api/v1/${N}`>) =>
-  get<PagedTable>(`/api/v1/${collection}${query((params ?? {}) as Record<string, string>)}`);
+  table<PagedTable>(`/api/v1/${collection}${query((params ?? {}) as Record<string, string>)}`);
+
+// The address of a table's question as an XLSX workbook: every row the
+// question answers (a paged collection's first 1,000), in the server's order.
+export function workbookUrl(source: string, paged: boolean): string {
+  const [path, search = ''] = source.split('?');
+  const params = new URLSearchParams(search);
+  params.delete('offset');
+  if (paged) params.set('limit', '1000'); else params.delete('limit');
+  params.set('format', 'xlsx');
+  return `${path}?${params.toString()}`;
+}
 export const record = (id: string) => get<RecordDetail>(`/api/v1/records/${encodeURIComponent(id)}`);
 export const meeting = (key: string) => get<MeetingDetail>(`/api/v1/reports/meetings/${encodeURIComponent(key)}`);
 export const health = () => get<{ status: string; sequence: number }>('/healthz');

@@ -1,8 +1,9 @@
 // Tables from the API's {title, columns, rows}: sortable by any column (a
 // click on its header; the sort is kept in the address), numbers right
 // aligned, cells linked where a column names a record, and a CSV download of
-// exactly the rows shown.
-import type { Cell, Column, Row, Table } from './api';
+// exactly the rows shown, or an XLSX workbook of the question's rows from the
+// server.
+import { workbookUrl, type Cell, type Column, type Row, type Table } from './api';
 import { h, link, saveFile } from './dom';
 import { centsText, cents, integer } from './format';
 import { codeColumns, codeLabel } from './labels';
@@ -98,7 +99,9 @@ export function renderTable(table: Table, search: URLSearchParams, options: Tabl
   return h('div', { class: 'table-block' },
     h('div', { class: 'table-tools' },
       h('span', { class: 'muted' }, options.caption ?? `${rows.length} row${rows.length === 1 ? '' : 's'}`),
-      h('button', { type: 'button', class: 'csv', onclick: csv }, 'CSV')),
+      h('span', {}, h('button', { type: 'button', class: 'csv', onclick: csv }, 'CSV'),
+      table.source ? h('a', { class: 'xlsx', href: workbookUrl(table.source, 'total' in table), download: `${options.csvName ?? slug(table.title)}.xlsx`,
+        title: 'Every row of this question as an Excel workbook, in the server’s order' }, 'XLSX') : null)),
     h('div', { class: 'scroll' },
       h('table', {}, h('thead', {}, header),
         h('tbody', {}, body.length ? body : [h('tr', {}, h('td', { colspan: shown.length, class: 'muted' },

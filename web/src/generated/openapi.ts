@@ -594,6 +594,15 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description The answer asked for as XLSX has more rows than a workbook answer holds: ask for a page or for CSV */
+        TooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description The ledger on disk lost events the server answered from */
         Unavailable: {
             headers: {
@@ -687,10 +696,10 @@ export interface operations {
                  */
                 offset?: number;
                 /**
-                 * @description Json, or csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too).
+                 * @description Json, csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too) or xlsx (one sheet, a bold frozen header, numbers as numbers; at most 100,000 rows).
                  * @example json
                  */
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -750,10 +759,12 @@ export interface operations {
                         limit?: number;
                     };
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -781,10 +792,10 @@ export interface operations {
                  */
                 offset?: number;
                 /**
-                 * @description Json, or csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too).
+                 * @description Json, csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too) or xlsx (one sheet, a bold frozen header, numbers as numbers; at most 100,000 rows).
                  * @example json
                  */
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -844,10 +855,12 @@ export interface operations {
                         limit?: number;
                     };
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -880,10 +893,10 @@ export interface operations {
                  */
                 offset?: number;
                 /**
-                 * @description Json, or csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too).
+                 * @description Json, csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too) or xlsx (one sheet, a bold frozen header, numbers as numbers; at most 100,000 rows).
                  * @example json
                  */
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -931,10 +944,12 @@ export interface operations {
                         limit?: number;
                     };
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -957,10 +972,10 @@ export interface operations {
                  */
                 offset?: number;
                 /**
-                 * @description Json, or csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too).
+                 * @description Json, csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too) or xlsx (one sheet, a bold frozen header, numbers as numbers; at most 100,000 rows).
                  * @example json
                  */
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -1012,10 +1027,12 @@ export interface operations {
                         limit?: number;
                     };
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1033,10 +1050,10 @@ export interface operations {
                  */
                 offset?: number;
                 /**
-                 * @description Json, or csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too).
+                 * @description Json, csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too) or xlsx (one sheet, a bold frozen header, numbers as numbers; at most 100,000 rows).
                  * @example json
                  */
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -1096,10 +1113,12 @@ export interface operations {
                         limit?: number;
                     };
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1122,10 +1141,10 @@ export interface operations {
                  */
                 offset?: number;
                 /**
-                 * @description Json, or csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too).
+                 * @description Json, csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too) or xlsx (one sheet, a bold frozen header, numbers as numbers; at most 100,000 rows).
                  * @example json
                  */
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -1175,10 +1194,12 @@ export interface operations {
                         limit?: number;
                     };
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1211,10 +1232,10 @@ export interface operations {
                  */
                 offset?: number;
                 /**
-                 * @description Json, or csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too).
+                 * @description Json, csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too) or xlsx (one sheet, a bold frozen header, numbers as numbers; at most 100,000 rows).
                  * @example json
                  */
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -1264,10 +1285,12 @@ export interface operations {
                         limit?: number;
                     };
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1285,10 +1308,10 @@ export interface operations {
                  */
                 offset?: number;
                 /**
-                 * @description Json, or csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too).
+                 * @description Json, csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too) or xlsx (one sheet, a bold frozen header, numbers as numbers; at most 100,000 rows).
                  * @example json
                  */
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -1340,10 +1363,12 @@ export interface operations {
                         limit?: number;
                     };
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1361,10 +1386,10 @@ export interface operations {
                  */
                 offset?: number;
                 /**
-                 * @description Json, or csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too).
+                 * @description Json, csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too) or xlsx (one sheet, a bold frozen header, numbers as numbers; at most 100,000 rows).
                  * @example json
                  */
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -1404,10 +1429,12 @@ export interface operations {
                         limit?: number;
                     };
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1430,10 +1457,10 @@ export interface operations {
                  */
                 offset?: number;
                 /**
-                 * @description Json, or csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too).
+                 * @description Json, csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too) or xlsx (one sheet, a bold frozen header, numbers as numbers; at most 100,000 rows).
                  * @example json
                  */
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -1473,10 +1500,12 @@ export interface operations {
                         limit?: number;
                     };
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1494,10 +1523,10 @@ export interface operations {
                  */
                 offset?: number;
                 /**
-                 * @description Json, or csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too).
+                 * @description Json, csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too) or xlsx (one sheet, a bold frozen header, numbers as numbers; at most 100,000 rows).
                  * @example json
                  */
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -1541,10 +1570,12 @@ export interface operations {
                         limit?: number;
                     };
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1577,10 +1608,10 @@ export interface operations {
                  */
                 offset?: number;
                 /**
-                 * @description Json, or csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too).
+                 * @description Json, csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too) or xlsx (one sheet, a bold frozen header, numbers as numbers; at most 100,000 rows).
                  * @example json
                  */
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -1611,10 +1642,12 @@ export interface operations {
                         limit?: number;
                     };
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1636,10 +1669,10 @@ export interface operations {
                  */
                 offset?: number;
                 /**
-                 * @description Json, or csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too).
+                 * @description Json, csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too) or xlsx (one sheet, a bold frozen header, numbers as numbers; at most 100,000 rows).
                  * @example json
                  */
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -1685,10 +1718,12 @@ export interface operations {
                         limit?: number;
                     };
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1716,10 +1751,10 @@ export interface operations {
                  */
                 offset?: number;
                 /**
-                 * @description Json, or csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too).
+                 * @description Json, csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too) or xlsx (one sheet, a bold frozen header, numbers as numbers; at most 100,000 rows).
                  * @example json
                  */
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -1761,10 +1796,12 @@ export interface operations {
                         limit?: number;
                     };
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1975,10 +2012,10 @@ export interface operations {
                  */
                 offset?: number;
                 /**
-                 * @description Json, or csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too).
+                 * @description Json, csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too) or xlsx (one sheet, a bold frozen header, numbers as numbers; at most 100,000 rows).
                  * @example json
                  */
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -2033,10 +2070,12 @@ export interface operations {
                         limit?: number;
                     };
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -2085,10 +2124,10 @@ export interface operations {
                  */
                 offset?: number;
                 /**
-                 * @description Json, or csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too).
+                 * @description Json, csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too) or xlsx (one sheet, a bold frozen header, numbers as numbers; at most 100,000 rows).
                  * @example json
                  */
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -2140,10 +2179,12 @@ export interface operations {
                         limit?: number;
                     };
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -2192,10 +2233,10 @@ export interface operations {
                  */
                 offset?: number;
                 /**
-                 * @description Json, or csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too).
+                 * @description Json, csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too) or xlsx (one sheet, a bold frozen header, numbers as numbers; at most 100,000 rows).
                  * @example json
                  */
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -2240,10 +2281,12 @@ export interface operations {
                         limit?: number;
                     };
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -2287,10 +2330,10 @@ export interface operations {
                  */
                 offset?: number;
                 /**
-                 * @description Json, or csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too).
+                 * @description Json, csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too) or xlsx (one sheet, a bold frozen header, numbers as numbers; at most 100,000 rows).
                  * @example json
                  */
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -2336,10 +2379,12 @@ export interface operations {
                         limit?: number;
                     };
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -2373,10 +2418,10 @@ export interface operations {
                  */
                 offset?: number;
                 /**
-                 * @description Json, or csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too).
+                 * @description Json, csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too) or xlsx (one sheet, a bold frozen header, numbers as numbers; at most 100,000 rows).
                  * @example json
                  */
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -2419,10 +2464,12 @@ export interface operations {
                         limit?: number;
                     };
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -2454,10 +2501,10 @@ export interface operations {
                  */
                 offset?: number;
                 /**
-                 * @description Json, or csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too).
+                 * @description Json, csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too) or xlsx (one sheet, a bold frozen header, numbers as numbers; at most 100,000 rows).
                  * @example json
                  */
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -2505,10 +2552,12 @@ export interface operations {
                         limit?: number;
                     };
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -2538,10 +2587,10 @@ export interface operations {
                  */
                 offset?: number;
                 /**
-                 * @description Json, or csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too).
+                 * @description Json, csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too) or xlsx (one sheet, a bold frozen header, numbers as numbers; at most 100,000 rows).
                  * @example json
                  */
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -2583,10 +2632,12 @@ export interface operations {
                         limit?: number;
                     };
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -2623,10 +2674,10 @@ export interface operations {
                  */
                 offset?: number;
                 /**
-                 * @description Json, or csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too).
+                 * @description Json, csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too) or xlsx (one sheet, a bold frozen header, numbers as numbers; at most 100,000 rows).
                  * @example json
                  */
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -2674,10 +2725,12 @@ export interface operations {
                         limit?: number;
                     };
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -2721,10 +2774,10 @@ export interface operations {
                  */
                 offset?: number;
                 /**
-                 * @description Json, or csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too).
+                 * @description Json, csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too) or xlsx (one sheet, a bold frozen header, numbers as numbers; at most 100,000 rows).
                  * @example json
                  */
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -2768,10 +2821,12 @@ export interface operations {
                         limit?: number;
                     };
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -2803,10 +2858,10 @@ export interface operations {
                  */
                 offset?: number;
                 /**
-                 * @description Json, or csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too).
+                 * @description Json, csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too) or xlsx (one sheet, a bold frozen header, numbers as numbers; at most 100,000 rows).
                  * @example json
                  */
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -2847,10 +2902,12 @@ export interface operations {
                         limit?: number;
                     };
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
             503: components["responses"]["Unavailable"];
         };
     };
