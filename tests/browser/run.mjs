@@ -87,6 +87,7 @@ const test = (name, body) => tests.push({ name, body });
 
 test('overview totals equal the API', async () => {
   await open('/', '.card');
+  check(await page.locator('main a[href="/methodology"]').count() === 1, 'the overview links how it counts');
   const totals = await api('/api/v1/reports/totals');
   for (const key of ['announced', 'committed', 'delivered', 'outstanding', 'on_hold']) {
     const sum = totals.rows.reduce((s, row) => s + cents(row[`${key}_eur`]), 0n);
@@ -237,6 +238,7 @@ test('every page renders on a laptop, without errors', async () => {
     ['/review', 'table', 'review-page'],
     ['/records/src:000', '.document', 'record-source'],
     ['/records/meeting:udcg-27', 'h1', 'record-meeting-27'],
+    ['/methodology', 'h1:has-text("How the figures are counted")', 'methodology'],
   ];
   for (const [path, ready, name] of pages) {
     await open(path, ready);

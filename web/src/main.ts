@@ -10,6 +10,7 @@ import { holdsPage } from './pages/holds';
 import { itemsPage } from './pages/items';
 import { kielPage } from './pages/kiel';
 import { measuresPage } from './pages/measures';
+import { methodologyPage } from './pages/methodology';
 import { meetingPage, meetingsPage } from './pages/meetings';
 import { overviewPage } from './pages/overview';
 import { recordPage } from './pages/record';
@@ -30,11 +31,12 @@ route(/^\/kiel$/, kielPage);
 route(/^\/review$/, reviewPage);
 route(/^\/records\/(.+)$/, recordPage);
 route(/^\/search$/, searchPage);
+route(/^\/methodology$/, methodologyPage);
 
 const nav = document.getElementById('nav')!;
 const pages: [string, string][] = [
   ['/', 'Overview'], ['/measures', 'Measures'], ['/items/item:patriot-interceptor', 'Items'], ['/holds', 'Holds'],
-  ['/meetings', 'Meetings'], ['/authorities', 'Authorities'], ['/kiel', 'Kiel'], ['/review', 'Review'], ['/sources', 'Sources'],
+  ['/meetings', 'Meetings'], ['/authorities', 'Authorities'], ['/kiel', 'Kiel'], ['/review', 'Review'], ['/sources', 'Sources'], ['/methodology', 'Method'],
 ];
 nav.append(...pages.map(([href, label]) => link(href, label)));
 

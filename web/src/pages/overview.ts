@@ -45,7 +45,7 @@ export async function overviewPage(_: string[], search: URLSearchParams): Promis
 
   return h('div', { class: 'page' },
     h('h1', {}, 'Assistance at a glance'),
-    note(`EUR at each measure's announcement-date ECB rate. ${filters.donor ? `Donor: ${filters.donor}.` : 'All donors.'} ${filters.type ? `Type: ${filters.type}.` : 'All types of aid.'} ${filters.publisher ? `Measures citing ${filters.publisher} first.` : publishers.rows.length > 1 ? 'Measures of every publisher (a pledge two trackers record counts twice; choose one to count it once).' : ''} Hover a total for its original currencies.`),
+    h('p', { class: 'muted' }, `EUR at each measure's announcement-date ECB rate. ${filters.donor ? `Donor: ${filters.donor}.` : 'All donors.'} ${filters.type ? `Type: ${filters.type}.` : 'All types of aid.'} ${filters.publisher ? `Measures citing ${filters.publisher} first.` : publishers.rows.length > 1 ? 'Measures of every publisher (a pledge two trackers record counts twice; choose one to count it once).' : ''} Hover a total for its original currencies. `, link('/methodology', 'How these are counted'), '.'),
     filterBar(filters, donorChoices, undefined, publishers.rows.map((r) => String(r.publisher))),
     cards,
     section('Committed and delivered, by donor', donorChart(picked(totals.rows)),
