@@ -578,7 +578,10 @@ for (const { name, body } of tests) {
   }
 }
 await browser.close();
+// The server goes before its ledger does.
+const exited = new Promise((done) => server.on('exit', done));
 server.kill('SIGTERM');
+await exited;
 rmSync(scratch, { recursive: true, force: true });
 console.log(`screenshots: ${out}`);
 console.log(`${passed} passed, ${failed} failed`);
