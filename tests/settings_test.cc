@@ -52,6 +52,11 @@ TEST(SettingsTest, ABadFileIsAnErrorNamingItsLineAndNothingRuns) {
   EXPECT_NE(section.err.find("section.conf:2: no setting 'serve.lisen' (did you mean 'serve.listen'?)"),
             std::string::npos)
       << section.err;
+  // A huge file (sparse: nothing on disk) is refused before it is read.
+  ASSERT_EQ(Shell("truncate -s 8G '" + dir + "/huge.conf'").exit_code, 0);
+  auto huge = RunWith("", "--config '" + dir + "/huge.conf' init");
+  EXPECT_EQ(huge.exit_code, 1);
+  EXPECT_NE(huge.err.find("huge.conf:1: the file is longer than 65536 bytes"), std::string::npos) << huge.err;
   auto missing = RunWith("RAMSTEIN_CONFIG='" + dir + "/absent.conf'", "init");
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_NE(missing.err.find("absent.conf"), std::string::npos) << missing.err;

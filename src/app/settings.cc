@@ -5,6 +5,7 @@
 #include "base/config_file.h"
 #include "base/did_you_mean.h"
 #include "base/executable_path.h"
+#include "base/limits.h"
 #include "base/read_only_file.h"
 
 namespace ramstein {
@@ -74,6 +75,14 @@ Result<Settings> LoadSettings(const std::vector<std::string>& args,
   }
   if (path.empty() && !default_config_path.empty() && Exists(default_config_path)) path = default_config_path;
   if (!path.empty()) {
+    // A file past the limit is refused unread (ParseConfigFile checks the
+    // text too), so that --config naming a huge file costs nothing.
+    auto file = ReadOnlyFile::Open(path);
+    if (!file.ok()) return file.status();
+    if (file->bytes() > limits::config_file_bytes_max) {
+      return Status::DataError(path + ":1: the file is longer than " + std::to_string(limits::config_file_bytes_max) +
+                               " bytes");
+    }
     auto text = ReadFile(path);
     if (!text.ok()) return text.status();
     auto entries = ParseConfigFile(*text, path);
