@@ -1,8 +1,32 @@
 // The dashboard builds to web/dist, which `ramstein serve` reads at start.
 // `npm run dev` proxies the API to a server on 127.0.0.1:8080.
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+// The style sheet goes into index.html itself: the page paints with the
+// first answer, not after a second request for 5 kB of CSS.
+function inlineCss(): Plugin {
+  return {
+    name: 'ramstein-inline-css',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_, bundle) {
+      const page = bundle['index.html'];
+      if (!page || page.type !== 'asset') return;
+      let html = String(page.source);
+      for (const [name, file] of Object.entries(bundle)) {
+        if (file.type !== 'asset' || !name.endsWith('.css')) continue;
+        const tag = new RegExp(`<link rel="stylesheet"[^>]*href="/${name.replace(/[.]/g, '\\.')}"[^>]*>`);
+        if (!tag.test(html)) continue;
+        html = html.replace(tag, () => `<style>${String(file.source)}</style>`);
+        delete bundle[name];
+      }
+      page.source = html;
+    },
+  };
+}
 
 export default defineConfig({
+  plugins: [inlineCss()],
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1200 },
   server: { proxy: { '/api': 'http://127.0.0.1:8080', '/healthz': 'http://127.0.0.1:8080' } },
 });

@@ -1,19 +1,13 @@
 // Charts: Apache ECharts, only the parts used, drawn as SVG so they stay
 // sharp when zoomed and their labels are text. Each chart follows its box's
-// width (laptop or phone).
-import * as echarts from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
-import {
-  DataZoomComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent,
-} from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
+// width (laptop or phone). The charting library (draw.ts) is fetched when
+// the first chart is drawn, so a page's text shows before it; a chart in
+// view draws first, the others when the browser is idle.
+import type { EChartsCoreOption } from 'echarts/core';
 import { h, saveFile as save } from './dom';
 import { short } from './format';
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, DataZoomComponent,
-  MarkLineComponent, SVGRenderer]);
-
-export type Option = echarts.EChartsCoreOption;
+export type Option = EChartsCoreOption;
 
 export const palette = {
   delivered: '#2f7d4f', outstanding: '#e0a526', announced: '#9fb3c8', held: '#c0392b',
@@ -133,17 +127,27 @@ function fileName(label: string): string {
 // once the box is in the page.
 export function chart(option: Option, height = 320, label = ''): HTMLElement {
   const box = h('div', { class: 'chart', style: `height:${height}px`, role: 'img', 'aria-label': label });
-  const observer = new ResizeObserver(() => {
-    if (!box.isConnected || box.clientWidth === 0) return;
-    const existing = echarts.getInstanceByDom(box);
-    if (existing) {
-      existing.setOption(readable(option, box.clientWidth));  // the legend may take other lines now
-      return existing.resize();
-    }
-    // No animation: a chart shows its figures at once (and a screenshot shows them right).
-    echarts.init(box, undefined, { renderer: 'svg' }).setOption({ animation: false, ...readable(option, box.clientWidth) });
+  let wanted = false;  // drawn, or to be drawn as soon as the box has a width
+  // `width`: the box's, as an observer measured it (reading it here would
+  // lay the page out again).
+  const draw = async (width: number) => {
+    wanted = true;
+    if (!box.isConnected || width === 0) return;
+    const { drawChart } = await import('./draw');
+    drawChart(box, readable(option, width));  // the legend may take other lines in a new width
+  };
+  // Drawn first when it comes into view, or when the browser has a moment;
+  // then again at each new width.
+  new ResizeObserver((entries) => { if (wanted) void draw(entries[0].contentRect.width); }).observe(box);
+  const seen = new IntersectionObserver((entries) => {
+    const entry = entries.find((e) => e.isIntersecting);
+    if (!entry) return;
+    seen.disconnect();
+    if (!wanted) void draw(entry.boundingClientRect.width);
   });
-  observer.observe(box);
+  seen.observe(box);
+  const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
+  idle(() => { if (!wanted) void draw(box.clientWidth); }, { timeout: 2000 });
   const name = fileName(label);
   const tools = h('div', { class: 'chart-tools' },
     h('button', { type: 'button', class: 'download-svg', 'aria-label': `Download “${label}” as SVG`,

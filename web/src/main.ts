@@ -1,45 +1,31 @@
-// The dashboard: pages by path, the navigation, and the ledger's sequence
-// number (polled, so a reader sees when new events arrive).
+// The dashboard: pages by path, the navigation (its links are in
+// index.html, so they show before any script runs), and the ledger's
+// sequence number (polled, so a reader sees when new events arrive).
 import './style.css';
 import { ApiError, health } from './api';
 import { h, link } from './dom';
-import { navigate, route, start } from './router';
-import { authoritiesPage } from './pages/authorities';
-import { donorPage } from './pages/donor';
-import { holdsPage } from './pages/holds';
-import { itemsPage } from './pages/items';
-import { kielPage } from './pages/kiel';
-import { measuresPage } from './pages/measures';
-import { methodologyPage } from './pages/methodology';
-import { meetingPage, meetingsPage } from './pages/meetings';
-import { overviewPage } from './pages/overview';
-import { recordPage } from './pages/record';
-import { reviewPage } from './pages/review';
-import { searchPage } from './pages/search';
-import { sourcesPage } from './pages/sources';
+import { navigate, route, start, type Page } from './router';
 
-route(/^\/$/, overviewPage);
-route(/^\/measures$/, measuresPage);
-route(/^\/donors\/(.+)$/, donorPage);
-route(/^\/items(?:\/(.+))?$/, (params, search) => itemsPage([params[0] ?? ''], search));
-route(/^\/holds$/, holdsPage);
-route(/^\/meetings$/, meetingsPage);
-route(/^\/meetings\/(.+)$/, meetingPage);
-route(/^\/authorities$/, authoritiesPage);
-route(/^\/sources$/, sourcesPage);
-route(/^\/kiel$/, kielPage);
-route(/^\/review$/, reviewPage);
-route(/^\/records\/(.+)$/, recordPage);
-route(/^\/search$/, searchPage);
-route(/^\/methodology$/, methodologyPage);
+// Each page is a module of its own, fetched when first shown: a page
+// without charts never loads the charting library.
+const page = <K extends string>(load: () => Promise<Record<K, Page>>, name: K): Page =>
+  async (params, search) => (await load())[name](params, search);
+route(/^\/$/, page(() => import('./pages/overview'), 'overviewPage'));
+route(/^\/measures$/, page(() => import('./pages/measures'), 'measuresPage'));
+route(/^\/donors\/(.+)$/, page(() => import('./pages/donor'), 'donorPage'));
+route(/^\/items(?:\/(.+))?$/, page(() => import('./pages/items'), 'itemsPage'));
+route(/^\/holds$/, page(() => import('./pages/holds'), 'holdsPage'));
+route(/^\/meetings$/, page(() => import('./pages/meetings'), 'meetingsPage'));
+route(/^\/meetings\/(.+)$/, page(() => import('./pages/meetings'), 'meetingPage'));
+route(/^\/authorities$/, page(() => import('./pages/authorities'), 'authoritiesPage'));
+route(/^\/sources$/, page(() => import('./pages/sources'), 'sourcesPage'));
+route(/^\/kiel$/, page(() => import('./pages/kiel'), 'kielPage'));
+route(/^\/review$/, page(() => import('./pages/review'), 'reviewPage'));
+route(/^\/records\/(.+)$/, page(() => import('./pages/record'), 'recordPage'));
+route(/^\/search$/, page(() => import('./pages/search'), 'searchPage'));
+route(/^\/methodology$/, page(() => import('./pages/methodology'), 'methodologyPage'));
 
 const nav = document.getElementById('nav')!;
-const pages: [string, string][] = [
-  ['/', 'Overview'], ['/measures', 'Measures'], ['/items/item:patriot-interceptor', 'Items'], ['/holds', 'Holds'],
-  ['/meetings', 'Meetings'], ['/authorities', 'Authorities'], ['/kiel', 'Kiel'], ['/review', 'Review'], ['/sources', 'Sources'], ['/methodology', 'Method'],
-];
-nav.append(...pages.map(([href, label]) => link(href, label)));
-
 // The search box on every page: its words open the search page.
 const searchForm = document.getElementById('search') as HTMLFormElement;
 const searchBox = searchForm.querySelector('input')!;
