@@ -5,12 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repetitions=${1:-5}
-scripts/install-deps.sh
-command -v jq >/dev/null || { sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo; $sudo apt-get install -y -qq jq; }
-scripts/build.sh release >/dev/null
-mkdir -p out
-build/bench/ledger_bench --benchmark_repetitions="$repetitions" --benchmark_report_aggregates_only=true \
-  --benchmark_format=json --benchmark_out=out/ledger_bench.json --benchmark_out_format=json >/dev/null
+. bench/benchmark.sh
+run_benchmark ledger_bench "$repetitions"
 jq -r '
   def median($name): [.benchmarks[] | select(.run_name == $name and .aggregate_name == "median")][0];
   def ms($name): median($name).real_time;

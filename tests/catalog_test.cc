@@ -284,6 +284,33 @@ TEST(CatalogSearchIndexTest, ALedgerWithoutTheIndexHasItBuilt) {
   }
 }
 
+// An index of an earlier layout (rowids without the kind) is not read as
+// this one: read-only commands build one in memory, the first write
+// rebuilds the file's.
+TEST(CatalogSearchIndexTest, AnIndexOfAnEarlierLayoutIsBuiltAgain) {
+  std::string db = TempDir("search-layout") + "/ledger.db";
+  ASSERT_EQ(Ramstein("--db " + Quote(db) + " init --bundled").exit_code, 0);
+  auto sql = [&](const std::string& statement) { return Shell("sqlite3 " + Quote(db) + " \"" + statement + "\""); };
+  EXPECT_EQ(sql("SELECT count(*) FROM search WHERE rowid & 31 = 0;").out, "0\n");  // every row names its kind
+  // The first layout: a row's rowid was its event's sequence.
+  ASSERT_EQ(sql("UPDATE search SET rowid = rowid >> 5; DELETE FROM meta WHERE key='search_version';").exit_code, 0);
+  CommandResult read = Ramstein("--db " + Quote(db) + " search Pistorius --json");
+  ASSERT_EQ(read.exit_code, 0) << read.err;
+  auto found = nlohmann::json::parse(read.out);
+  ASSERT_FALSE(found["rows"].empty()) << read.out;
+  EXPECT_EQ(found["rows"][0]["id"], "person:boris-pistorius");
+  EXPECT_GE(found["facets"]["kind"]["person"].get<int>(), 1) << read.out;
+  EXPECT_EQ(sql("SELECT count(*) FROM meta WHERE key='search_version';").out, "0\n") << "a read-only command wrote";
+  ASSERT_EQ(Ramstein("--db " + Quote(db) + " add",
+                     R"({"kind": "source", "id": "src:later", "title": "Later", "publisher": "A test",
+                         "sha256": "", "text": "written later"})")
+                .exit_code,
+            0);
+  EXPECT_EQ(sql("SELECT value FROM meta WHERE key='search_version';").out, "2\n");
+  EXPECT_EQ(sql("SELECT count(*) FROM search WHERE rowid & 31 = 0;").out, "0\n");
+  EXPECT_EQ(sql("SELECT count(*) FROM search;").out, "1653\n");
+}
+
 // A damaged index sends no bad byte on and names no record the ledger does
 // not hold; an index whose pages are damaged is an error, never a crash.
 TEST(CatalogSearchIndexTest, ADamagedIndexIsNeverTakenAtItsWord) {

@@ -34,6 +34,8 @@ struct SearchHit {
 struct SearchPage {
   std::vector<SearchHit> hits;  // the page asked for
   std::size_t total = 0;        // records matching, of the kind asked
+  // Records matching, of every kind, by kind name (kinds without any left out).
+  std::vector<std::pair<std::string, std::size_t>> kinds;
   bool ranked = true;           // best first; false: newest first (more than search_rank_matches_max)
 };
 
@@ -42,15 +44,12 @@ class TextSearch {
   virtual ~TextSearch() = default;
   // Records holding every term (in their title or texts), best first, from
   // the `offset`th, at most `limit` (<= search_limit_max); of one kind when
-  // `kind` is not empty.
+  // `kind` is not empty; and how many of each kind match.
   virtual Result<SearchPage> Search(const SearchTerms& terms, std::string_view kind, std::size_t limit,
                                     std::size_t offset) = 0;
   // The ids of the records (of `kind`, when not empty) holding every term,
   // at most `limit`, in no order: what a list filters by.
   virtual Result<std::vector<std::string>> Ids(const SearchTerms& terms, std::string_view kind, std::size_t limit) = 0;
-  // How many records of each kind hold every term, by kind name (kinds
-  // without any left out).
-  virtual Result<std::vector<std::pair<std::string, std::size_t>>> CountByKind(const SearchTerms& terms) = 0;
 };
 
 }  // namespace ramstein

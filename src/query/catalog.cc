@@ -321,8 +321,6 @@ Result<Answer> SearchAnswer(const Model& model, const Arguments& args) {
   std::size_t offset = args.Text("offset") ? std::stoull(*args.Text("offset")) : 0;
   auto page = args.search()->Search(*terms, kind, limit, offset);
   if (!page.ok()) return page.status();
-  auto counts = args.search()->CountByKind(*terms);
-  if (!counts.ok()) return counts.status();
   // A hit names a record of the model, as the model has it (an index a
   // step ahead of a server's model, or damaged, names no other).
   std::vector<SearchHit> hits;
@@ -347,7 +345,7 @@ Result<Answer> SearchAnswer(const Model& model, const Arguments& args) {
     std::snprintf(score, sizeof score, "%.3f", hit.score);
     table.rows.push_back({std::move(hit.kind), std::move(hit.id), std::move(hit.title), std::move(hit.snippet), score});
   }
-  Facet facet{"kind", std::move(counts).value()};
+  Facet facet{"kind", std::move(page->kinds)};
   std::stable_sort(facet.counts.begin(), facet.counts.end(),
                    [](const auto& a, const auto& b) { return a.second > b.second; });
   table.facets.push_back(std::move(facet));

@@ -129,9 +129,13 @@ Result<std::unique_ptr<SqliteEventStore>> SqliteEventStore::Open(const std::stri
     sqlite3_bind_text(version.get(), 1, kFormatVersion, -1, SQLITE_STATIC);
     if (sqlite3_step(version.get()) != SQLITE_DONE) return store->Error("write format version");
   }
-  Statement check(db, "SELECT value FROM meta WHERE key='format'");
-  if (!check.ok() || sqlite3_step(check.get()) != SQLITE_ROW || ColumnText(check.get(), 0) != kFormatVersion) {
-    return Status::DataError("'" + path + "' is not a Ramstein ledger (format " + kFormatVersion + " expected)");
+  {
+    // Finished before the index opens (a statement left reading would lock
+    // the tables the index may drop).
+    Statement check(db, "SELECT value FROM meta WHERE key='format'");
+    if (!check.ok() || sqlite3_step(check.get()) != SQLITE_ROW || ColumnText(check.get(), 0) != kFormatVersion) {
+      return Status::DataError("'" + path + "' is not a Ramstein ledger (format " + kFormatVersion + " expected)");
+    }
   }
   // The search index, built from the events when the file lacks it. A head
   // that cannot be read is for the caller's Head() to report.
@@ -159,11 +163,6 @@ Result<std::vector<std::string>> SqliteEventStore::Ids(const SearchTerms& terms,
                                                        std::size_t limit) {
   std::lock_guard lock(search_mutex_);
   return search_->Ids(terms, kind, limit);
-}
-
-Result<std::vector<std::pair<std::string, std::size_t>>> SqliteEventStore::CountByKind(const SearchTerms& terms) {
-  std::lock_guard lock(search_mutex_);
-  return search_->CountByKind(terms);
 }
 
 Status SqliteEventStore::Exec(const char* sql) {

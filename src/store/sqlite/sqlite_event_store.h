@@ -57,7 +57,6 @@ class SqliteEventStore final : public EventStore, public TextSearch {
   Result<SearchPage> Search(const SearchTerms& terms, std::string_view kind, std::size_t limit,
                             std::size_t offset) override;
   Result<std::vector<std::string>> Ids(const SearchTerms& terms, std::string_view kind, std::size_t limit) override;
-  Result<std::vector<std::pair<std::string, std::size_t>>> CountByKind(const SearchTerms& terms) override;
 
   // The files a ledger at `path` consists of: the database, its
   // write-ahead log and shared memory, and the acknowledged head.

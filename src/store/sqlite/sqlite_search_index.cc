@@ -5,6 +5,7 @@
 #include "ledger/record_kind.h"
 #include "store/sqlite/sqlite_statement.h"
 
+#include <array>
 #include <unordered_map>
 #include <utility>
 
@@ -14,6 +15,17 @@ namespace {
 
 // Title words weigh four times body words.
 constexpr const char* kRank = "bm25(search, 0, 0, 4.0, 1.0)";
+
+// What the index's rows are: rowid = event sequence * 32 + record kind
+// code, so that one pass over the matches' rowids counts them by kind
+// (reading no row). An index of another version is built again.
+constexpr int kKindBits = 5;
+static_assert(kRecordKindMax < (1 << kKindBits));
+constexpr std::int64_t kIndexVersion = 2;
+
+sqlite3_int64 RowOf(std::uint64_t sequence, std::uint16_t kind_code) {
+  return static_cast<sqlite3_int64>((sequence << kKindBits) | kind_code);
+}
 
 
 }  // namespace
@@ -56,8 +68,20 @@ Status SqliteSearchIndex::Open(bool writable, std::uint64_t head) {
     if (!exists.ok()) return Error("look for the index");
     present = sqlite3_step(exists.get()) == SQLITE_ROW;
   }
+  if (present) {
+    auto version = MetaValue("search_version");
+    if (!version.ok()) return version.status();
+    if (*version != kIndexVersion) {
+      // Made by an earlier version: built again (in the file when
+      // writable, else in memory, as when it is missing).
+      if (writable) {
+        RAMSTEIN_RETURN_IF_ERROR(Exec("DROP TABLE search; DELETE FROM meta WHERE key IN ('search_sequence', 'search_version')"));
+      }
+      present = false;
+    }
+  }
   if (!present && !writable) {
-    // A read-only ledger made before the index existed: build it in a
+    // A read-only ledger without an index of this version: build it in a
     // database in memory of its own (one attached to a read-only
     // connection could not be written).
     if (sqlite3_open_v2(":memory:", &memory_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
@@ -80,6 +104,7 @@ Status SqliteSearchIndex::Open(bool writable, std::uint64_t head) {
   RAMSTEIN_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
   Status built = IndexAfter(*indexed);
   if (built.ok()) built = MarkIndexed(head);
+  if (built.ok()) built = Exec("INSERT OR REPLACE INTO meta(key, value) VALUES('search_version', " + std::to_string(kIndexVersion) + ")");
   if (!built.ok()) {
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
     return built;
@@ -87,12 +112,19 @@ Status SqliteSearchIndex::Open(bool writable, std::uint64_t head) {
   return Exec("COMMIT");
 }
 
+Result<std::int64_t> SqliteSearchIndex::MetaValue(const char* key) {
+  Statement select(db_, "SELECT value FROM meta WHERE key=?");
+  if (!select.ok()) return Error("read the index's state", db_);
+  sqlite3_bind_text(select.get(), 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step(select.get()) != SQLITE_ROW) return std::int64_t{0};
+  return static_cast<std::int64_t>(sqlite3_column_int64(select.get(), 0));
+}
+
 Result<std::uint64_t> SqliteSearchIndex::IndexedSequence() {
   if (in_memory_) return indexed_;
-  Statement select(db_, "SELECT value FROM meta WHERE key='search_sequence'");
-  if (!select.ok()) return Error("read the indexed sequence");
-  if (sqlite3_step(select.get()) != SQLITE_ROW) return std::uint64_t{0};
-  return static_cast<std::uint64_t>(sqlite3_column_int64(select.get(), 0));
+  auto value = MetaValue("search_sequence");
+  if (!value.ok()) return value.status();
+  return static_cast<std::uint64_t>(*value);
 }
 
 Status SqliteSearchIndex::MarkIndexed(std::uint64_t sequence) {
@@ -157,12 +189,13 @@ Status SqliteSearchIndex::Add(const EventView& event, std::uint64_t replaces,
       return failed;
     }
   }
-  // The record's row is its event's sequence (ascending rows are what FTS5
-  // appends fastest); an earlier version's row goes.
-  const auto number = static_cast<sqlite3_int64>(event.sequence);
+  // The record's row follows its event's sequence (ascending rows are what
+  // FTS5 appends fastest); an earlier version's row (of the same kind: an
+  // id keeps its kind) goes.
+  const sqlite3_int64 number = RowOf(event.sequence, event.type);
   if (replaces != 0) {
     sqlite3_stmt* removed = remove_->get();
-    sqlite3_bind_int64(removed, 1, static_cast<sqlite3_int64>(replaces));
+    sqlite3_bind_int64(removed, 1, RowOf(replaces, event.type));
     bool done = sqlite3_step(removed) == SQLITE_DONE;
     sqlite3_reset(removed);
     if (!done) return Error("remove the earlier version");
@@ -180,24 +213,38 @@ Status SqliteSearchIndex::Add(const EventView& event, std::uint64_t replaces,
   return Status::Ok();
 }
 
-Result<std::size_t> SqliteSearchIndex::Count(const std::string& match) {
-  Statement count(index_, "SELECT count(*) FROM search WHERE search MATCH ?");
-  if (!count.ok()) return Error("prepare the count");
-  sqlite3_bind_text(count.get(), 1, match.data(), static_cast<int>(match.size()), SQLITE_STATIC);
-  if (sqlite3_step(count.get()) != SQLITE_ROW) return Error("count");
-  return static_cast<std::size_t>(sqlite3_column_int64(count.get(), 0));
+Result<std::vector<std::pair<std::string, std::size_t>>> SqliteSearchIndex::CountByKind(const std::string& match) {
+  // The kind is in the rowid: counting reads no row, and tallies here
+  // (SQLite's GROUP BY would sort every match first).
+  Statement rows(index_, "SELECT rowid FROM search WHERE search MATCH ?");
+  if (!rows.ok()) return Error("prepare the count");
+  sqlite3_bind_text(rows.get(), 1, match.data(), static_cast<int>(match.size()), SQLITE_STATIC);
+  std::array<std::size_t, 1 << kKindBits> tally{};
+  int rc;
+  while ((rc = sqlite3_step(rows.get())) == SQLITE_ROW) ++tally[sqlite3_column_int64(rows.get(), 0) & ((1 << kKindBits) - 1)];
+  if (rc != SQLITE_DONE) return Error("count");
+  std::vector<std::pair<std::string, std::size_t>> counts;
+  for (std::uint16_t code = 0; code < tally.size(); ++code) {
+    // A damaged row's kind is none the ledger knows: not counted.
+    auto kind = RecordKindFromCode(code);
+    if (kind && tally[code] > 0) counts.emplace_back(std::string(RecordKindName(*kind)), tally[code]);
+  }
+  return counts;
 }
 
 Result<SearchPage> SqliteSearchIndex::Search(const SearchTerms& terms, std::string_view kind, std::size_t limit,
                                              std::size_t offset) {
   RAMSTEIN_RETURN_IF_ERROR(CatchUp());
-  const std::string match = Fts5Match(terms, kind);
   SearchPage page;
-  auto total = Count(match);
-  if (!total.ok()) return total.status();
-  page.total = *total;
+  auto counts = CountByKind(Fts5Match(terms));
+  if (!counts.ok()) return counts.status();
+  page.kinds = std::move(counts).value();
+  for (const auto& [name, count] : page.kinds) {
+    if (kind.empty() || name == kind) page.total += count;
+  }
   page.ranked = page.total <= search_rank_matches_max;
   if (offset >= page.total) return page;
+  const std::string match = Fts5Match(terms, kind);
   // Snippets are made for the page's rows only.
   std::string sql = "SELECT kind, id, title, snippet(search, -1, '" + std::string(search_mark_open) + "', '" +
                     std::string(search_mark_close) + "', '…', 12), " + kRank +
@@ -235,25 +282,6 @@ Result<std::vector<std::string>> SqliteSearchIndex::Ids(const SearchTerms& terms
   while ((rc = sqlite3_step(select.get())) == SQLITE_ROW) ids.push_back(ToValidUtf8(ColumnText(select.get(), 0)));
   if (rc != SQLITE_DONE) return Error("read the ids");
   return ids;
-}
-
-Result<std::vector<std::pair<std::string, std::size_t>>> SqliteSearchIndex::CountByKind(const SearchTerms& terms) {
-  RAMSTEIN_RETURN_IF_ERROR(CatchUp());
-  // One count a kind: each a match of the kind's word and the terms, which
-  // reads no row (a GROUP BY would read every matching row's kind).
-  std::vector<std::pair<std::string, std::size_t>> counts;
-  auto all = Count(Fts5Match(terms));
-  if (!all.ok()) return all.status();
-  std::size_t left = *all;
-  for (std::uint16_t code = 1; code <= kRecordKindMax && left > 0; ++code) {
-    auto kind = RecordKindFromCode(code);
-    if (!kind) continue;
-    auto count = Count(Fts5Match(terms, RecordKindName(*kind)));
-    if (!count.ok()) return count.status();
-    if (*count > 0) counts.emplace_back(std::string(RecordKindName(*kind)), *count);
-    left -= std::min(left, *count);
-  }
-  return counts;
 }
 
 }  // namespace ramstein

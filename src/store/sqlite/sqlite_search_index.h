@@ -2,10 +2,13 @@
 // with FTS5. Tables, in the ledger's own file:
 //   search(kind, id, title, body)   FTS5, unicode61 without diacritics (the
 //                                   kind indexed too, so that a search of one
-//                                   kind is one match); a
-//                                   record's rowid is the sequence of the
-//                                   event of its latest version
-//   meta 'search_sequence'                                   the last event indexed
+//                                   kind is one match); a record's rowid is
+//                                   the sequence of the event of its latest
+//                                   version times 32 plus its kind's code
+//                                   (matches count by kind from rowids alone)
+//   meta 'search_sequence'          the last event indexed
+//   meta 'search_version'           the layout above (2); an index of another
+//                                   is built again
 // Derived data: not part of the hash chain or the format; a ledger without
 // it (made before it existed) has it built from its events when opened for
 // writing, and a read-only opening builds it in memory at its first search
@@ -57,13 +60,13 @@ class SqliteSearchIndex {
 
   Result<SearchPage> Search(const SearchTerms& terms, std::string_view kind, std::size_t limit, std::size_t offset);
   Result<std::vector<std::string>> Ids(const SearchTerms& terms, std::string_view kind, std::size_t limit);
-  Result<std::vector<std::pair<std::string, std::size_t>>> CountByKind(const SearchTerms& terms);
 
  private:
   Status Exec(const std::string& sql);
   Status Error(const std::string& what, sqlite3* db = nullptr);
   Result<std::uint64_t> IndexedSequence();
-  Result<std::size_t> Count(const std::string& match);
+  Result<std::int64_t> MetaValue(const char* key);  // 0 when the ledger has none
+  Result<std::vector<std::pair<std::string, std::size_t>>> CountByKind(const std::string& match);
   Status IndexAfter(std::uint64_t after);
 
   sqlite3* db_;                // the ledger's connection: its events
