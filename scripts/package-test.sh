@@ -2,7 +2,8 @@
 # Builds the Debian package from the release tree (scripts/build.sh release;
 # the dashboard from scripts/build-web.sh) and installs it with apt-get into
 # a fresh Debian 12 root made by debootstrap, where it runs what a new user
-# does: `ramstein --version`, `init --bundled` as the package's own user,
+# does: `ramstein --version`, `init --bundled --trackers` (what the service
+# runs first) as the package's own user,
 # `serve`, and fetches the dashboard and an API answer over loopback. Then
 # it removes the package and checks the ledger stays. Needs root.
 set -euo pipefail
@@ -63,11 +64,11 @@ in_root getent passwd ramstein >/dev/null || fail "the package's user"
 pass "the package made its own user and state directory"
 
 as_user() { chroot --userspec=ramstein:ramstein "$root" /usr/bin/env -i PATH=/usr/bin:/bin LANG=C.UTF-8 "$@"; }
-created=$(cd / && as_user ramstein init --bundled --if-missing 2>/dev/null | tail -1)
-case "$created" in *"created ledger /var/lib/ramstein/ramstein.db"*) pass "init --bundled: $created" ;; *) fail "init: $created" ;; esac
+created=$(cd / && as_user ramstein init --bundled --trackers --if-missing 2>/dev/null | tail -1)
+case "$created" in *"created ledger /var/lib/ramstein/ramstein.db"*) pass "init --bundled --trackers (as the service does): $created" ;; *) fail "init: $created" ;; esac
 verified=$(as_user ramstein verify 2>&1 | tail -1)
 case "$verified" in *ok*) pass "verify: $verified" ;; *) fail "verify: $verified" ;; esac
-again=$(as_user ramstein init --bundled --if-missing | tail -1)
+again=$(as_user ramstein init --bundled --trackers --if-missing | tail -1)
 case "$again" in *"left as it is"*) pass "a second start leaves the ledger: $again" ;; *) fail "init --if-missing: $again" ;; esac
 completion=$(in_root bash -c 'source /usr/share/bash-completion/completions/ramstein
   COMP_WORDS=(ramstein report don); COMP_CWORD=2; _ramstein; echo "${COMPREPLY[*]}"')

@@ -118,5 +118,23 @@ TEST(SettingsTest, BashCompletesCommandsOptionsAndChoices) {
   EXPECT_EQ(complete("ramstein --db x.db list measures --lim"), "--limit\n");
 }
 
+// --trackers adds the bundled trackers' files to the bundled data: each an
+// account of its own beside the seed's; it means nothing without --bundled.
+TEST(SettingsTest, InitWithTrackersLoadsTheirAccounts) {
+  std::string db = TempDir("init-trackers") + "/ledger.db";
+  CommandResult made = Ramstein("--db '" + db + "' init --bundled --trackers");
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  EXPECT_NE(made.out.find("from the bundled data and trackers"), std::string::npos) << made.out;
+  CommandResult publishers = Ramstein("--db '" + db + "' report publishers --csv");
+  ASSERT_EQ(publishers.exit_code, 0) << publishers.err;
+  EXPECT_NE(publishers.out.find("\n\"Oryx (oryxspioenkop.com), as scraped to CSV\",355,"), std::string::npos) << publishers.out;
+  EXPECT_NE(publishers.out.find("\nUkraineAidTracker (protect-ukraine-now),332,29,2,64983772660.72,3567,money"), std::string::npos)
+      << publishers.out;  // the default account for money
+  EXPECT_EQ(Ramstein("--db '" + db + "' verify").exit_code, 0);
+  CommandResult alone = Ramstein("--db '" + TempDir("init-trackers-alone") + "/l.db' init --trackers");
+  EXPECT_NE(alone.exit_code, 0);
+  EXPECT_NE(alone.err.find("--bundled"), std::string::npos) << alone.err;
+}
+
 }  // namespace
 }  // namespace ramstein::testing

@@ -210,6 +210,24 @@ TEST_F(UkraineAidTrackerTest, PublishersAreListedAndFilterTheMeasuresList) {
     ASSERT_TRUE(list.ok()) << list.status().ToString();
     EXPECT_EQ(static_cast<std::int64_t>(list->rows.size()), count) << publisher;
   }
+  // One account is the default for money: the one whose measures hold the
+  // most EUR, its sum what the totals count under that publisher.
+  int announced = publishers.ColumnIndex("announced_eur"), default_for = publishers.ColumnIndex("default_for");
+  ASSERT_GE(announced, 0);
+  ASSERT_GE(default_for, 0);
+  std::vector<const std::vector<std::string>*> money;
+  const std::vector<std::string>* richest = nullptr;
+  for (const auto& row : publishers.rows) {
+    if (row[default_for] == "money") money.push_back(&row);
+    if (!row[name].empty() && (!richest || std::stod(row[announced]) > std::stod((*richest)[announced]))) richest = &row;
+  }
+  ASSERT_EQ(money.size(), 1u);
+  EXPECT_EQ((*money[0])[name], (*richest)[name]);
+  EXPECT_EQ((*money[0])[name], kTracker);  // its US packages outweigh the seed's pledges
+  Table totals = DonorTotalsReport(model(), MeasureFilter{std::nullopt, (*money[0])[name]});
+  double summed = 0;
+  for (const auto& row : totals.rows) summed += std::stod(row[totals.ColumnIndex("announced_eur")]);
+  EXPECT_NEAR(summed, std::stod((*money[0])[announced]), 0.005 * static_cast<double>(totals.rows.size()));
   ListQuery nobody;
   nobody.publisher = "Nobody";
   auto refused = ListRecords(model(), "measures", nobody);

@@ -13,7 +13,7 @@ namespace ramstein {
 
 // `replace`: discard an existing file at the path first; `if_missing`: leave
 // an existing one as it is and succeed; otherwise one is refused.
-int RunInit(AppContext& context, bool bundled, bool replace, bool if_missing);
+int RunInit(AppContext& context, bool bundled, bool trackers, bool replace, bool if_missing);
 int RunImport(AppContext& context, const std::vector<std::string>& files, const std::string& format,
               bool dry_run);
 int RunAdd(AppContext& context);
@@ -56,11 +56,12 @@ int RunCatalogMap(AppContext& context, const CatalogMapOptions& options);
 int RunGen(std::uint64_t measures, std::uint64_t seed, const std::string& out_path);
 
 // The bundled data in import order, from DATA_DIR/bundle.txt: batches of
-// files with the format they are imported as ("jsonl", "kiel-dashboard", ...).
+// files with the format they are imported as ("jsonl", "kiel-dashboard", ...);
+// the lines marked "tracker" (the trackers' own files) only with `trackers`.
 struct BundledImport {
   std::string format;
   std::vector<std::string> paths;
 };
-Result<std::vector<BundledImport>> BundledFiles(const std::string& data_dir);
+Result<std::vector<BundledImport>> BundledFiles(const std::string& data_dir, bool trackers = false);
 
 }  // namespace ramstein

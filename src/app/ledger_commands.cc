@@ -40,7 +40,7 @@ std::function<void(std::uint64_t, std::uint64_t)> ProgressBar() {
 
 }  // namespace
 
-Result<std::vector<BundledImport>> BundledFiles(const std::string& data_dir) {
+Result<std::vector<BundledImport>> BundledFiles(const std::string& data_dir, bool trackers) {
   auto manifest = ReadFile(data_dir + "/bundle.txt");
   if (!manifest.ok()) return manifest.status();
   std::vector<BundledImport> imports;
@@ -51,6 +51,11 @@ Result<std::vector<BundledImport>> BundledFiles(const std::string& data_dir) {
     std::string line = manifest->substr(position, end - position);
     position = end + 1;
     if (line.empty() || line[0] == '#') continue;
+    constexpr std::string_view kTracker = "tracker ";
+    if (line.starts_with(kTracker)) {
+      if (!trackers) continue;
+      line.erase(0, kTracker.size());
+    }
     std::size_t space = line.find(' ');
     std::string format = space == std::string::npos ? "jsonl" : line.substr(0, space);
     std::string path = data_dir + "/" + (space == std::string::npos ? line : line.substr(space + 1));
@@ -64,7 +69,7 @@ Result<std::vector<BundledImport>> BundledFiles(const std::string& data_dir) {
   return imports;
 }
 
-int RunInit(AppContext& context, bool bundled, bool replace, bool if_missing) {
+int RunInit(AppContext& context, bool bundled, bool trackers, bool replace, bool if_missing) {
   if (std::filesystem::exists(context.db_path)) {
     if (if_missing && !replace) {
       std::printf("ledger %s exists; left as it is\n", context.db_path.c_str());
@@ -82,7 +87,7 @@ int RunInit(AppContext& context, bool bundled, bool replace, bool if_missing) {
     std::printf("created empty ledger %s\n", context.db_path.c_str());
     return kExitOk;
   }
-  auto imports = BundledFiles(context.data_dir);
+  auto imports = BundledFiles(context.data_dir, trackers);
   int code = imports.ok() ? kExitOk : Fail(imports.status());
   for (std::size_t i = 0; code == kExitOk && i < imports->size(); ++i) {
     const BundledImport& batch = (*imports)[i];
@@ -100,7 +105,7 @@ int RunInit(AppContext& context, bool bundled, bool replace, bool if_missing) {
     std::fprintf(stderr, "ramstein: %s was not created\n", context.db_path.c_str());
     return code;
   }
-  std::printf("created ledger %s from the bundled data\n", context.db_path.c_str());
+  std::printf("created ledger %s from the bundled data%s\n", context.db_path.c_str(), trackers ? " and trackers" : "");
   return kExitOk;
 }
 

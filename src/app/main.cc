@@ -25,6 +25,7 @@ struct Options {
   AppContext context;
   int exit_code = kExitOk;
   bool bundled = false;
+  bool trackers = false;
   bool replace = false;
   bool if_missing = false;
   std::string config_path;
@@ -52,9 +53,12 @@ void AddFormatFlags(CLI::App* command, AppContext& context) {
 void AddLedgerCommands(CLI::App& app, Options& o) {
   auto* init = app.add_subcommand("init", "create a ledger, optionally loaded with the bundled data");
   init->add_flag("--bundled", o.bundled, "import the bundled catalogue, sources and seed records");
+  init->add_flag("--trackers", o.trackers,
+                 "with --bundled, the bundled trackers' files too (Oryx, UkraineAidTracker)")
+      ->needs("--bundled");
   init->add_flag("--replace", o.replace, "discard an existing ledger at --db first (without it, init refuses)");
   init->add_flag("--if-missing", o.if_missing, "leave an existing ledger at --db as it is and succeed (for service start-up)");
-  init->callback([&o] { o.exit_code = RunInit(o.context, o.bundled, o.replace, o.if_missing); });
+  init->callback([&o] { o.exit_code = RunInit(o.context, o.bundled, o.trackers, o.replace, o.if_missing); });
 
   auto* import = app.add_subcommand(
       "import", "append JSON Lines or a publisher's files as one all-or-nothing batch");

@@ -234,7 +234,12 @@ std::vector<Question> Reports() {
   reports.push_back(Report(
       "publishers", "Publishers whose sources measures cite first: the values the publisher parameter takes", {},
       {Col("publisher"), Col("measures", T::integer, "", "measures citing it first"),
-       Col("donors", T::integer, "", "donors of those measures"), Col("sources", T::integer, "", "its sources cited")},
+       Col("donors", T::integer, "", "donors of those measures"), Col("sources", T::integer, "", "its sources cited"),
+       Col("announced_eur", T::amount, "EUR", "value of its measures announced or later, at the announcement-date ECB rate"),
+       Col("units", T::integer, "units", "quantities of items its measures state"),
+       Col("default_for", T::text, "",
+           "'money': the account holding the most money, which the dashboard's sums count by default, so that a "
+           "pledge several publishers record counts once")},
       [](const Model& model, const Arguments&) -> Result<Answer> { return Answer(PublishersReport(model)); }));
   reports.push_back(Report(
       "changes", "What happened since a date, by the date of the fact",

@@ -2,7 +2,8 @@
 // string so a filtered view can be shared and survives a reload. The
 // publisher is the account a measure belongs to (the publisher of the first
 // source it cites): a ledger holding several trackers counts each pledge once
-// per tracker unless one is chosen.
+// per tracker unless one is chosen. A page that sums money counts one
+// account unless told otherwise: its default, and "*" for all of them.
 import { h } from './dom';
 import { setSearch } from './router';
 
@@ -17,9 +18,22 @@ export function readFilters(search: URLSearchParams): Filters {
 
 const types = ['military', 'financial', 'humanitarian'];
 
-// `publishers`: the choices (report publishers); the select shows when there is a choice to make.
+// The publisher= value that asks for every account.
+export const everyPublisher = '*';
+
+// The account a page counts: the one chosen, the default when none is, and
+// '' (no filter) for every account.
+export function countedPublisher(filters: Filters, fallback: string): string {
+  if (filters.publisher === everyPublisher) return '';
+  return filters.publisher || fallback;
+}
+
+// `publishers`: the choices (report publishers); the select shows when there
+// is a choice to make. `fallback`: the account counted when none is chosen
+// (then "all publishers" is a choice of its own).
 export function filterBar(filters: Filters, donors: { id: string; name: string }[],
-  show: { type?: boolean; period?: boolean } = { type: true, period: true }, publishers: string[] = []): HTMLElement {
+  show: { type?: boolean; period?: boolean } = { type: true, period: true }, publishers: string[] = [],
+  fallback = ''): HTMLElement {
   const donor = h('select', { name: 'donor', 'aria-label': 'Donor', onchange: (e) => setSearch({ donor: (e.target as HTMLSelectElement).value, offset: '' }) },
     h('option', { value: '' }, 'All donors'),
     donors.map((d) => h('option', { value: d.id, selected: d.id === filters.donor }, `${d.name} (${d.id})`)));
@@ -29,10 +43,15 @@ export function filterBar(filters: Filters, donors: { id: string; name: string }
   const date = (name: 'from' | 'to', label: string) => h('label', {}, label, ' ',
     h('input', { type: 'date', name, value: filters[name], onchange: (e) => setSearch({ [name]: (e.target as HTMLInputElement).value, offset: '' }) }));
   const named = publishers.filter((p) => p);  // measures citing nothing have no publisher to choose
-  const choices = filters.publisher && !named.includes(filters.publisher) ? [...named, filters.publisher] : named;
-  const publisher = h('select', { name: 'publisher', 'aria-label': 'Publisher', onchange: (e) => setSearch({ publisher: (e.target as HTMLSelectElement).value, offset: '' }) },
-    h('option', { value: '' }, 'All publishers'),
-    choices.map((p) => h('option', { value: p, selected: p === filters.publisher }, p)));
+  const counted = fallback ? countedPublisher(filters, fallback) : filters.publisher;
+  const choices = counted && !named.includes(counted) ? [...named, counted] : named;
+  const every = fallback ? everyPublisher : '';
+  const publisher = h('select', { name: 'publisher', 'aria-label': 'Publisher', onchange: (e) => {
+    const value = (e.target as HTMLSelectElement).value;
+    setSearch({ publisher: value === fallback ? '' : value, offset: '' });
+  } },
+    h('option', { value: every, selected: !counted }, fallback ? 'All publishers (a pledge several record counts more than once)' : 'All publishers'),
+    choices.map((p) => h('option', { value: p, selected: p === counted }, p === fallback ? `${p} (default)` : p)));
   const active = filters.donor || filters.type || filters.from || filters.to || filters.publisher;
   return h('form', { class: 'filters', role: 'search', onsubmit: (e) => e.preventDefault() },
     h('label', {}, 'Donor ', donor),

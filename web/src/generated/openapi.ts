@@ -1422,6 +1422,12 @@ export interface operations {
                             donors?: number | null;
                             /** @description its sources cited */
                             sources?: number | null;
+                            /** @description value of its measures announced or later, at the announcement-date ECB rate (EUR) */
+                            announced_eur?: number | null;
+                            /** @description quantities of items its measures state (units) */
+                            units?: number | null;
+                            /** @description 'money': the account holding the most money, which the dashboard's sums count by default, so that a pledge several publishers record counts once */
+                            default_for?: string | null;
                         }[];
                         /** @description rows matching, before paging (also X-Total-Count) */
                         total?: number;

@@ -4,7 +4,7 @@
 import { report, today, type Row, type Table } from '../api';
 import { chart, moneyAxis, palette, tooltipMoney } from '../chart';
 import { h, link, note, section } from '../dom';
-import { filterBar, readFilters, type Filters } from '../filters';
+import { countedPublisher, filterBar, readFilters, type Filters } from '../filters';
 import { cents, centsText, short } from '../format';
 import { renderTable } from '../table';
 import { measuresTable } from './measures';
@@ -17,12 +17,19 @@ const headline = [
   { key: 'on_hold', label: 'On hold', hint: 'value of quantities held today' },
 ] as const;
 
+// The overview sums money: it counts one account (the publisher holding the
+// most money, as the publishers report names it) unless another, or all,
+// is chosen, and says which on the page.
 export async function overviewPage(_: string[], search: URLSearchParams): Promise<Node> {
-  const filters = readFilters(search);
-  const counted = { type: filters.type, publisher: filters.publisher };
-  const [totals, donors, monthly, holds, publishers] = await Promise.all([
+  const requested = readFilters(search);
+  const publishers = await report('publishers');
+  const fallback = String(publishers.rows.find((r) => String(r.default_for ?? '').includes('money'))?.publisher ?? '');
+  const account = countedPublisher(requested, fallback);
+  const filters = { ...requested, publisher: account };
+  const counted = { type: filters.type, publisher: account };
+  const [totals, donors, monthly, holds] = await Promise.all([
     report('totals', counted), report('donors', counted),
-    report('monthly', { donor: filters.donor, ...counted }), report('holds', { at: today() }), report('publishers'),
+    report('monthly', { donor: filters.donor, ...counted }), report('holds', { at: today() }),
   ]);
   const picked = (rows: Row[]) => rows.filter((r) => !filters.donor || r.donor === filters.donor);
   const donorChoices = totals.rows.map((r) => ({ id: String(r.donor), name: String(r.name) }));
@@ -45,8 +52,9 @@ export async function overviewPage(_: string[], search: URLSearchParams): Promis
 
   return h('div', { class: 'page' },
     h('h1', {}, 'Assistance at a glance'),
-    h('p', { class: 'muted' }, `EUR at each measure's announcement-date ECB rate. ${filters.donor ? `Donor: ${filters.donor}.` : 'All donors.'} ${filters.type ? `Type: ${filters.type}.` : 'All types of aid.'} ${filters.publisher ? `Measures citing ${filters.publisher} first.` : publishers.rows.length > 1 ? 'Measures of every publisher (a pledge two trackers record counts twice; choose one to count it once).' : ''} Hover a total for its original currencies. `, link('/methodology', 'How these are counted'), '.'),
-    filterBar(filters, donorChoices, undefined, publishers.rows.map((r) => String(r.publisher))),
+    h('p', { class: 'muted', 'data-account': account }, `EUR at each measure's announcement-date ECB rate. ${filters.donor ? `Donor: ${filters.donor}.` : 'All donors.'} ${filters.type ? `Type: ${filters.type}.` : 'All types of aid.'} Hover a total for its original currencies. `, link('/methodology', 'How these are counted'), '.'),
+    accountNote(publishers, account, fallback),
+    filterBar(requested, donorChoices, undefined, publishers.rows.map((r) => String(r.publisher)), fallback),
     cards,
     section('Committed and delivered, by donor', donorChart(picked(totals.rows)),
       renderTable(filtered(totals, picked), search, {
@@ -58,6 +66,24 @@ export async function overviewPage(_: string[], search: URLSearchParams): Promis
       holds.rows.length ? renderTable(holds, search, { sortKey: 'holds_sort' })
         : h('p', {}, 'Nothing is on hold today. ', link('/holds', 'See the holds timeline'), '.')),
     section('Measures', await measuresTable(search, filters)));
+}
+
+// Which account the totals count, in words: the default one (and why), one
+// chosen, or all of them (and what that risks).
+function accountNote(publishers: Table, account: string, fallback: string): HTMLElement | null {
+  const named = publishers.rows.filter((r) => r.publisher);
+  if (named.length < 2) return null;
+  const all = named.reduce((sum, r) => sum + Number(r.measures), 0);
+  const row = named.find((r) => r.publisher === account);
+  const others = named.length - 1;
+  if (!account) {
+    return h('p', { class: 'account' }, h('strong', {}, 'Every publisher’s account: '),
+      `${all} measures of ${named.length} publishers. A pledge that several of them record is counted once for each; choose one publisher to count it once.`);
+  }
+  const measures = row ? `${row.measures} of the ledger’s ${all} measures` : 'its measures';
+  return h('p', { class: 'account' }, h('strong', {}, `Counted from one account: ${account}`),
+    account === fallback ? ` (${measures}), the publisher whose measures hold the most money. ` : ` (${measures}), as chosen. `,
+    `The ${others} other publisher${others === 1 ? '’s' : 's’'} measures are left out, so that a pledge two of them record counts once; choose another publisher, or all of them, below.`);
 }
 
 function filtered(table: Table, pick: (rows: Row[]) => Row[]): Table {
