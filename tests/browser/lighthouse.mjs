@@ -17,7 +17,7 @@ export async function auditor(chromePath) {
     logLevel: 'silent',
   });
   return {
-    // { scores: {category: 0..100}, failing: ["category: audit title (score)"], bytes: transferred }
+    // { scores: {category: 0..100}, failing: ["category: audit title (score)"] }
     async audit(url, formFactor) {
       const flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: categories };
       const runner = await lighthouse(url, flags, formFactor === 'desktop' ? desktop : undefined);
@@ -31,8 +31,7 @@ export async function auditor(chromePath) {
           if (ref.weight > 0 && audit.score !== null && audit.score < 1) failing.push(`${c}: ${audit.title} (${audit.displayValue ?? audit.score})`);
         }
       }
-      const bytes = lhr.audits['total-byte-weight']?.numericValue ?? 0;
-      return { scores, failing, bytes };
+      return { scores, failing };
     },
     async close() { await chrome.kill(); },
   };

@@ -43,7 +43,7 @@ export function filterBar(filters: Filters, donors: { id: string; name: string }
   const date = (name: 'from' | 'to', label: string) => h('label', {}, label, ' ',
     h('input', { type: 'date', name, value: filters[name], onchange: (e) => setSearch({ [name]: (e.target as HTMLInputElement).value, offset: '' }) }));
   const named = publishers.filter((p) => p);  // measures citing nothing have no publisher to choose
-  const counted = fallback ? countedPublisher(filters, fallback) : filters.publisher;
+  const counted = countedPublisher(filters, fallback);
   const choices = counted && !named.includes(counted) ? [...named, counted] : named;
   const every = fallback ? everyPublisher : '';
   const publisher = h('select', { name: 'publisher', 'aria-label': 'Publisher', onchange: (e) => {

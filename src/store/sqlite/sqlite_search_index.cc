@@ -27,7 +27,6 @@ sqlite3_int64 RowOf(std::uint64_t sequence, std::uint16_t kind_code) {
   return static_cast<sqlite3_int64>((sequence << kKindBits) | kind_code);
 }
 
-
 }  // namespace
 
 SqliteSearchIndex::SqliteSearchIndex(sqlite3* db) : db_(db), index_(db) {}

@@ -2,7 +2,7 @@
 // donor, type and period, sorted and paged there too.
 import { list, report, query } from '../api';
 import { h, link } from '../dom';
-import { filterBar, readFilters, type Filters } from '../filters';
+import { countedPublisher, filterBar, readFilters, type Filters } from '../filters';
 import { setSearch } from '../router';
 import { renderTable } from '../table';
 
@@ -26,7 +26,7 @@ const pageSize = 50;
 
 export async function measuresTable(search: URLSearchParams, filters: Filters): Promise<HTMLElement> {
   const offset = Number(search.get('offset') ?? '0') || 0;
-  const params = { donor: filters.donor, type: filters.type, from: filters.from, to: filters.to, publisher: filters.publisher,
+  const params = { donor: filters.donor, type: filters.type, from: filters.from, to: filters.to, publisher: countedPublisher(filters, ''),
     recipient: search.get('recipient') ?? '', status: search.get('status') ?? '', sort: search.get('sort') ?? '-announced', limit: String(pageSize), offset: String(offset) };
   const page = await list('measures', params) as Awaited<ReturnType<typeof list>> & { facets?: Facets };
   const pager = (label: string, to: number) => {
