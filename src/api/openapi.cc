@@ -96,7 +96,7 @@ std::string OperationJson(const Question& question) {
   };
   for (const Param& param : question.params) add(ParameterJson(param));
   if (table) {
-    for (const Param& param : PageParams()) add(ParameterJson(param));
+    for (const Param& param : PageParams(question)) add(ParameterJson(param));
     add(ParameterJson({"format", ParamType::choice,
                        "json, csv (RFC 4180, a header row first; an Accept: text/csv header asks for it too) or "
                        "xlsx (one sheet, a bold frozen header, numbers as numbers; at most 100,000 rows)",

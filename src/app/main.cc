@@ -199,7 +199,7 @@ void AddQuestionCommands(CLI::App& app, Options& o) {
     std::vector<std::pair<std::string, std::shared_ptr<std::string>>> values;
     for (const Param& param : question.params) values.emplace_back(param.name, add(param));
     if (question.kind != QuestionKind::detail) {
-      for (const Param& param : PageParams()) values.emplace_back(param.name, add(param));
+      for (const Param& param : PageParams(question)) values.emplace_back(param.name, add(param));
       AddFormatFlags(command, o.context);
     } else {
       command->add_flag("--json", o.context.json, "print as JSON");

@@ -580,14 +580,18 @@ const Question* FindQuestion(QuestionKind kind, std::string_view name) {
   return nullptr;
 }
 
-const std::vector<Param>& PageParams() {
-  static const std::vector<Param> params = {
-      {"limit", ParamType::integer, "at most this many rows (1 to " + std::to_string(page_limit_max) + ")", {},
-       "every row (collections over HTTP: " + std::to_string(page_limit_default) + ")",
-       false, false, false, "20"},
-      {"offset", ParamType::integer, "rows to skip before the first one given", {}, "0", false, false, false, "0"},
+const std::vector<Param>& PageParams(const Question& question) {
+  auto made = [](const std::string& limit_default) {
+    return std::vector<Param>{
+        {"limit", ParamType::integer, "at most this many rows (1 to " + std::to_string(page_limit_max) + ")", {},
+         limit_default, false, false, false, "20"},
+        {"offset", ParamType::integer, "rows to skip before the first one given", {}, "0", false, false, false, "0"},
+    };
   };
-  return params;
+  static const std::vector<Param> whole = made("every row (collections over HTTP: " +
+                                               std::to_string(page_limit_default) + ")");
+  static const std::vector<Param> paged = made(std::to_string(page_limit_default));
+  return question.pages_itself ? paged : whole;
 }
 
 Result<Arguments> Bind(const Question& question, const std::vector<std::pair<std::string, std::string>>& given,
@@ -601,7 +605,7 @@ Result<Arguments> Bind(const Question& question, const std::vector<std::pair<std
     const Param* param = question.FindParam(name);
     bool paging = false;
     if (param == nullptr && table) {
-      for (const Param& page : PageParams()) {
+      for (const Param& page : PageParams(question)) {
         if (page.name == name) param = &page, paging = true;
       }
     }
@@ -633,7 +637,8 @@ Result<std::optional<Page>> PageOf(const std::vector<std::pair<std::string, std:
   if (default_limit) page = Page{*default_limit, 0};
   for (const auto& [name, value] : given) {
     if (name != "limit" && name != "offset") continue;
-    RAMSTEIN_RETURN_IF_ERROR(CheckValue(PageParams()[name == "limit" ? 0 : 1], value));
+    static const Question any;  // (the parameters' types are every question's)
+    RAMSTEIN_RETURN_IF_ERROR(CheckValue(PageParams(any)[name == "limit" ? 0 : 1], value));
     std::size_t number = std::stoull(value);
     if (!page) page = Page{};
     if (name == "limit") {

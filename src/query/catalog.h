@@ -132,8 +132,10 @@ const std::vector<Question>& Questions();
 const Question* FindQuestion(QuestionKind kind, std::string_view name);
 
 // The paging parameters every table takes on every surface (limit, offset):
-// not part of a question's identity, applied to its table by the surfaces.
-const std::vector<Param>& PageParams();
+// not part of a question's identity, applied to its table by the surfaces;
+// the default limit is the question's (one that pages itself answers
+// page_limit_default rows on every surface).
+const std::vector<Param>& PageParams(const Question& question);
 
 // Checks `given` (name, value) against the question's parameters and the
 // paging parameters; the values kept are the question's own.

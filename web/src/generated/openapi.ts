@@ -1747,7 +1747,7 @@ export interface operations {
                  */
                 kind?: "source" | "actor" | "person" | "role" | "forum" | "membership" | "chair" | "meeting" | "attendance" | "item" | "measure" | "status" | "delivery" | "hold" | "resumption" | "authority" | "balance" | "requirement" | "claim" | "figure" | "release";
                 /**
-                 * @description At most this many rows (1 to 1000). Default: every row (collections over HTTP: 100).
+                 * @description At most this many rows (1 to 1000).
                  * @example 20
                  */
                 limit?: number;
