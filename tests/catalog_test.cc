@@ -8,8 +8,10 @@
 #include <httplib.h>
 
 #include <nlohmann/json.hpp>
+#include <algorithm>
 #include <chrono>
 #include <set>
+#include <sstream>
 #include <thread>
 
 #include "api/url.h"
@@ -306,9 +308,89 @@ TEST(CatalogSearchIndexTest, AnIndexOfAnEarlierLayoutIsBuiltAgain) {
                          "sha256": "", "text": "written later"})")
                 .exit_code,
             0);
-  EXPECT_EQ(sql("SELECT value FROM meta WHERE key='search_version';").out, "2\n");
+  EXPECT_EQ(sql("SELECT value FROM meta WHERE key='search_version';").out, "3\n");
   EXPECT_EQ(sql("SELECT count(*) FROM search WHERE rowid & 31 = 0;").out, "0\n");
   EXPECT_EQ(sql("SELECT count(*) FROM search;").out, "1653\n");
+}
+
+// The index's words table: each word of the titles and texts with the
+// number of records holding it, kept in step through corrections; a typed
+// prefix completed from it finds what FTS5's own prefix query finds; and
+// ranking by its counts scores as FTS5's bm25() does.
+TEST(CatalogSearchIndexTest, TheWordsTableCountsWhatTheIndexHolds) {
+  std::string db = TempDir("search-words") + "/ledger.db";
+  ASSERT_EQ(Ramstein("--db " + Quote(db) + " init --bundled").exit_code, 0);
+  auto sql = [&](const std::string& statement) { return Shell("sqlite3 " + Quote(db) + " \"" + statement + "\""); };
+  auto add = [&](const std::string& json) { return Ramstein("--db " + Quote(db) + " add", json).exit_code; };
+  ASSERT_EQ(add(R"({"kind": "source", "id": "src:words", "title": "Words", "publisher": "A test", "sha256": "",
+                    "text": "zyxwvut qwertzuiop written"})"),
+            0);
+  ASSERT_EQ(add(R"({"kind": "source", "id": "src:words", "title": "Words, corrected", "publisher": "A test",
+                    "sha256": "", "text": "qwertzuiop rewritten", "correction": "a word was wrong"})"),
+            0);
+  const std::string differing =
+      "SELECT count(*) FROM search_words w WHERE w.docs != (SELECT count(*) FROM search WHERE search MATCH "
+      "'{title body} : ' || char(34) || replace(w.word, char(34), char(34) || char(34)) || char(34));";
+  const std::string missing =
+      "CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, search, col); "
+      "SELECT count(*) FROM (SELECT DISTINCT term FROM v WHERE col IN ('title', 'body')) "
+      "WHERE term NOT IN (SELECT word FROM search_words);";
+  for (int pass = 0; pass < 2; ++pass) {
+    SCOPED_TRACE(pass == 0 ? "written with the appends" : "rebuilt from the events");
+    EXPECT_GT(std::stoi(sql("SELECT count(*) FROM search_words;").out), 1000);
+    EXPECT_EQ(sql(differing).out, "0\n");
+    EXPECT_EQ(sql(missing).out, "0\n");
+    EXPECT_EQ(sql("SELECT count(*) FROM search_words WHERE word = 'zyxwvut';").out, "0\n") << "a corrected-away word";
+    EXPECT_EQ(sql("SELECT docs FROM search_words WHERE word = 'qwertzuiop';").out, "1\n");
+    ASSERT_EQ(sql("DROP TABLE search; DELETE FROM meta WHERE key='search_sequence';").exit_code, 0);
+    ASSERT_EQ(Ramstein("--db " + Quote(db) + " verify").exit_code, 0);
+    ASSERT_EQ(add(R"({"kind": "source", "id": "src:words-)" + std::to_string(pass) +
+                  R"(", "title": "T", "publisher": "A test", "sha256": "", "text": "x"})"),
+              0);
+  }
+  // Prefixes completed to a few words, to many (left to FTS5), to none.
+  for (const std::string q : {"pat", "air defen", "Patriot interc", "ukr", "hegs", "19", "s", "5", "zzzzq"}) {
+    SCOPED_TRACE(q);
+    CommandResult found = Ramstein("--db " + Quote(db) + " search " + Quote(q) + " --limit 1000 --json");
+    ASSERT_EQ(found.exit_code, 0) << found.err;
+    std::vector<std::string> ids;
+    const auto answer = nlohmann::json::parse(found.out);
+    for (const auto& row : answer["rows"]) ids.push_back(row["id"]);
+    std::sort(ids.begin(), ids.end());
+    std::string phrases;
+    std::istringstream words(q);
+    for (std::string word; words >> word;) phrases += "\\\"" + word + "\\\" ";
+    phrases.back() = '*';
+    CommandResult native = sql("SELECT id FROM search WHERE search MATCH '{title body} : (" + phrases + ")' ORDER BY id;");
+    ASSERT_EQ(native.exit_code, 0) << native.err;
+    std::string listed;
+    for (const std::string& id : ids) listed += id + "\n";
+    EXPECT_EQ(listed, native.out);
+  }
+  // Whole words (typed with a space after them): each phrase's count is
+  // exact, and the score is bm25()'s, to the digit shown.
+  for (const std::string q : {"Patriot ", "air defence ", "Hegseth "}) {
+    SCOPED_TRACE(q);
+    CommandResult found = Ramstein("--db " + Quote(db) + " search " + Quote(q) + " --csv");
+    ASSERT_EQ(found.exit_code, 0) << found.err;
+    std::string phrases;
+    std::istringstream words(q);
+    for (std::string word; words >> word;) phrases += "\\\"" + word + "\\\" ";
+    CommandResult native = sql("SELECT id, printf('%.3f', -bm25(search, 0, 0, 4.0, 1.0)) FROM search WHERE search "
+                               "MATCH '{title body} : (" + phrases + ")' ORDER BY rank;");
+    ASSERT_EQ(native.exit_code, 0) << native.err;
+    std::size_t rows = 0;
+    std::istringstream lines(native.out);
+    for (std::string line; std::getline(lines, line); ++rows) {
+      std::string id = line.substr(0, line.find('|')), score = line.substr(line.find('|') + 1);
+      const std::size_t at = found.out.find("," + id + ",");
+      ASSERT_NE(at, std::string::npos) << id;
+      const std::size_t end = found.out.find("\r\n", at);
+      ASSERT_NE(end, std::string::npos);
+      EXPECT_EQ(found.out.substr(end - score.size() - 1, score.size() + 1), "," + score) << line;
+    }
+    EXPECT_GT(rows, 0u);
+  }
 }
 
 // A damaged index sends no bad byte on and names no record the ledger does

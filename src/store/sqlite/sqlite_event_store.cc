@@ -251,6 +251,7 @@ Status SqliteEventStore::AppendProduced(const StoreHead& expected_head, std::siz
   Hash last_hash{};
   auto rollback = [&](Status status) {
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    search_->Discard();
     return status;
   };
   auto head = Head();

@@ -6,17 +6,23 @@
 //                                   the sequence of the event of its latest
 //                                   version times 32 plus its kind's code
 //                                   (matches count by kind from rowids alone)
+//   search_words(word, docs)        each word of the titles and texts (as the
+//                                   tokenizer folds it) and how many records
+//                                   hold it: what a typed prefix is completed
+//                                   from and what ranking weighs a word by
+//                                   (FTS5 keeps no such count)
 //   meta 'search_sequence'          the last event indexed
-//   meta 'search_version'           the layout above (2); an index of another
+//   meta 'search_version'           the layout above (3); an index of another
 //                                   is built again
 // Derived data: not part of the hash chain or the format; a ledger without
 // it (made before it existed) has it built from its events when opened for
 // writing, and a read-only opening builds it in memory at its first search
-// instead. Each
-// record's row holds its latest version.
+// instead. Each record's row holds its latest version.
 //
 // Thread safety: as the connection it is given (one thread at a time).
 #pragma once
+
+#include <absl/container/flat_hash_map.h>
 
 #include <cstdint>
 #include <memory>
@@ -27,6 +33,7 @@
 #include "base/status.h"
 #include "ledger/event.h"
 #include "ledger/text_search.h"
+#include "store/sqlite/fts5_extension.h"
 
 struct sqlite3;
 
@@ -51,9 +58,12 @@ class SqliteSearchIndex {
   // the one `rows` holds for the record, which then holds this one.
   Status Add(const EventView& event, std::uint64_t replaces,
              std::unordered_map<std::string, std::uint64_t>* rows = nullptr);
-  // Records that events up to `sequence` are indexed (within the append's
+  // Records that events up to `sequence` are indexed, and writes the words'
+  // counts of the events added since the last call (within the append's
   // transaction too).
   Status MarkIndexed(std::uint64_t sequence);
+  // Forgets what Add counted since MarkIndexed: the append was rolled back.
+  void Discard() { word_docs_.clear(); }
   // Indexes the events after the last indexed one (a read-only, in-memory
   // index catches up with the events other processes appended).
   Status CatchUp();
@@ -68,12 +78,30 @@ class SqliteSearchIndex {
   Result<std::int64_t> MetaValue(const char* key);  // 0 when the ledger has none
   Result<std::vector<std::pair<std::string, std::size_t>>> CountByKind(const std::string& match);
   Status IndexAfter(std::uint64_t after);
+  // Counts the words of a record's title and texts, once each, `delta`.
+  Status CountWords(std::string_view title, std::string_view body, std::int64_t delta);
+  Status WriteWordCounts();
+
+  // An FTS5 query and, for ramstein_rank, how many records hold each of its
+  // phrases (in the order the query names them).
+  struct Query {
+    std::string match;
+    std::vector<std::int64_t> docs;
+  };
+  // The query for `terms` (Fts5Match's), with a prefix the index completes
+  // to at most prefix_words_max words asked as those words (FTS5 would
+  // merge every document of every word it starts before the first answer).
+  Result<Query> QueryOf(const SearchTerms& terms, std::string_view kind);
+  Result<std::int64_t> DocsOf(const std::string& word);
 
   sqlite3* db_;                // the ledger's connection: its events
   sqlite3* index_;             // where the index is: db_, or memory_
   sqlite3* memory_ = nullptr;  // a read-only ledger without an index: one in memory
-  std::unique_ptr<Statement> remove_, insert_;
-  std::unordered_map<std::string, std::uint64_t> rows_;  // in memory: each record's row  // Add's, prepared at its first call
+  Fts5Extension extension_;    // on index_
+  std::unique_ptr<Statement> remove_, insert_, removed_text_;  // Add's, prepared at its first call
+  std::unordered_map<std::string, std::uint64_t> rows_;  // in memory: each record's row
+  absl::flat_hash_map<std::string, std::int64_t> word_docs_;  // counted by Add, not yet written
+  std::vector<std::string> words_;  // CountWords': one record's words
   bool in_memory_ = false;
   std::uint64_t indexed_ = 0;  // in memory: the last event indexed
 };
@@ -82,5 +110,7 @@ class SqliteSearchIndex {
 // all required, the last a prefix when it was typed so; of records of
 // `kind` only when it is not empty.
 std::string Fts5Match(const SearchTerms& terms, std::string_view kind = {});
+// A typed prefix completed to more words than this is left to FTS5.
+inline constexpr std::size_t prefix_words_max = 32;
 
 }  // namespace ramstein
