@@ -74,10 +74,18 @@ const cents = (value) => {
 const centsText = (value) => `${(value / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${(value % 100n).toString().padStart(2, '0')}`;
 async function shot(name) { await page.screenshot({ path: join(out, `${name}.png`), fullPage: true }); }
 // Waits until `ready` shows, the page's requests are done and every chart
-// has drawn (those out of view draw when the browser is idle).
+// has drawn (a chart draws as it comes near the view: each is scrolled to,
+// then the page back to its top).
 async function settle(ready, tab = page) {
   await tab.waitForSelector(ready, { timeout: 10_000 });
   await tab.waitForLoadState('networkidle');
+  await tab.evaluate(async () => {
+    for (const box of document.querySelectorAll('.chart')) {
+      box.scrollIntoView();
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+    }
+    window.scrollTo(0, 0);
+  });
   await tab.waitForFunction(() => [...document.querySelectorAll('.chart')].every((c) => c.querySelector('svg')), null, { timeout: 10_000 });
 }
 async function open(path, ready) {
@@ -577,6 +585,25 @@ const everyPage = [
   ['/search?q=patriot', 'ul.hits'], ['/methodology', 'h1'],
 ];
 const scriptGzipBytesMax = 250_000;
+
+test('a chart far below the view waits until the reader scrolls towards it', async () => {
+  const tab = await context.newPage();
+  try {
+    await tab.setViewportSize({ width: 390, height: 800 });
+    await tab.goto(base + '/kiel');
+    await tab.waitForSelector('.chart svg', { timeout: 10_000 });
+    await tab.waitForLoadState('networkidle');
+    await tab.waitForTimeout(500);
+    const drawn = () => tab.evaluate(() => [...document.querySelectorAll('.chart')].map((c) => Boolean(c.querySelector('svg'))));
+    const before = await drawn();
+    check(before.length >= 4 && before[0], `the first chart drew: ${before}`);
+    check(before[before.length - 1] === false, `the last chart, screens below, drew before it was near: ${before}`);
+    await tab.locator('.chart').last().scrollIntoViewIfNeeded();
+    await tab.waitForFunction(() => [...document.querySelectorAll('.chart')].pop().querySelector('svg'), null, { timeout: 10_000 });
+  } finally {
+    await tab.close();
+  }
+});
 
 test('no page loads more than 250 KB of script, gzipped; pages without charts load no charting code', async () => {
   const weights = [];

@@ -1,8 +1,8 @@
 // Charts: Apache ECharts, only the parts used, drawn as SVG so they stay
 // sharp when zoomed and their labels are text. Each chart follows its box's
 // width (laptop or phone). The charting library (draw.ts) is fetched when
-// the first chart is drawn, so a page's text shows before it; a chart in
-// view draws first, the others when the browser is idle.
+// the first chart is drawn, after the page's text has been painted; a
+// chart draws when it comes near the view.
 import type { EChartsCoreOption } from 'echarts/core';
 import { h, saveFile as save } from './dom';
 import { short } from './format';
@@ -123,6 +123,10 @@ function fileName(label: string): string {
   return label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'chart';
 }
 
+// Settles once the page as it stands has been painted: the charting library
+// is fetched and run after the words a reader came for, never before.
+const painted = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+
 // A chart box, with buttons to download it as SVG or PNG; the chart draws
 // once the box is in the page.
 export function chart(option: Option, height = 320, label = ''): HTMLElement {
@@ -133,21 +137,21 @@ export function chart(option: Option, height = 320, label = ''): HTMLElement {
   const draw = async (width: number) => {
     wanted = true;
     if (!box.isConnected || width === 0) return;
+    await painted();
     const { drawChart } = await import('./draw');
     drawChart(box, readable(option, width));  // the legend may take other lines in a new width
   };
-  // Drawn first when it comes into view, or when the browser has a moment;
-  // then again at each new width.
+  // Drawn when it comes near the view (half a screen before it shows), then
+  // again at each new width: a chart further down costs a phone nothing
+  // until the reader scrolls towards it.
   new ResizeObserver((entries) => { if (wanted) void draw(entries[0].contentRect.width); }).observe(box);
   const seen = new IntersectionObserver((entries) => {
     const entry = entries.find((e) => e.isIntersecting);
     if (!entry) return;
     seen.disconnect();
     if (!wanted) void draw(entry.boundingClientRect.width);
-  });
+  }, { rootMargin: '0px 0px 50% 0px' });
   seen.observe(box);
-  const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
-  idle(() => { if (!wanted) void draw(box.clientWidth); }, { timeout: 2000 });
   const name = fileName(label);
   const tools = h('div', { class: 'chart-tools' },
     h('button', { type: 'button', class: 'download-svg', 'aria-label': `Download “${label}” as SVG`,

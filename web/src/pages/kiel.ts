@@ -54,14 +54,15 @@ export async function kielPage(_: string[], search: URLSearchParams): Promise<No
   }
   const release = search.get('release') ?? releases[releases.length - 1];
   const figures = (table: string, by: string) => report('figures', { dataset: `${release}/${table}`, by });
-  // The reconciliation needs Kiel's main data, whose sources are "src:kiel-main-...".
-  const sources = await list('sources', { limit: '1000' });
-  const hasMainData = sources.rows.some((r) => String(r.id).startsWith('src:kiel-main-'));
-  const [all, donors, months, weapons, procurement, reconcile] = await Promise.all([
+  // The reconciliation needs Kiel's main data, whose sources' titles say
+  // "Ukraine Support Tracker main data": one row asked for, not every source.
+  const [all, donors, months, weapons, procurement, mainData] = await Promise.all([
     figures('data_explorer', 'all'), figures('data_explorer', 'subject'), figures('total_allocations', 'period'),
     figures('weapons', 'row'), figures('procurement_trends', 'period'),
-    hasMainData ? report('reconcile', { dataset: `${release}/data_explorer` }) : Promise.resolve(null),
+    list('sources', { q: '"Tracker main data"', limit: '1' }),
   ]);
+  const reconcile = mainData.total > 0
+    ? await report('reconcile', { dataset: `${release}/data_explorer` }) : null;
   const total = all.rows[0];
   const cell = (name: string) => total[all.columns.find((c) => c.name.startsWith(`${name} (`))?.name ?? ''];
   const cards = h('div', { class: 'cards' },
