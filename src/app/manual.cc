@@ -90,16 +90,8 @@ void ManOptions(const CLI::App& app, std::string& out) {
 }
 
 // The columns of the table a question's command answers with, from the
-// catalogue.
-void ManColumns(const std::string& path, std::string& out) {
-  std::vector<std::string> words;
-  for (std::size_t start = 0, space; start < path.size(); start = space + 1) {
-    space = path.find(' ', start);
-    if (space == std::string::npos) space = path.size();
-    words.push_back(path.substr(start, space - start));
-  }
-  if (words.empty()) return;
-  words.erase(words.begin());  // "ramstein"
+// catalogue; `words` its command's words after "ramstein".
+void ManColumns(const std::vector<std::string>& words, std::string& out) {
   const Question* question = QuestionOf(words);
   if (question == nullptr || question->columns.empty()) return;
   out += ".PP\nColumns:";
@@ -111,20 +103,25 @@ void ManColumns(const std::string& path, std::string& out) {
   out += ".\n";
 }
 
-void ManCommands(const CLI::App& app, const std::string& prefix, std::string& out) {
+// `prefix`: the command line so far ("ramstein report"), `words` its words
+// after "ramstein".
+void ManCommands(const CLI::App& app, const std::string& prefix, const std::vector<std::string>& words,
+                 std::string& out) {
   for (const CLI::App* command : Commands(app)) {
     std::string path = prefix + " " + command->get_name();
+    std::vector<std::string> command_words = words;
+    command_words.push_back(command->get_name());
     std::vector<const CLI::App*> children = Commands(*command);
     out += ".SS \"" + Roff(path) + "\"\n" + Roff(command->get_description()) + "\n";
     if (children.empty()) {
       ManOptions(*command, out);
-      ManColumns(path, out);
+      ManColumns(command_words, out);
     } else {
       out += ".PP\nOne of:";
       for (const CLI::App* child : children) out += " \\fB" + Roff(child->get_name()) + "\\fR";
       out += ".\n";
     }
-    ManCommands(*command, path, out);
+    ManCommands(*command, path, command_words, out);
   }
 }
 
@@ -186,7 +183,7 @@ std::string ManPage(const CLI::App& app) {
   out += ".SH OPTIONS\nThese come before the command.\n";
   ManOptions(app, out);
   out += ".SH COMMANDS\n";
-  ManCommands(app, "ramstein", out);
+  ManCommands(app, "ramstein", {}, out);
   out += ".SH SETTINGS\nEach setting is taken from the first that gives it of: its option, its environment "
          "variable, the config file, the default.\n";
   for (const SettingInfo& info : SettingInfos()) {

@@ -397,6 +397,18 @@ test('the search box on every page finds records, marks the match, and counts by
   await page.click('ul.hits li a >> nth=0');
   await settle('h1:has-text("Patriot")');
   check(page.url().includes('/items/item%3Apatriot'), `an item opens on its page: ${page.url()}`);
+  // More hits than a page: the next page starts where this one ended, and
+  // leads back.
+  const many = await api('/api/v1/search?q=ukr&limit=1');
+  check(many.total > 25, `ukr: ${many.total} hits`);
+  await open('/search?q=ukr', 'ul.hits li');
+  check((await page.textContent('[role="status"]')).includes(`${many.total} records, 1–25 shown`), 'the first page said');
+  await page.click('.pager a:has-text("next")');
+  await page.waitForURL(/offset=25/);
+  await settle('ul.hits li');
+  check((await page.textContent('[role="status"]')).includes(`, 26–${Math.min(50, many.total)} shown`), 'the second page said');
+  await page.click('.pager a:has-text("previous")');
+  await page.waitForURL((url) => !url.search.includes('offset'));
   // Words nothing holds: said so, not an empty page.
   await open('/search?q=zzqqxx', '[role="status"]');
   check((await page.textContent('[role="status"]')).includes('Nothing holds zzqqxx'), 'nothing found said');

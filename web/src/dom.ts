@@ -28,6 +28,14 @@ export function append(parent: Node, children: Child[]): void {
   }
 }
 
+// The page that shows record `id` of `kind` (by default the id's prefix:
+// "item:…"): an actor's is its donor page, an item's and a meeting's their
+// own pages, any other kind's ("record" for any) the record page.
+export function recordHref(id: string, kind = id.split(':')[0]): string {
+  const page = { actor: 'donors', item: 'items', meeting: 'meetings' }[kind] ?? 'records';
+  return `/${page}/${encodeURIComponent(id)}`;
+}
+
 // An in-app link: the router takes the click, the address stays shareable.
 export function link(href: string, ...children: Child[]): HTMLAnchorElement {
   return h('a', { href, 'data-link': true }, ...children);

@@ -4,7 +4,7 @@
 // exactly the rows shown, or an XLSX workbook of the question's rows from the
 // server.
 import { workbookUrl, type Cell, type Column, type Row, type Table } from './api';
-import { h, link, saveFile } from './dom';
+import { h, link, recordHref, saveFile } from './dom';
 import { centsText, cents, integer } from './format';
 import { codeColumns, codeLabel } from './labels';
 import { setSearch } from './router';
@@ -34,12 +34,12 @@ export function defaultHref(column: string, row: Row): string | undefined {
   const value = row[column];
   if (typeof value !== 'string' || !value) return undefined;
   if (column === 'donor' || column === 'holder' || column === 'actor' || column === 'subject') {
-    return `/donors/${encodeURIComponent(value)}`;
+    return recordHref(value, 'actor');
   }
-  if (column === 'recipient') return `/records/${encodeURIComponent(value)}`;
-  if (column === 'item') return `/items/${encodeURIComponent(value)}`;
-  if (column === 'meeting' && value.startsWith('meeting:')) return `/meetings/${encodeURIComponent(value)}`;
-  if (recordColumns.has(column) && value.includes(':')) return `/records/${encodeURIComponent(value)}`;
+  if (column === 'recipient') return recordHref(value, 'recipient');  // what it received, not what it gave
+  if (column === 'item') return recordHref(value, 'item');
+  if (column === 'meeting' && value.startsWith('meeting:')) return recordHref(value, 'meeting');
+  if (recordColumns.has(column) && value.includes(':')) return recordHref(value, 'record');
   return undefined;
 }
 

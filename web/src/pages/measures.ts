@@ -1,8 +1,9 @@
 // Measures: every pledge, package or contract, filtered on the server by
 // donor, type and period, sorted and paged there too.
 import { list, report, query } from '../api';
-import { h, link } from '../dom';
+import { h } from '../dom';
 import { countedPublisher, filterBar, readFilters, type Filters } from '../filters';
+import { pager, shown } from '../pager';
 import { setSearch } from '../router';
 import { renderTable } from '../table';
 
@@ -29,11 +30,6 @@ export async function measuresTable(search: URLSearchParams, filters: Filters): 
   const params = { donor: filters.donor, type: filters.type, from: filters.from, to: filters.to, publisher: countedPublisher(filters, ''),
     recipient: search.get('recipient') ?? '', status: search.get('status') ?? '', sort: search.get('sort') ?? '-announced', limit: String(pageSize), offset: String(offset) };
   const page = await list('measures', params) as Awaited<ReturnType<typeof list>> & { facets?: Facets };
-  const pager = (label: string, to: number) => {
-    const next = new URLSearchParams(location.search);
-    if (to) next.set('offset', String(to)); else next.delete('offset');
-    return link(`${location.pathname}?${next.toString()}`, label);
-  };
   const csvParams = { ...params, limit: '1000', offset: '', format: 'csv' };
   const narrowed = params.recipient || params.status;
   return h('div', {},
@@ -42,13 +38,11 @@ export async function measuresTable(search: URLSearchParams, filters: Filters): 
       `Clear ${[params.recipient && `recipient ${params.recipient}`, params.status && `status ${params.status}`].filter(Boolean).join(' and ')}`)) : null,
     renderTable(page, search, {
       serverSort: true,
-      caption: `${page.total} measure${page.total === 1 ? '' : 's'}${page.total > pageSize ? `, ${offset + 1}–${Math.min(offset + pageSize, page.total)} shown` : ''}`,
+      caption: shown(page.total, offset, pageSize, 'measure'),
       columns: ['announced', 'donor', 'recipient', 'type', 'status', 'title', 'currency', 'value', 'lines', 'id'],
       empty: 'No measure matches these filters.',
     }),
-    h('p', { class: 'pager' },
-      offset > 0 ? pager('← previous', Math.max(0, offset - pageSize)) : null, ' ',
-      offset + pageSize < page.total ? pager('next →', offset + pageSize) : null, ' ',
+    pager(page.total, offset, pageSize,
       h('a', { href: `/api/v1/measures${query(csvParams)}`, download: 'measures.csv' }, 'All matching as CSV (API)')));
 }
 

@@ -3,8 +3,9 @@
 // snippet; the kinds with their counts narrow the list. The words come
 // from the search box every page has (main.ts).
 import { list, type PagedTable } from '../api';
-import { h, link } from '../dom';
+import { h, link, recordHref } from '../dom';
 import { kindLabel } from '../labels';
+import { pager, shown } from '../pager';
 
 const pageSize = 25;
 
@@ -21,13 +22,6 @@ export function marked(snippet: string): (Node | string)[] {
   }
   if (at < snippet.length) parts.push(snippet.slice(at));
   return parts;
-}
-
-function hrefOf(kind: string, id: string): string {
-  if (kind === 'actor') return `/donors/${encodeURIComponent(id)}`;
-  if (kind === 'item') return `/items/${encodeURIComponent(id)}`;
-  if (kind === 'meeting') return `/meetings/${encodeURIComponent(id)}`;
-  return `/records/${encodeURIComponent(id)}`;
 }
 
 export async function searchPage(_: string[], search: URLSearchParams): Promise<Node> {
@@ -48,23 +42,15 @@ export async function searchPage(_: string[], search: URLSearchParams): Promise<
     const rowKind = String(row.kind);
     const id = String(row.id);
     const title = String(row.title || id);
-    const item = h('li', {}, link(hrefOf(rowKind, id), title), title === id ? null : h('span', { class: 'muted' }, ` ${id}`),
+    const item = h('li', {}, link(recordHref(id, rowKind), title), title === id ? null : h('span', { class: 'muted' }, ` ${id}`),
       h('p', { class: 'snippet' }, marked(String(row.snippet ?? ''))));
     groups.set(rowKind, [...(groups.get(rowKind) ?? []), item]);
   }
-  const pager = (label: string, to: number) => {
-    const next = new URLSearchParams(location.search);
-    if (to) next.set('offset', String(to)); else next.delete('offset');
-    return link(`/search?${next.toString()}`, label);
-  };
-  const caption = page.total === 0 ? `Nothing holds ${q}. ${help.textContent}`
-    : `${page.total} record${page.total === 1 ? '' : 's'}${page.total > pageSize ? `, ${offset + 1}–${Math.min(offset + pageSize, page.total)} shown` : ''}`;
+  const caption = page.total === 0 ? `Nothing holds ${q}. ${help.textContent}` : shown(page.total, offset, pageSize, 'record');
   return h('div', { class: 'page' },
     h('h1', {}, `Search: ${q}`),
     page.total > 0 ? kinds : null,
     h('p', { class: 'muted', role: 'status' }, caption),
     [...groups].map(([name, items]) => h('section', { class: 'panel' }, h('h2', {}, kindLabel(name)), h('ul', { class: 'hits' }, items))),
-    h('p', { class: 'pager' },
-      offset > 0 ? pager('← previous', Math.max(0, offset - pageSize)) : null, ' ',
-      offset + pageSize < page.total ? pager('next →', offset + pageSize) : null));
+    pager(page.total, offset, pageSize));
 }
