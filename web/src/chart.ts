@@ -139,6 +139,10 @@ export function chart(option: Option, height = 320, label = ''): HTMLElement {
     if (!box.isConnected || width === 0) return;
     await painted();
     const { drawChart } = await import('./draw');
+    // Each chart in a task of its own (those waiting for the library would
+    // otherwise all draw in the task that ran it): the page answers a tap
+    // between two charts.
+    await new Promise((done) => setTimeout(done, 0));
     drawChart(box, readable(option, width));  // the legend may take other lines in a new width
   };
   // Drawn when it comes near the view (half a screen before it shows), then
