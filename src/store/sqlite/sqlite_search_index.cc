@@ -43,7 +43,7 @@ std::string Quoted(std::string_view text) {
 SqliteSearchIndex::SqliteSearchIndex(sqlite3* db) : db_(db), index_(db) {}
 
 SqliteSearchIndex::~SqliteSearchIndex() {
-  remove_.reset(), insert_.reset();  // before their connection
+  remove_.reset(), insert_.reset(), removed_text_.reset();  // before their connection
   if (memory_ != nullptr) sqlite3_close(memory_);
 }
 
