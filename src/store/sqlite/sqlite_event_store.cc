@@ -69,9 +69,50 @@ std::string FileUri(const std::string& path) {
   return uri + "?immutable=1";
 }
 
+// Flushes a file (or a folder's entries) to the disk.
+bool Synced(const std::string& path, int flags) {
+  int fd = ::open(path.c_str(), flags | O_CLOEXEC);
+  bool ok = fd >= 0 && ::fsync(fd) == 0;
+  if (fd >= 0) ::close(fd);
+  return ok;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<SqliteEventStore>> SqliteEventStore::Open(const std::string& path, Mode mode) {
+  if (mode != Mode::create) return OpenFile(path, mode);
+  // A ledger appears whole or not at all: made in a file of its own beside
+  // it, closed (its write-ahead log folded in), synced, and only then
+  // linked under its name, so that a crash while creating leaves no empty
+  // or half-made ledger that every later command would refuse.
+  off_t size = 0;
+  if (FileSize(path, &size)) {
+    return Status::Conflict("'" + path + "' already exists; a ledger is created only in a new file");
+  }
+  const std::string made = path + ".creating-" + std::to_string(::getpid());
+  for (const char* suffix : {"", "-wal", "-shm"}) ::unlink((made + suffix).c_str());
+  {
+    auto created = OpenFile(made, Mode::create);
+    if (!created.ok()) {
+      for (const char* suffix : {"", "-wal", "-shm"}) ::unlink((made + suffix).c_str());
+      return created.status();
+    }
+  }  // closed
+  const bool synced = Synced(made, O_RDONLY);
+  if (!synced || ::link(made.c_str(), path.c_str()) != 0) {
+    const int error = synced ? errno : EIO;
+    ::unlink(made.c_str());
+    if (error == EEXIST) {
+      return Status::Conflict("'" + path + "' already exists; a ledger is created only in a new file");
+    }
+    return Status::IoError("cannot create '" + path + "': " + std::strerror(error));
+  }
+  ::unlink(made.c_str());
+  Synced(FolderOf(path), O_RDONLY | O_DIRECTORY);
+  return OpenFile(path, Mode::open_existing);
+}
+
+Result<std::unique_ptr<SqliteEventStore>> SqliteEventStore::OpenFile(const std::string& path, Mode mode) {
   off_t size = 0;
   bool exists = FileSize(path, &size);
   if (mode == Mode::create && exists) {

@@ -31,7 +31,8 @@ class SqliteSearchIndex;
 
 class SqliteEventStore final : public EventStore, public TextSearch {
  public:
-  // create: a new ledger in a file that does not exist yet (only `init`).
+  // create: a new ledger in a file that does not exist yet (only `init`),
+  // made whole beside it and then linked under its name.
   // open_existing: a ledger that exists, to read and write; never creates
   // tables, so a file that is not a ledger stays untouched.
   // read_only: never writes; on read-only media or in a folder the user may
@@ -64,6 +65,8 @@ class SqliteEventStore final : public EventStore, public TextSearch {
 
  private:
   SqliteEventStore(sqlite3* db, std::string path);
+  // Open's work on one file (create: in place, not atomic).
+  static Result<std::unique_ptr<SqliteEventStore>> OpenFile(const std::string& path, Mode mode);
   Status Exec(const char* sql);
   Status Error(const char* what);
   Status WriteAcknowledged(const StoreHead& head);
