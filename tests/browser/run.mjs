@@ -617,6 +617,26 @@ test('a chart far below the view waits until the reader scrolls towards it', asy
   }
 });
 
+test('a chart is first drawn off the page\'s thread, and becomes live where the reader points', async () => {
+  const tab = await context.newPage();
+  try {
+    await tab.setViewportSize({ width: 1366, height: 900 });
+    await tab.goto(base + '/donors/GBR');
+    await settle('.chart svg', tab);
+    // A live ECharts chart marks its box; a picture from the chart worker does not.
+    const live = () => tab.evaluate(() => [...document.querySelectorAll('.chart')].map((c) => c.hasAttribute('_echarts_instance_')));
+    check((await live()).every((l) => !l), `no chart is live before the reader points at one: ${await live()}`);
+    check(await tab.evaluate(() => !('echarts' in window) && document.querySelector('.chart svg text') !== null), 'the picture has its text');
+    const box = await tab.locator('.chart').first().boundingBox();
+    await tab.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await tab.waitForFunction(() => document.querySelector('.chart').hasAttribute('_echarts_instance_'), null, { timeout: 5000 });
+    await tab.locator('.chart-tooltip').waitFor({ timeout: 3000 });
+    check((await tab.locator('.chart-tooltip').textContent()).includes('EUR'), 'the tooltip shows at once, in EUR');
+  } finally {
+    await tab.close();
+  }
+});
+
 test('no page loads more than 250 KB of script, gzipped; pages without charts load no charting code', async () => {
   const weights = [];
   for (const [path, ready] of everyPage) {
@@ -645,26 +665,33 @@ test('no page loads more than 250 KB of script, gzipped; pages without charts lo
   }
 });
 
-// Lighthouse's bars for every page: on a laptop (its desktop preset) each
-// of performance, accessibility and best practices; on a phone (a
-// mid-range one on slow 4G, simulated) accessibility and best practices.
-// The phone's performance is printed and kept in lighthouse.json, not held
-// to a bar: this shared two-core machine moves it by 15 points run to run.
-const lighthouseBars = {
-  desktop: { performance: 95, accessibility: 100, 'best-practices': 100 },
-  mobile: { accessibility: 100, 'best-practices': 100 },
-};
-test('Lighthouse: on a laptop performance 95 or more, and on laptop and phone accessibility and best practices 100, on every page', async () => {
+// Lighthouse's bars for every page, and for the items page with all its
+// charts: performance 95 or more, accessibility and best practices 100, on
+// a laptop (its desktop preset) and on a phone (a mid-range one on slow 4G,
+// simulated). This shared two-core machine moves a phone's performance by
+// several points run to run, so a page found under a bar is audited twice
+// more and held to the median of the three, as Lighthouse's own guidance
+// on variability advises.
+const lighthouseBars = { performance: 95, accessibility: 100, 'best-practices': 100 };
+const lighthousePages = [...everyPage.map(([path]) => path), '/items'];
+test('Lighthouse: performance 95 or more, accessibility and best practices 100, on every page, on a laptop and on a phone', async () => {
   const { auditor } = await import('./lighthouse.mjs');
   const lh = await auditor(process.env.CHROMIUM ?? '/usr/bin/chromium');
   const results = [];
   const short = [];
+  const under = (scores) => Object.entries(lighthouseBars).filter(([c, bar]) => scores[c] < bar);
   try {
-    for (const [path] of everyPage) {
+    for (const path of lighthousePages) {
       for (const formFactor of ['desktop', 'mobile']) {
-        const { scores, failing } = await lh.audit(base + path, formFactor);
-        results.push({ path, formFactor, ...scores, failing });
-        const below = Object.entries(lighthouseBars[formFactor]).filter(([c, bar]) => scores[c] < bar);
+        let { scores, failing } = await lh.audit(base + path, formFactor);
+        const runs = [scores];
+        if (under(scores).length) {
+          for (let again = 0; again < 2; again++) runs.push((await lh.audit(base + path, formFactor)).scores);
+          const median = (c) => runs.map((r) => r[c]).sort((a, b) => a - b)[1];
+          scores = Object.fromEntries(Object.keys(lighthouseBars).map((c) => [c, median(c)]));
+        }
+        results.push({ path, formFactor, ...scores, runs: runs.length, failing });
+        const below = under(scores);
         if (below.length) short.push(`${path} (${formFactor}): ${below.map(([c]) => `${c} ${scores[c]}`).join(', ')} — ${failing.join('; ')}`);
       }
     }
@@ -673,7 +700,7 @@ test('Lighthouse: on a laptop performance 95 or more, and on laptop and phone ac
     writeFileSync(join(out, 'lighthouse.json'), JSON.stringify(results, null, 2));
   }
   console.log('# Lighthouse   perf a11y best-practices');
-  for (const r of results) console.log(`# ${r.formFactor.padEnd(8)} ${String(r.performance).padStart(4)} ${String(r.accessibility).padStart(4)} ${String(r['best-practices']).padStart(4)}  ${r.path}`);
+  for (const r of results) console.log(`# ${r.formFactor.padEnd(8)} ${String(r.performance).padStart(4)} ${String(r.accessibility).padStart(4)} ${String(r['best-practices']).padStart(4)}  ${r.path}${r.runs > 1 ? ` (median of ${r.runs})` : ''}`);
   check(short.length === 0, short.join('\n'));
 });
 

@@ -1,11 +1,14 @@
 // Charts: Apache ECharts, only the parts used, drawn as SVG so they stay
 // sharp when zoomed and their labels are text. Each chart follows its box's
-// width (laptop or phone). The charting library (draw.ts) is fetched when
-// the first chart is drawn, after the page's text has been painted; a
-// chart draws when it comes near the view.
+// width (laptop or phone) and draws when it comes near the view, after the
+// page's text has been painted. Its first picture is drawn by the chart
+// worker (render-worker.ts), off the page's thread; the charting library
+// (draw.ts) runs on the page only once a reader points at a chart, which
+// then becomes live (tooltips, zoom) where the picture was.
 import type { EChartsCoreOption } from 'echarts/core';
 import { h, saveFile as save } from './dom';
-import { short } from './format';
+import { axisFormats, decimals } from './format';
+import renderWorkerUrl from 'virtual:render-worker';
 
 export type Option = EChartsCoreOption;
 
@@ -19,10 +22,13 @@ type Axis = Record<string, unknown> & { type?: string; name?: string; axisLabel?
 // A value as a tooltip shows it: with the unit of its axis ("EUR 1,250.00",
 // "1,200 units", "0.35 % of GDP").
 export function withUnit(unit: string): (value: unknown) => string {
+  const currency = /^[A-Z]{3}$/.test(unit);
+  let format: Intl.NumberFormat | undefined;  // made when a tooltip first shows
   return (value: unknown) => {
     if (typeof value !== 'number') return String(value ?? '');
-    if (/^[A-Z]{3}$/.test(unit)) return `${unit} ${value.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-    const text = value.toLocaleString('en-GB', { maximumFractionDigits: 3 });
+    format ??= currency ? decimals(2) : new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 });
+    if (currency) return `${unit} ${format.format(value)}`;
+    const text = format.format(value);
     return unit ? `${text} ${unit}` : text;
   };
 }
@@ -123,37 +129,126 @@ function fileName(label: string): string {
   return label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'chart';
 }
 
-// Settles once the page as it stands has been painted: the charting library
-// is fetched and run after the words a reader came for, never before.
+// Settles once the page as it stands has been painted: charts are drawn
+// after the words a reader came for, never before.
 const painted = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+
+// `option` as the chart worker can take it: no tooltip (a picture shows
+// none), each formatter by its name in axisFormats. Null when it holds a
+// function of another kind, which only the page can run.
+function forWorker(option: Option): unknown {
+  const names = new Map<unknown, string>(Object.entries(axisFormats).map(([name, format]) => [format, name]));
+  let clean = true;
+  const walk = (value: unknown): unknown => {
+    if (typeof value === 'function') {
+      const name = names.get(value);
+      if (!name) clean = false;
+      return { $format: name };
+    }
+    if (Array.isArray(value)) return value.map(walk);
+    if (value === null || typeof value !== 'object') return value;
+    return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'tooltip').map(([key, item]) => [key, walk(item)]));
+  };
+  const out = walk(option);
+  return clean ? out : null;
+}
+
+// The chart worker, started with the first chart; null where a browser has
+// no module workers or no OffscreenCanvas (charts are then drawn live).
+let worker: Worker | null | undefined;
+const waiting = new Map<number, { done: (svg: string) => void; fail: (error: Error) => void }>();
+let requests = 0;
+
+function pictures(): Worker | null {
+  if (worker !== undefined) return worker;
+  worker = null;
+  if (typeof Worker === 'undefined' || typeof OffscreenCanvas === 'undefined') return worker;
+  try {
+    worker = new Worker(renderWorkerUrl, { type: 'module' });
+  } catch {
+    return worker;
+  }
+  worker.onmessage = (event: MessageEvent<{ id: number; svg?: string; error?: string }>) => {
+    const { id, svg, error } = event.data;
+    const request = waiting.get(id);
+    waiting.delete(id);
+    if (svg !== undefined) request?.done(svg);
+    else request?.fail(new Error(error ?? 'no picture'));
+  };
+  worker.onerror = () => {
+    for (const request of waiting.values()) request.fail(new Error('the chart worker stopped'));
+    waiting.clear();
+    worker = null;
+  };
+  return worker;
+}
+
+// The picture of `option` at this size from the chart worker; rejects when
+// there is no worker or it cannot draw this option.
+function picture(option: Option, width: number, height: number): Promise<string> {
+  const message = forWorker(option);
+  const to = pictures();
+  if (!to || message === null) return Promise.reject(new Error('drawn on the page'));
+  return new Promise((done, fail) => {
+    const id = ++requests;
+    waiting.set(id, { done, fail });
+    to.postMessage({ id, option: message, width, height });
+  });
+}
 
 // A chart box, with buttons to download it as SVG or PNG; the chart draws
 // once the box is in the page.
 export function chart(option: Option, height = 320, label = ''): HTMLElement {
   const box = h('div', { class: 'chart', style: `height:${height}px`, role: 'img', 'aria-label': label });
   let wanted = false;  // drawn, or to be drawn as soon as the box has a width
-  // `width`: the box's, as an observer measured it (reading it here would
-  // lay the page out again).
-  const draw = async (width: number) => {
+  let width = 0;  // the box's, as an observer measured it (reading it here would lay the page out again)
+  let live: Promise<void> | null = null;  // the chart drawn by the library on the page
+  let drawn = 0;  // the latest drawing asked for: an earlier one that ends later is dropped
+  const drawLive = (pointer?: PointerEvent) => {
+    live ??= (async () => {
+      const { drawChart } = await import('./draw');
+      const echart = drawChart(box, readable(option, width));
+      // The tooltip a reader pointed for, at once (not at the next move).
+      if (pointer) {
+        const at = box.getBoundingClientRect();
+        echart.dispatchAction({ type: 'showTip', x: pointer.clientX - at.left, y: pointer.clientY - at.top });
+      }
+    })();
+    return live;
+  };
+  const draw = async () => {
     wanted = true;
     if (!box.isConnected || width === 0) return;
+    const ticket = ++drawn;
     await painted();
-    const { drawChart } = await import('./draw');
-    // Each chart in a task of its own (those waiting for the library would
-    // otherwise all draw in the task that ran it): the page answers a tap
-    // between two charts.
-    await new Promise((done) => setTimeout(done, 0));
-    drawChart(box, readable(option, width));  // the legend may take other lines in a new width
+    if (live) {
+      await live;
+      const { drawChart } = await import('./draw');
+      drawChart(box, readable(option, width));  // the legend may take other lines in a new width
+      return;
+    }
+    try {
+      const svg = await picture(readable(option, width), width, height);
+      if (ticket === drawn && !live) box.innerHTML = svg;
+    } catch {
+      await drawLive();
+    }
   };
+  // A reader pointing at the chart (mouse, pen or finger) makes it live.
+  box.addEventListener('pointerenter', (event) => { if (wanted && width) void drawLive(event); });
   // Drawn when it comes near the view (half a screen before it shows), then
   // again at each new width: a chart further down costs a phone nothing
   // until the reader scrolls towards it.
-  new ResizeObserver((entries) => { if (wanted) void draw(entries[0].contentRect.width); }).observe(box);
+  new ResizeObserver((entries) => {
+    width = entries[0].contentRect.width;
+    if (wanted) void draw();
+  }).observe(box);
   const seen = new IntersectionObserver((entries) => {
     const entry = entries.find((e) => e.isIntersecting);
     if (!entry) return;
     seen.disconnect();
-    if (!wanted) void draw(entry.boundingClientRect.width);
+    width = entry.boundingClientRect.width;
+    if (!wanted) void draw();
   }, { rootMargin: '0px 0px 50% 0px' });
   seen.observe(box);
   const name = fileName(label);
@@ -169,7 +264,7 @@ export function chart(option: Option, height = 320, label = ''): HTMLElement {
 export function moneyAxis(currency: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     type: 'value', name: currency, nameTextStyle: { fontWeight: 'bold' },
-    axisLabel: { formatter: (value: number) => short(value), hideOverlap: true }, ...extra,
+    axisLabel: { formatter: axisFormats.short, hideOverlap: true }, ...extra,
   };
 }
 

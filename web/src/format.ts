@@ -40,7 +40,20 @@ function trim(value: number): string {
   return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
 }
 
+// Formatters made once: each toLocaleString call would build its own, which
+// costs a phone a quarter of a second over a table of 500 rows.
+const grouped = new Intl.NumberFormat('en-GB');
+export const decimals = (digits: number) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+// Exact decimal text rounded for a headline ("358.399501" -> "358.4").
+export const rounded = (text: unknown, places = 1): string => Number(text ?? 0).toFixed(places);
+
+// 1200 -> "1,200"
 export function integer(value: unknown): string {
   if (value === null || value === undefined || value === '') return '';
-  return Number(value).toLocaleString('en-GB');
+  return grouped.format(Number(value));
 }
+
+// The formatters a chart's option may hold, by name: a function cannot be
+// sent to the chart worker, its name can.
+export const axisFormats = { short } as const;

@@ -62,6 +62,8 @@ function compare(column: Column, a: Cell, b: Cell): number {
   return String(a).localeCompare(String(b));
 }
 
+const longTableRows = 100;
+
 export function renderTable(table: Table, search: URLSearchParams, options: TableOptions = {}): HTMLElement {
   const sortKey = options.sortKey ?? 'sort';
   const sort = search.get(sortKey) ?? '';
@@ -96,7 +98,12 @@ export function renderTable(table: Table, search: URLSearchParams, options: Tabl
       target ? link(target, text) : text);
   })));
   const csv = () => download(options.csvName ?? slug(table.title), toCsv(shown, rows));
-  return h('div', { class: 'table-block' },
+  // A long table is laid out only when the reader comes near it (it may sit
+  // far below the view, as under the items page's charts), holding about
+  // its room meanwhile; a short one is laid out with the page, so nothing
+  // under it moves.
+  const long = rows.length > longTableRows;
+  return h('div', long ? { class: 'table-block long', style: `contain-intrinsic-size: auto ${40 + 30 * rows.length}px` } : { class: 'table-block' },
     h('div', { class: 'table-tools' },
       h('span', { class: 'muted' }, options.caption ?? `${rows.length} row${rows.length === 1 ? '' : 's'}`),
       h('span', {}, h('button', { type: 'button', class: 'csv', onclick: csv }, 'CSV'),

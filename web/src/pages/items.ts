@@ -29,6 +29,7 @@ export async function itemsPage([item]: string[], search: URLSearchParams): Prom
   const byItem = new Map<string, Row[]>();
   for (const row of chosen.rows) byItem.set(String(row.item), [...(byItem.get(String(row.item)) ?? []), row]);
   const counted = [...byItem].filter(([, rows]) => rows.some((r) => Number(r.pledged ?? 0) || Number(r.delivered ?? 0) || Number(r.held ?? 0)));
+  const chartHeight = (rows: Row[]) => Math.max(170, 100 + 42 * rows.length);
   const itemChart = (name: string, rows: Row[]) => chart({
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0 },
@@ -40,12 +41,15 @@ export async function itemsPage([item]: string[], search: URLSearchParams): Prom
       { name: 'Delivered', type: 'bar', itemStyle: { color: palette.delivered }, data: rows.map((r) => Number(r.delivered ?? 0)) },
       { name: 'Held', type: 'bar', itemStyle: { color: palette.held }, data: rows.map((r) => Number(r.held ?? 0)) },
     ],
-  }, Math.max(170, 100 + 42 * rows.length), `${name}: units pledged, delivered and held by donor`);
+  }, chartHeight(rows), `${name}: units pledged, delivered and held by donor`);
   const uncounted = byItem.size - counted.length;
   const charts = item
     ? (chosen.rows.length ? itemChart(title, chosen.rows) : null)
     : h('div', { class: 'item-charts' },
-      counted.map(([, rows]) => h('section', { class: 'item-chart' }, h('h2', {}, String(rows[0].name)), itemChart(String(rows[0].name), rows))),
+      // Each section is laid out only when near the view (content-visibility),
+      // in the meantime taking about the room it will.
+      counted.map(([, rows]) => h('section', { class: 'item-chart', style: `contain-intrinsic-size: auto ${chartHeight(rows) + 80}px` },
+        h('h2', {}, String(rows[0].name)), itemChart(String(rows[0].name), rows))),
       uncounted ? note(`${uncounted} more item${uncounted === 1 ? '' : 's'} with no quantity stated: in the table below.`) : null);
   return h('div', { class: 'page' },
     h('p', { class: 'crumbs' }, link('/items', 'Items'), item ? [' › ', title] : null),
