@@ -105,10 +105,16 @@ test('overview totals equal the API: one account by default, said on the page, a
     for (const key of ['announced', 'committed', 'delivered', 'outstanding', 'on_hold']) {
       equal(await page.textContent(`[data-total="${key}"] .card-exact`), `EUR ${centsText(sum(totals.rows, `${key}_eur`))}`, `${key} card at ${path}`);
     }
-    const note = await page.textContent('p.account');
+    const note = await page.textContent('p.account:not(.kiel-account)');
     check(query ? note.startsWith(`Counted from one account: ${account}`) : note.startsWith('Every publisher’s account'), `account note at ${path}: ${note}`);
   }
   check(await page.locator('main a[href="/methodology"]').count() === 1, 'the overview links how it counts');
+  // Beside the one account the cards count, all donors' money as Kiel counts it, from its latest release.
+  const kiel = await api('/api/v1/reports/figures?dataset=kiel-r29/data_explorer&by=all');
+  const kielTotal = Number(kiel.rows[0][kiel.columns.find((c) => c.name.startsWith('total (')).name]).toFixed(1);
+  const kielNote = await page.textContent('p.kiel-account');
+  check(kielNote.includes(`€${kielTotal} bn allocated by 42 donors`) && kielNote.includes('release 29'), `Kiel's account on the overview: ${kielNote}`);
+  check(await page.locator('p.kiel-account a[href="/kiel"]').count() === 1, 'the Kiel account links the Kiel page');
   // The committed card names the original currencies on hover.
   const hover = await page.getAttribute('[data-total="committed"]', 'title');
   check(hover.includes('GBP 700,000,000.00'), `committed hover: ${hover}`);

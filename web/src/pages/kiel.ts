@@ -7,6 +7,8 @@ import { list, report, type Row, type Table } from '../api';
 import { chart, palette } from '../chart';
 import { h, note, section } from '../dom';
 import { setSearch } from '../router';
+import { rounded } from '../format';
+import { figureText, kielReleases } from '../kiel-release';
 import { renderTable } from '../table';
 
 const types = [
@@ -22,12 +24,7 @@ const channels = [
 ];
 
 // A figure column's value as a number for charts ("military" -> "military (EUR_bn)").
-const value = (row: Row, table: Table, name: string): number => {
-  const column = table.columns.find((c) => c.name.startsWith(`${name} (`));
-  return column ? Number(row[column.name] ?? 0) : 0;
-};
-// Exact decimal text rounded for a headline ("358.399501" -> "358.4").
-const rounded = (text: unknown, places = 1): string => Number(text ?? 0).toFixed(places);
+const value = (row: Row, table: Table, name: string): number => Number(figureText(row, table, name) ?? 0);
 
 function stacked(categories: string[], series: { name: string; color: string; data: number[] }[], unit: string,
   horizontal: boolean, label: string): HTMLElement {
@@ -46,8 +43,7 @@ function stacked(categories: string[], series: { name: string; color: string; da
 
 export async function kielPage(_: string[], search: URLSearchParams): Promise<Node> {
   const datasets = await report('datasets');
-  const releases = datasets.rows.map((r) => String(r.dataset)).filter((d) => /^kiel-r\d+\/data_explorer$/.test(d))
-    .map((d) => d.split('/')[0]).sort((a, b) => Number(a.slice(6)) - Number(b.slice(6)));
+  const releases = kielReleases(datasets);
   if (!releases.length) {
     return h('div', { class: 'page' }, h('h1', {}, 'Kiel Ukraine Support Tracker'),
       note('No Kiel dashboard figures in this ledger: import them with ramstein import --format kiel-dashboard.'));
@@ -64,7 +60,7 @@ export async function kielPage(_: string[], search: URLSearchParams): Promise<No
   const reconcile = mainData.total > 0
     ? await report('reconcile', { dataset: `${release}/data_explorer` }) : null;
   const total = all.rows[0];
-  const cell = (name: string) => total[all.columns.find((c) => c.name.startsWith(`${name} (`))?.name ?? ''];
+  const cell = (name: string) => figureText(total, all, name);
   const cards = h('div', { class: 'cards' },
     [['total', 'Allocations'], ['military', 'Military'], ['financial', 'Financial'], ['humanitarian', 'Humanitarian'],
       ['commitments', 'Commitments']].map(([key, label]) =>

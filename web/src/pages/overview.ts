@@ -5,7 +5,8 @@ import { report, today, type Row, type Table } from '../api';
 import { chart, moneyAxis, palette, tooltipMoney } from '../chart';
 import { h, link, note, section } from '../dom';
 import { countedPublisher, filterBar, readFilters, type Filters } from '../filters';
-import { cents, centsText, short } from '../format';
+import { cents, centsText, rounded, short } from '../format';
+import { figureText, kielReleases } from '../kiel-release';
 import { renderTable } from '../table';
 import { measuresTable } from './measures';
 
@@ -22,14 +23,17 @@ const headline = [
 // is chosen, and says which on the page.
 export async function overviewPage(_: string[], search: URLSearchParams): Promise<Node> {
   const requested = readFilters(search);
-  const publishers = await report('publishers');
+  const [publishers, datasets] = await Promise.all([report('publishers'), report('datasets')]);
+  const release = kielReleases(datasets).pop();
   const fallback = String(publishers.rows.find((r) => String(r.default_for ?? '').includes('money'))?.publisher ?? '');
   const account = countedPublisher(requested, fallback);
   const filters = { ...requested, publisher: account };
   const counted = { type: filters.type, publisher: account };
-  const [totals, donors, monthly, holds] = await Promise.all([
+  const kielFigures = (by: string) => (release ? report('figures', { dataset: `${release}/data_explorer`, by }) : Promise.resolve(null));
+  const [totals, donors, monthly, holds, kielAll, kielDonors] = await Promise.all([
     report('totals', counted), report('donors', counted),
     report('monthly', { donor: filters.donor, ...counted }), report('holds', { at: today() }),
+    kielFigures('all'), kielFigures('subject'),
   ]);
   const picked = (rows: Row[]) => rows.filter((r) => !filters.donor || r.donor === filters.donor);
   const donorChoices = totals.rows.map((r) => ({ id: String(r.donor), name: String(r.name) }));
@@ -53,6 +57,7 @@ export async function overviewPage(_: string[], search: URLSearchParams): Promis
   return h('div', { class: 'page' },
     h('h1', {}, 'Assistance at a glance'),
     h('p', { class: 'muted', 'data-account': account }, `EUR at each measure's announcement-date ECB rate. ${filters.donor ? `Donor: ${filters.donor}.` : 'All donors.'} ${filters.type ? `Type: ${filters.type}.` : 'All types of aid.'} Hover a total for its original currencies. `, link('/methodology', 'How these are counted'), '.'),
+    kielAll && kielDonors && release ? kielAccount(release, kielAll, kielDonors) : null,
     accountNote(publishers, account, fallback),
     filterBar(requested, donorChoices, undefined, publishers.rows.map((r) => String(r.publisher)), fallback),
     cards,
@@ -84,6 +89,17 @@ function accountNote(publishers: Table, account: string, fallback: string): HTML
   return h('p', { class: 'account' }, h('strong', {}, `Counted from one account: ${account}`),
     account === fallback ? ` (${measures}), the publisher whose measures hold the most money. ` : ` (${measures}), as chosen. `,
     `The ${others} other publisher${others === 1 ? '’s' : 's’'} measures are left out, so that a pledge two of them record counts once; choose another publisher, or all of them, below.`);
+}
+
+// All donors' money as Kiel's tracker counts it, beside the measures'
+// account the cards count: the figures of its latest release, as published.
+function kielAccount(release: string, all: Table, donors: Table): HTMLElement | null {
+  const total = all.rows[0];
+  if (!total) return null;
+  const bn = (name: string) => `€${rounded(figureText(total, all, name))} bn`;
+  return h('p', { class: 'account kiel-account', 'data-kiel': release }, h('strong', {}, 'All donors, as the Kiel Ukraine Support Tracker counts them: '),
+    `${bn('total')} allocated by ${donors.rows.length} donors (military ${bn('military')}, financial ${bn('financial')}, `
+    + `humanitarian ${bn('humanitarian')}), release ${release.slice(6)}. `, link('/kiel', 'Kiel’s account'), '.');
 }
 
 function filtered(table: Table, pick: (rows: Row[]) => Row[]): Table {
