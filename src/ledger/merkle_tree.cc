@@ -13,6 +13,18 @@ namespace {
 // The largest power of two below n. REQUIRES: n > 1.
 std::uint64_t SplitPoint(std::uint64_t n) { return std::bit_floor(n - 1); }
 
+// One step of RFC 9162's walk up the tree (2.1.3.2, 2.1.4.2) from node fn
+// of the last node sn: whether the next proof hash is the left sibling;
+// fn and sn then move up past the levels where fn has no right sibling.
+bool LeftSibling(std::uint64_t& fn, std::uint64_t& sn) {
+  if ((fn & 1) == 0 && fn != sn) return false;
+  while ((fn & 1) == 0 && fn != 0) {
+    fn >>= 1;
+    sn >>= 1;
+  }
+  return true;
+}
+
 Hash Blake2b(std::span<const unsigned char> bytes) {
   static const int sodium_ready = sodium_init();
   RAMSTEIN_CHECK(sodium_ready >= 0);
@@ -117,17 +129,7 @@ bool VerifyInclusion(std::uint64_t index, std::uint64_t size, const Hash& leaf_h
   Hash r = leaf_hash;
   for (const Hash& p : proof) {
     if (sn == 0) return false;
-    if ((fn & 1) != 0 || fn == sn) {
-      r = MerkleNodeHash(p, r);
-      if ((fn & 1) == 0) {
-        while ((fn & 1) == 0 && fn != 0) {
-          fn >>= 1;
-          sn >>= 1;
-        }
-      }
-    } else {
-      r = MerkleNodeHash(r, p);
-    }
+    r = LeftSibling(fn, sn) ? MerkleNodeHash(p, r) : MerkleNodeHash(r, p);
     fn >>= 1;
     sn >>= 1;
   }
@@ -154,15 +156,9 @@ bool VerifyConsistency(std::uint64_t old_size, std::uint64_t new_size, const Has
   for (std::size_t i = 1; i < path.size(); ++i) {
     const Hash& c = path[i];
     if (sn == 0) return false;
-    if ((fn & 1) != 0 || fn == sn) {
+    if (LeftSibling(fn, sn)) {
       fr = MerkleNodeHash(c, fr);
       sr = MerkleNodeHash(c, sr);
-      if ((fn & 1) == 0) {
-        while ((fn & 1) == 0 && fn != 0) {
-          fn >>= 1;
-          sn >>= 1;
-        }
-      }
     } else {
       sr = MerkleNodeHash(sr, c);
     }
