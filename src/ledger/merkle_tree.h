@@ -41,6 +41,8 @@ class MerkleTree {
   // Adds the leaf hash of the next entry: amortised one node hash.
   void Append(const Hash& leaf_hash);
   std::uint64_t size() const { return levels_.empty() ? 0 : levels_[0].size(); }
+  // The leaf hash of entry `index`. REQUIRES: index < size().
+  const Hash& Leaf(std::uint64_t index) const { return levels_[0][index]; }
 
   // The root of the tree of the first `size` leaves. REQUIRES: size <= size().
   Hash Root(std::uint64_t size) const;

@@ -1,0 +1,199 @@
+#include "ledger/checkpoint.h"
+
+#include <sodium.h>
+
+#include <cstring>
+#include <set>
+#include <simdjson.h>
+
+#include "base/check.h"
+#include "ledger/canonical_json.h"
+
+namespace ramstein {
+
+namespace {
+
+constexpr std::string_view kType = "ramstein-checkpoint-1";
+constexpr std::string_view kKeyMagic = "ramstein-signing-key-1 ";
+
+void Sodium() {
+  static const int ready = sodium_init();
+  RAMSTEIN_CHECK(ready >= 0);
+}
+
+// Lower-case hex of exactly N bytes into `out`; false otherwise.
+template <std::size_t N>
+bool FromHex(std::string_view hex, std::array<std::uint8_t, N>& out) {
+  if (hex.size() != 2 * N) return false;
+  for (char c : hex) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  }
+  std::size_t length = 0;
+  return sodium_hex2bin(out.data(), N, hex.data(), hex.size(), nullptr, &length, nullptr) == 0 &&
+         length == N;
+}
+
+template <std::size_t N>
+std::string Hex(const std::array<std::uint8_t, N>& bytes) {
+  return ToHex(bytes.data(), N);
+}
+
+// The canonical JSON of the checkpoint's fields, with or without its signature.
+std::string Json(const Checkpoint& c, bool with_signature) {
+  CanonicalJson json;
+  json.BeginObject();
+  json.Key("head");
+  json.String(Hex(c.head));
+  json.Key("key");
+  json.String(Hex(c.key));
+  json.Key("ledger");
+  json.String(c.ledger);
+  json.Key("root");
+  json.String(Hex(c.root));
+  json.Key("sequence");
+  json.Integer(static_cast<std::int64_t>(c.sequence));
+  if (with_signature) {
+    json.Key("signature");
+    json.String(Hex(c.signature));
+  }
+  json.Key("time_ms");
+  json.Integer(c.time_ms);
+  json.Key("type");
+  json.String(kType);
+  json.EndObject();
+  return json.Take();
+}
+
+Status FieldError(std::string_view field, std::string_view what) {
+  return Status::DataError("checkpoint field '" + std::string(field) + "' " + std::string(what));
+}
+
+}  // namespace
+
+std::string ToHex(const std::uint8_t* bytes, std::size_t size) {
+  std::string hex(2 * size + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), bytes, size);
+  hex.pop_back();
+  return hex;
+}
+
+std::string LedgerId(const Hash& first_event_hash) { return ToHex(first_event_hash.data(), 16); }
+
+std::string CheckpointSignedBytes(const Checkpoint& checkpoint) {
+  return std::string(kType) + "\n" + Json(checkpoint, false);
+}
+
+std::string CheckpointLine(const Checkpoint& checkpoint) { return Json(checkpoint, true); }
+
+Result<Checkpoint> ParseCheckpoint(std::string_view line) {
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+  thread_local simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  if (parser.parse(line.data(), line.size()).get(root) != simdjson::SUCCESS) {
+    return Status::DataError("a checkpoint is one line of JSON; this is not JSON");
+  }
+  simdjson::dom::object object;
+  if (root.get_object().get(object) != simdjson::SUCCESS) {
+    return Status::DataError("a checkpoint is a JSON object");
+  }
+  Checkpoint c;
+  std::set<std::string, std::less<>> seen;
+  for (auto field : object) {
+    const std::string_view name = field.key;
+    if (!seen.emplace(name).second) return FieldError(name, "is given twice");
+    std::string_view text;
+    const bool is_text = field.value.get_string().get(text) == simdjson::SUCCESS;
+    if (name == "sequence" || name == "time_ms") {
+      std::int64_t number = 0;
+      if (field.value.get_int64().get(number) != simdjson::SUCCESS) {
+        return FieldError(name, "must be an integer");
+      }
+      if (name == "sequence") {
+        if (number < 1) return FieldError(name, "must be 1 or more");
+        c.sequence = static_cast<std::uint64_t>(number);
+      } else {
+        if (number < 0) return FieldError(name, "must not be negative");
+        c.time_ms = number;
+      }
+      continue;
+    }
+    if (!is_text) return FieldError(name, "must be a string");
+    bool good = true;
+    if (name == "head") {
+      good = FromHex(text, c.head);
+    } else if (name == "root") {
+      good = FromHex(text, c.root);
+    } else if (name == "key") {
+      good = FromHex(text, c.key);
+    } else if (name == "signature") {
+      good = FromHex(text, c.signature);
+    } else if (name == "ledger") {
+      std::array<std::uint8_t, 16> id{};
+      good = FromHex(text, id);
+      c.ledger = std::string(text);
+    } else if (name == "type") {
+      if (text != kType) return FieldError(name, "must be \"" + std::string(kType) + "\"");
+    } else {
+      return FieldError(name, "is not a field of a checkpoint");
+    }
+    if (!good) {
+      const std::size_t digits = name == "ledger" ? 32 : name == "signature" ? 128 : 64;
+      return FieldError(name, "must be " + std::to_string(digits) + " lower-case hex digits");
+    }
+  }
+  for (std::string_view name : {"head", "key", "ledger", "root", "sequence", "signature", "time_ms", "type"}) {
+    if (!seen.contains(name)) return FieldError(name, "is missing");
+  }
+  return c;
+}
+
+bool CheckpointSignatureValid(const Checkpoint& checkpoint) {
+  Sodium();
+  const std::string bytes = CheckpointSignedBytes(checkpoint);
+  return crypto_sign_verify_detached(checkpoint.signature.data(),
+                                     reinterpret_cast<const unsigned char*>(bytes.data()),
+                                     bytes.size(), checkpoint.key.data()) == 0;
+}
+
+SigningKey SigningKey::Generate() {
+  Sodium();
+  SigningKey key;
+  crypto_sign_keypair(key.public_key_.data(), key.secret_.data());
+  return key;
+}
+
+SigningKey::~SigningKey() { sodium_memzero(secret_.data(), secret_.size()); }
+
+std::string SigningKey::FileText() const { return std::string(kKeyMagic) + Hex(secret_) + "\n"; }
+
+Result<SigningKey> SigningKey::FromFileText(std::string_view text) {
+  Sodium();
+  SigningKey key;
+  if (!text.starts_with(kKeyMagic) || !text.ends_with("\n") ||
+      !FromHex(text.substr(kKeyMagic.size(), text.size() - kKeyMagic.size() - 1), key.secret_)) {
+    return Status::DataError("not \"" + std::string(kKeyMagic) + "\" and 128 lower-case hex digits");
+  }
+  // The secret key is a seed and the public key made from it: halves that
+  // disagree were damaged.
+  std::array<std::uint8_t, 32> seed{};
+  std::array<std::uint8_t, 64> remade{};
+  crypto_sign_ed25519_sk_to_seed(seed.data(), key.secret_.data());
+  crypto_sign_seed_keypair(key.public_key_.data(), remade.data(), seed.data());
+  sodium_memzero(seed.data(), seed.size());
+  sodium_memzero(remade.data(), remade.size());
+  if (std::memcmp(key.public_key_.data(), key.secret_.data() + 32, 32) != 0) {
+    return Status::DataError("its halves disagree");
+  }
+  return key;
+}
+
+void SigningKey::Sign(Checkpoint& checkpoint) const {
+  Sodium();
+  checkpoint.key = public_key_;
+  const std::string bytes = CheckpointSignedBytes(checkpoint);
+  crypto_sign_detached(checkpoint.signature.data(), nullptr,
+                       reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                       secret_.data());
+}
+
+}  // namespace ramstein
