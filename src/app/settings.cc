@@ -77,13 +77,7 @@ Result<Settings> LoadSettings(const std::vector<std::string>& args,
   if (!path.empty()) {
     // A file past the limit is refused unread (ParseConfigFile checks the
     // text too), so that --config naming a huge file costs nothing.
-    auto file = ReadOnlyFile::Open(path);
-    if (!file.ok()) return file.status();
-    if (file->bytes() > limits::config_file_bytes_max) {
-      return Status::DataError(path + ":1: the file is longer than " + std::to_string(limits::config_file_bytes_max) +
-                               " bytes");
-    }
-    auto text = ReadFile(path);
+    auto text = ReadFileAtMost(path, limits::config_file_bytes_max);
     if (!text.ok()) return text.status();
     auto entries = ParseConfigFile(*text, path);
     if (!entries.ok()) return entries.status();

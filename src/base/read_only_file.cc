@@ -61,4 +61,13 @@ Result<std::string> ReadFile(const std::string& path) {
   return text;
 }
 
+Result<std::string> ReadFileAtMost(const std::string& path, std::uint64_t bytes_max) {
+  auto file = ReadOnlyFile::Open(path);
+  if (!file.ok()) return file.status();
+  if (file->bytes() > bytes_max) {
+    return Status::DataError(path + ":1: the file is longer than " + std::to_string(bytes_max) + " bytes");
+  }
+  return ReadFile(path);
+}
+
 }  // namespace ramstein

@@ -37,5 +37,8 @@ class ReadOnlyFile {
 // Reads a whole file, with ReadOnlyFile's errors; a file that ends before the
 // size it had when opened is an IoError.
 Result<std::string> ReadFile(const std::string& path);
+// The same for a file that may hold at most `bytes_max` bytes: a longer one
+// is refused unread, DataError "PATH:1: the file is longer than N bytes".
+Result<std::string> ReadFileAtMost(const std::string& path, std::uint64_t bytes_max);
 
 }  // namespace ramstein
