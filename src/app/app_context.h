@@ -23,6 +23,7 @@ inline constexpr int kExitDataError = 2;
 
 struct AppContext {
   std::string db_path = "ramstein.db";
+  std::string signing_key_path;  // "" : SigningKeyPath()'s default
   std::string data_dir;  // the bundled data/ folder
   std::string author;
   bool json = false;
@@ -39,6 +40,9 @@ struct AppContext {
   Status Open(SqliteEventStore::Mode mode);
   // Loads the ECB rates from data_dir (what Open() does first).
   Status LoadRates();
+  // The ledger's signing key file: signing_key_path, else the ledger's
+  // path with ".key" appended (beside it, never in it).
+  std::string SigningKeyPath() const { return signing_key_path.empty() ? db_path + ".key" : signing_key_path; }
 };
 
 // Prints "ramstein: <message>" to stderr and returns the exit code for it.

@@ -23,6 +23,24 @@ struct LogFilter {
 };
 int RunLog(AppContext& context, const LogFilter& filter);
 int RunVerify(AppContext& context);
+// `verify --checkpoint FILE...`: verify, then hold the ledger to every
+// checkpoint in the files (one per line): each holds, or is named rolled
+// back, rewritten, of another ledger or badly signed; forks are named.
+int RunVerifyCheckpoints(AppContext& context, const std::vector<std::string>& files);
+// `checkpoint`: verifies the ledger and prints its signed checkpoint, one
+// line of JSON (docs/formats/checkpoints.md), signed with the key at
+// context.SigningKeyPath().
+int RunCheckpoint(AppContext& context);
+// `prove EVENT [--checkpoint FILE]`: the inclusion proof of event EVENT in
+// the tree of the checkpoint in FILE (its last line; it must hold), else of
+// the ledger as it is. `prove --from FILE [--checkpoint FILE2]`: the
+// consistency proof from FILE's checkpoint to FILE2's (or to the ledger
+// as it is). Printed as one line of JSON.
+struct ProveOptions {
+  std::uint64_t sequence = 0;
+  std::string checkpoint_file, from_file;
+};
+int RunProve(AppContext& context, const ProveOptions& options);
 // A question of the catalogue (`report NAME`, `list NAME`, `show ID`):
 // `given` holds the options given, by parameter name (limit and offset
 // page the table); printed as text, CSV or JSON (context.format()).

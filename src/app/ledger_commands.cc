@@ -7,6 +7,7 @@
 #include <iterator>
 
 #include "app/commands.h"
+#include "app/signing_key_file.h"
 #include "io/dataset_import.h"
 #include "base/read_only_file.h"
 #include "io/jsonl_import.h"
@@ -36,6 +37,17 @@ std::function<void(std::uint64_t, std::uint64_t)> ProgressBar() {
                  seconds > 0 ? static_cast<double>(done) / 1e6 / seconds : 0.0);
     if (done >= total) std::fprintf(stderr, "\n");
   };
+}
+
+// The ledger's signing key (checkpoints): made once, then kept; says which.
+int EnsureSigningKey(const AppContext& context) {
+  const std::string path = context.SigningKeyPath();
+  const bool exists = std::filesystem::exists(path);
+  auto key = exists ? LoadSigningKeyFile(path) : CreateSigningKeyFile(path);
+  if (!key.ok()) return Fail(key.status());
+  std::printf("%s signing key %s (public key %s)\n", exists ? "kept the" : "created the", path.c_str(),
+              ToHex(key->public_key().data(), key->public_key().size()).c_str());
+  return kExitOk;
 }
 
 }  // namespace
@@ -85,7 +97,7 @@ int RunInit(AppContext& context, bool bundled, bool trackers, bool replace, bool
   if (!opened.ok()) return Fail(opened);
   if (!bundled) {
     std::printf("created empty ledger %s\n", context.db_path.c_str());
-    return kExitOk;
+    return EnsureSigningKey(context);
   }
   auto imports = BundledFiles(context.data_dir, trackers);
   int code = imports.ok() ? kExitOk : Fail(imports.status());
@@ -106,7 +118,7 @@ int RunInit(AppContext& context, bool bundled, bool trackers, bool replace, bool
     return code;
   }
   std::printf("created ledger %s from the bundled data%s\n", context.db_path.c_str(), trackers ? " and trackers" : "");
-  return kExitOk;
+  return EnsureSigningKey(context);
 }
 
 int RunImport(AppContext& context, const std::vector<std::string>& files, const std::string& format,

@@ -43,6 +43,8 @@ struct Options {
   std::string listen;
   std::string web_dir;
   CatalogMapOptions catalog;
+  std::vector<std::string> checkpoint_files;
+  ProveOptions prove;
 };
 
 void AddFormatFlags(CLI::App* command, AppContext& context) {
@@ -82,7 +84,27 @@ void AddLedgerCommands(CLI::App& app, Options& o) {
   log->callback([&o] { o.exit_code = RunLog(o.context, o.log); });
 
   auto* verify = app.add_subcommand("verify", "recompute the hash chain and replay every check");
-  verify->callback([&o] { o.exit_code = RunVerify(o.context); });
+  verify->add_option("--checkpoint", o.checkpoint_files,
+                     "files of checkpoints held elsewhere: the ledger must be what each saw")
+      ->expected(1, -1);
+  verify->callback([&o] {
+    o.exit_code = o.checkpoint_files.empty() ? RunVerify(o.context) : RunVerifyCheckpoints(o.context, o.checkpoint_files);
+  });
+
+  auto* checkpoint = app.add_subcommand("checkpoint", "verify the ledger and print its signed checkpoint (one JSON line)");
+  checkpoint->callback([&o] { o.exit_code = RunCheckpoint(o.context); });
+
+  auto* prove = app.add_subcommand("prove", "print the proof that an event is in the ledger, or that it extends a checkpoint");
+  auto* event = prove->add_option("event", o.prove.sequence, "the event's sequence number");
+  prove->add_option("--checkpoint", o.prove.checkpoint_file, "prove against this checkpoint (the file's last line)");
+  prove->add_option("--from", o.prove.from_file, "prove the ledger extends this checkpoint (the file's last line)")
+      ->excludes(event);
+  prove->callback([&o] {
+    if (o.prove.sequence == 0 && o.prove.from_file.empty()) {
+      throw CLI::ValidationError("prove", "give an EVENT, or --from FILE");
+    }
+    o.exit_code = RunProve(o.context, o.prove);
+  });
 
   auto* serve = app.add_subcommand("serve", "serve the JSON API and the dashboard over the ledger (read-only)");
   serve->add_option("--listen", o.listen, "HOST:PORT to listen on (env RAMSTEIN_LISTEN)")->capture_default_str();
@@ -230,6 +252,7 @@ int main(int argc, char** argv) {
   options.context.db_path = settings->db;
   options.context.data_dir = settings->data_dir;
   options.context.author = settings->author;
+  options.context.signing_key_path = settings->signing_key;
   options.listen = settings->listen;
   options.web_dir = settings->web_dir;
   options.config_path = settings->config_path;
@@ -245,6 +268,8 @@ int main(int argc, char** argv) {
   app.add_option("--db", options.context.db_path, "ledger file (env RAMSTEIN_DB)")->capture_default_str();
   app.add_option("--data-dir", options.context.data_dir, "bundled data folder (env RAMSTEIN_DATA)")
       ->capture_default_str();
+  app.add_option("--signing-key", options.context.signing_key_path,
+                 "the ledger's signing key file (env RAMSTEIN_SIGNING_KEY; default: the ledger's path and .key)");
   app.add_option("--author", options.context.author, "who is recording (env RAMSTEIN_AUTHOR, else USER)")
       ->capture_default_str()
       ->check([](const std::string& author) -> std::string {

@@ -20,6 +20,7 @@ struct Settings {
   std::string db = "ramstein.db";
   std::string data_dir;
   std::string author;
+  std::string signing_key;
   std::string listen = "127.0.0.1:8080";
   std::string web_dir;
 };

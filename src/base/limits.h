@@ -21,6 +21,10 @@ inline constexpr std::size_t source_document_bytes_max = 8u << 20;
 inline constexpr std::size_t author_bytes_max = 200;
 // A settings file (base/config_file.h).
 inline constexpr std::size_t config_file_bytes_max = 64u << 10;
+// A file of checkpoints that `verify --checkpoint` reads, and the
+// checkpoints in it (one per line).
+inline constexpr std::size_t checkpoint_file_bytes_max = 16u << 20;
+inline constexpr std::size_t checkpoint_line_bytes_max = 4096;
 // Identifiers of records.
 inline constexpr std::size_t record_id_bytes_max = 200;
 // Quantities: more than any physical stock, small enough that

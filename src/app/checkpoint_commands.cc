@@ -1,0 +1,165 @@
+// `ramstein checkpoint`, `verify --checkpoint` and `prove`: signed
+// checkpoints of the ledger, held against it, and the proofs a reader
+// checks a figure by (db/checkpoint_check.h, ledger/merkle_tree.h).
+#include <cstdio>
+
+#include "app/commands.h"
+#include "app/signing_key_file.h"
+#include "base/limits.h"
+#include "base/read_only_file.h"
+#include "db/checkpoint_check.h"
+#include "db/ledger_tree.h"
+#include "ledger/canonical_json.h"
+
+namespace ramstein {
+
+namespace {
+
+// Every checkpoint in `paths`, one per non-empty line; DataError naming the
+// file and line of the first that does not parse.
+Result<std::vector<HeldCheckpoint>> ReadCheckpoints(const std::vector<std::string>& paths) {
+  std::vector<HeldCheckpoint> held;
+  for (const std::string& path : paths) {
+    auto text = ReadFileAtMost(path, limits::checkpoint_file_bytes_max);
+    if (!text.ok()) return text.status();
+    std::size_t start = 0;
+    for (std::size_t line = 1; start < text->size(); ++line) {
+      std::size_t end = text->find('\n', start);
+      if (end == std::string::npos) end = text->size();
+      std::string_view content(text->data() + start, end - start);
+      start = end + 1;
+      if (content.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+      const std::string origin = path + ":" + std::to_string(line);
+      if (content.size() > limits::checkpoint_line_bytes_max) {
+        return Status::DataError(origin + ": longer than " + std::to_string(limits::checkpoint_line_bytes_max) +
+                                 " bytes, not a checkpoint");
+      }
+      auto checkpoint = ParseCheckpoint(content);
+      if (!checkpoint.ok()) return Status::DataError(origin + ": " + checkpoint.status().message());
+      held.push_back({std::move(checkpoint).value(), origin});
+    }
+  }
+  if (held.empty()) return Status::DataError("no checkpoint in the files given");
+  return held;
+}
+
+// The ledger, verified whole (chain and every record), then its tree.
+Result<LedgerTree> VerifiedTree(AppContext& context, VerifySummary* summary) {
+  Status loaded = context.LoadRates();
+  if (!loaded.ok()) return loaded;
+  auto store = SqliteEventStore::Open(context.db_path, SqliteEventStore::Mode::read_only);
+  if (!store.ok()) return store.status();
+  auto verified = LedgerDb::VerifyStore(**store, &context.rates);
+  if (!verified.ok()) return Status::Corruption("verify FAILED: " + verified.status().message());
+  if (summary != nullptr) *summary = *verified;
+  return ReadLedgerTree(**store);
+}
+
+void PrintHashes(CanonicalJson& json, std::string_view key, const std::vector<Hash>& hashes) {
+  json.Key(key);
+  json.BeginArray();
+  for (const Hash& hash : hashes) json.String(HashToHex(hash));
+  json.EndArray();
+}
+
+}  // namespace
+
+int RunCheckpoint(AppContext& context) {
+  auto key = LoadSigningKeyFile(context.SigningKeyPath());
+  if (!key.ok()) return Fail(key.status());
+  auto ledger = VerifiedTree(context, nullptr);
+  if (!ledger.ok()) return Fail(ledger.status());
+  if (ledger->size() == 0) return Fail(Status::DataError("the ledger is empty: nothing to checkpoint"));
+  Checkpoint checkpoint = ledger->At(ledger->size(), context.clock.NowMs());
+  key->Sign(checkpoint);
+  std::printf("%s\n", CheckpointLine(checkpoint).c_str());
+  return kExitOk;
+}
+
+int RunVerifyCheckpoints(AppContext& context, const std::vector<std::string>& files) {
+  auto held = ReadCheckpoints(files);
+  if (!held.ok()) return Fail(held.status());
+  VerifySummary summary;
+  auto ledger = VerifiedTree(context, &summary);
+  if (!ledger.ok()) return Fail(ledger.status());
+  std::printf("ok: %llu events verified; chain head %s\n", static_cast<unsigned long long>(summary.events),
+              HashToHex(summary.head).c_str());
+  const CheckpointReport report = CheckCheckpoints(*ledger, *held);
+  for (const CheckpointFinding& finding : report.findings) {
+    std::FILE* out = finding.verdict == CheckpointVerdict::holds ? stdout : stderr;
+    std::fprintf(out, "%s: %s\n", std::string(CheckpointVerdictName(finding.verdict)).c_str(), finding.text.c_str());
+  }
+  for (const std::string& fork : report.forks) std::fprintf(stderr, "fork: %s\n", fork.c_str());
+  if (!report.ok()) {
+    std::fprintf(stderr, "ramstein: verify FAILED: the ledger is not what %zu of %zu checkpoints saw%s\n",
+                 static_cast<std::size_t>(std::count_if(report.findings.begin(), report.findings.end(),
+                                                        [](const CheckpointFinding& f) {
+                                                          return f.verdict != CheckpointVerdict::holds;
+                                                        })),
+                 report.findings.size(), report.forks.empty() ? "" : ", and checkpoints disagree with each other");
+    return kExitDataError;
+  }
+  std::printf("ok: %zu checkpoint%s; the ledger's events 1..%llu are those published\n", report.findings.size(),
+              report.findings.size() == 1 ? " holds" : "s hold", static_cast<unsigned long long>(report.vouched));
+  return kExitOk;
+}
+
+// The last checkpoint in `path`, which must hold for this ledger.
+static Result<Checkpoint> HoldingCheckpoint(const LedgerTree& ledger, const std::string& path) {
+  auto held = ReadCheckpoints({path});
+  if (!held.ok()) return held.status();
+  const HeldCheckpoint& last = held->back();
+  const CheckpointReport report = CheckCheckpoints(ledger, std::span(&last, 1));
+  if (!report.ok()) return Status::DataError(report.findings[0].text);
+  return last.checkpoint;
+}
+
+int RunProve(AppContext& context, const ProveOptions& options) {
+  auto ledger = VerifiedTree(context, nullptr);
+  if (!ledger.ok()) return Fail(ledger.status());
+  if (ledger->size() == 0) return Fail(Status::DataError("the ledger is empty: nothing to prove"));
+  std::uint64_t size = ledger->size();  // the tree proved against: a checkpoint's, or today's
+  if (!options.checkpoint_file.empty()) {
+    auto checkpoint = HoldingCheckpoint(*ledger, options.checkpoint_file);
+    if (!checkpoint.ok()) return Fail(checkpoint.status());
+    size = checkpoint->sequence;
+  }
+  CanonicalJson json;
+  json.BeginObject();
+  if (!options.from_file.empty()) {
+    // RFC 9162 consistency: the earlier checkpoint's tree is a prefix of this one.
+    auto from = HoldingCheckpoint(*ledger, options.from_file);
+    if (!from.ok()) return Fail(from.status());
+    if (from->sequence > size) {
+      return Fail(Status::DataError("the checkpoint in " + options.from_file + " is later than the one proved to"));
+    }
+    PrintHashes(json, "consistency", ledger->tree.ConsistencyProof(from->sequence, size));
+    json.Key("from_root");
+    json.String(HashToHex(from->root));
+    json.Key("from_size");
+    json.Integer(static_cast<std::int64_t>(from->sequence));
+  } else {
+    if (options.sequence == 0 || options.sequence > size) {
+      return Fail(Status::NotFound("no event " + std::to_string(options.sequence) + " in a tree of events 1.." +
+                                   std::to_string(size)));
+    }
+    PrintHashes(json, "inclusion", ledger->tree.InclusionProof(options.sequence - 1, size));
+    json.Key("leaf");
+    json.String(HashToHex(ledger->tree.Leaf(options.sequence - 1)));
+  }
+  json.Key("ledger");
+  json.String(ledger->id);
+  json.Key("root");
+  json.String(HashToHex(ledger->tree.Root(size)));
+  if (options.from_file.empty()) {
+    json.Key("sequence");
+    json.Integer(static_cast<std::int64_t>(options.sequence));
+  }
+  json.Key("size");
+  json.Integer(static_cast<std::int64_t>(size));
+  json.EndObject();
+  std::printf("%s\n", json.text().c_str());
+  return kExitOk;
+}
+
+}  // namespace ramstein
