@@ -64,11 +64,15 @@ in_root getent passwd ramstein >/dev/null || fail "the package's user"
 pass "the package made its own user and state directory"
 
 as_user() { chroot --userspec=ramstein:ramstein "$root" /usr/bin/env -i PATH=/usr/bin:/bin LANG=C.UTF-8 "$@"; }
-created=$(cd / && as_user ramstein init --bundled --trackers --if-missing 2>/dev/null | tail -1)
+created=$(cd / && as_user ramstein init --bundled --trackers --if-missing 2>/dev/null | grep "ledger")
 case "$created" in *"created ledger /var/lib/ramstein/ramstein.db"*) pass "init --bundled --trackers (as the service does): $created" ;; *) fail "init: $created" ;; esac
 verified=$(as_user ramstein verify 2>&1 | tail -1)
 case "$verified" in *ok*) pass "verify: $verified" ;; *) fail "verify: $verified" ;; esac
-again=$(as_user ramstein init --bundled --trackers --if-missing | tail -1)
+key_mode=$(in_root stat -c '%a %U' /var/lib/ramstein/ramstein.db.key 2>&1)
+[ "$key_mode" = "600 ramstein" ] || fail "the signing key beside the ledger, its owner's alone: $key_mode"
+checkpoint=$(as_user ramstein checkpoint 2>&1 | tail -1)
+case "$checkpoint" in *'"type":"ramstein-checkpoint-1"'*) pass "the signing key is its owner's alone ($key_mode) and signs a checkpoint" ;; *) fail "checkpoint: $checkpoint" ;; esac
+again=$(as_user ramstein init --bundled --trackers --if-missing | grep "ledger")
 case "$again" in *"left as it is"*) pass "a second start leaves the ledger: $again" ;; *) fail "init --if-missing: $again" ;; esac
 completion=$(in_root bash -c 'source /usr/share/bash-completion/completions/ramstein
   COMP_WORDS=(ramstein report don); COMP_CWORD=2; _ramstein; echo "${COMPREPLY[*]}"')

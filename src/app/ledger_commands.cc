@@ -85,7 +85,7 @@ int RunInit(AppContext& context, bool bundled, bool trackers, bool replace, bool
   if (std::filesystem::exists(context.db_path)) {
     if (if_missing && !replace) {
       std::printf("ledger %s exists; left as it is\n", context.db_path.c_str());
-      return kExitOk;
+      return EnsureSigningKey(context);  // a ledger made before keys were gets one
     }
     if (!replace) {
       return Fail(Status::Conflict("'" + context.db_path +
