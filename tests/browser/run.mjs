@@ -50,8 +50,18 @@ const problems = [];      // console errors and failed requests, per test
 const outside = [];       // requests leaving the server: the dashboard must work offline
 page.on('console', (message) => { if (message.type() === 'error') problems.push(`console: ${message.text()}`); });
 page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+// A request the tab's own navigation aborted (a reload while a chart's
+// library was still being fetched) is the browser's doing, not a failure;
+// any other is.
+let navigations = 0;
+const startedAt = new WeakMap();  // request -> navigations when it started
+page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) navigations++; });
+page.on('requestfailed', (request) => {
+  const abortedByNavigation = request.failure()?.errorText === 'net::ERR_ABORTED' && navigations > (startedAt.get(request) ?? navigations);
+  if (!abortedByNavigation) problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+});
 page.on('request', (request) => {
+  startedAt.set(request, navigations);
   const url = request.url();
   if (!url.startsWith(base) && !url.startsWith('data:') && !url.startsWith('blob:')) outside.push(url);
 });
