@@ -52,16 +52,24 @@ page.on('console', (message) => { if (message.type() === 'error') problems.push(
 page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
 // A request the tab's own navigation aborted (a reload while a chart's
 // library was still being fetched) is the browser's doing, not a failure;
-// any other is.
-let navigations = 0;
-const startedAt = new WeakMap();  // request -> navigations when it started
-page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) navigations++; });
+// any other is. The old document keeps running until the new one commits
+// and may start requests in between, so an abort counts as the
+// navigation's when one began in the 5 s before it.
+let navigationAt = -Infinity;  // when the latest main-frame navigation began
+const mainFrameNavigation = (request) => {
+  try {
+    return request.isNavigationRequest() && request.frame() === page.mainFrame();
+  } catch {
+    return false;  // a worker's request has no frame
+  }
+};
 page.on('requestfailed', (request) => {
-  const abortedByNavigation = request.failure()?.errorText === 'net::ERR_ABORTED' && navigations > (startedAt.get(request) ?? navigations);
-  if (!abortedByNavigation) problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+  const abortedByNavigation = request.failure()?.errorText === 'net::ERR_ABORTED' && Date.now() - navigationAt < 5000;
+  if (abortedByNavigation) console.log(`# aborted by a navigation, not counted: ${request.url()}`);
+  else problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
 });
 page.on('request', (request) => {
-  startedAt.set(request, navigations);
+  if (mainFrameNavigation(request)) navigationAt = Date.now();
   const url = request.url();
   if (!url.startsWith(base) && !url.startsWith('data:') && !url.startsWith('blob:')) outside.push(url);
 });
