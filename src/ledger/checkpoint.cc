@@ -70,13 +70,6 @@ Status FieldError(std::string_view field, std::string_view what) {
 
 }  // namespace
 
-std::string ToHex(const std::uint8_t* bytes, std::size_t size) {
-  std::string hex(2 * size + 1, '\0');
-  sodium_bin2hex(hex.data(), hex.size(), bytes, size);
-  hex.pop_back();
-  return hex;
-}
-
 std::string LedgerId(const Hash& first_event_hash) { return ToHex(first_event_hash.data(), 16); }
 
 std::string CheckpointSignedBytes(const Checkpoint& checkpoint) {

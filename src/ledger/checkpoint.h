@@ -52,8 +52,6 @@ Result<Checkpoint> ParseCheckpoint(std::string_view line);
 // Whether `checkpoint.signature` is `checkpoint.key`'s over its bytes.
 bool CheckpointSignatureValid(const Checkpoint& checkpoint);
 
-std::string ToHex(const std::uint8_t* bytes, std::size_t size);
-
 // An Ed25519 key pair. The file that keeps it (app/signing_key_file.h)
 // holds "ramstein-signing-key-1 ", the 64-byte libsodium secret key (seed,
 // then public key) in hex, and a newline.

@@ -49,11 +49,14 @@ Hash ChainHash(const Hash& previous, const EventView& event, std::string& scratc
   return hash;
 }
 
-std::string HashToHex(const Hash& hash) {
-  char hex[65];
-  sodium_bin2hex(hex, sizeof hex, hash.data(), hash.size());
+std::string ToHex(const std::uint8_t* bytes, std::size_t size) {
+  std::string hex(2 * size + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), bytes, size);
+  hex.pop_back();
   return hex;
 }
+
+std::string HashToHex(const Hash& hash) { return ToHex(hash.data(), hash.size()); }
 
 Status ChainVerifier::Next(const EventView& event) {
   if (event.sequence != last_sequence_ + 1) {

@@ -51,6 +51,8 @@ void AppendCanonicalBytes(const EventView& event, std::string& out);
 // hash(previous || canonical bytes of event). `scratch` is reused between calls.
 Hash ChainHash(const Hash& previous, const EventView& event, std::string& scratch);
 
+// Lower-case hex of `size` bytes, and of a hash.
+std::string ToHex(const std::uint8_t* bytes, std::size_t size);
 std::string HashToHex(const Hash& hash);
 
 // Recomputes a chain event by event. Report the first event that does not
