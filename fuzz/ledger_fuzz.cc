@@ -83,7 +83,7 @@ void Exec(sqlite3* db, const std::string& sql) { sqlite3_exec(db, sql.c_str(), n
 // Recomputes every hash and the head from the rows as they now are.
 void Rehash(sqlite3* db) {
   sqlite3_stmt* select = nullptr;
-  sqlite3_prepare_v2(db, "SELECT sequence, time_ms, author, type, sources, payload FROM events ORDER BY sequence",
+  sqlite3_prepare_v2(db, "SELECT sequence, time_ms, author, type, sources, payload, salt FROM events ORDER BY sequence",
                      -1, &select, nullptr);
   Hash previous{};
   std::string scratch;
@@ -97,7 +97,11 @@ void Rehash(sqlite3* db) {
     };
     std::string author = text(2), sources = text(4), payload = text(5);
     EventView view{static_cast<std::uint64_t>(sqlite3_column_int64(select, 0)), sqlite3_column_int64(select, 1),
-                   author, static_cast<std::uint16_t>(sqlite3_column_int64(select, 3)), sources, payload, {}};
+                   author, static_cast<std::uint16_t>(sqlite3_column_int64(select, 3)), sources, payload, {},
+                   EventFormat::v2, {}};
+    if (sqlite3_column_bytes(select, 6) == static_cast<int>(view.salt.size())) {
+      std::memcpy(view.salt.data(), sqlite3_column_blob(select, 6), view.salt.size());
+    }
     previous = ChainHash(previous, view, scratch);
     last = view.sequence;
     hashes.emplace_back(view.sequence, previous);

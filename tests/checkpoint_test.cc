@@ -157,8 +157,7 @@ TEST_F(CheckpointScenario, ALedgerRebuiltAndRehashedWholeIsNamedRewritten) {
     auto store = SqliteEventStore::Open(db, SqliteEventStore::Mode::read_only);
     ASSERT_TRUE(store.ok()) << store.status().message();
     ASSERT_TRUE((*store)->Scan(0, [&](const EventView& e) {
-      events.push_back({e.sequence, e.time_ms, std::string(e.author), e.type, std::string(e.sources),
-                        std::string(e.payload), e.hash, 0});
+      events.push_back(Event::Of(e));
       return Status::Ok();
     }).ok());
   }

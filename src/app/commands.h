@@ -23,6 +23,7 @@ struct LogFilter {
 };
 int RunLog(AppContext& context, const LogFilter& filter);
 int RunVerify(AppContext& context);
+int RunMigrate(AppContext& context, const std::string& to_path);
 // `verify --checkpoint FILE...`: verify, then hold the ledger to every
 // checkpoint in the files (one per line): each holds, or is named rolled
 // back, rewritten, of another ledger or badly signed; forks are named.

@@ -91,6 +91,10 @@ void AddLedgerCommands(CLI::App& app, Options& o) {
     o.exit_code = o.checkpoint_files.empty() ? RunVerify(o.context) : RunVerifyCheckpoints(o.context, o.checkpoint_files);
   });
 
+  auto* migrate = app.add_subcommand("migrate", "re-chain a format-1 ledger as format 2 in a new file (the ledger is left as it is)");
+  migrate->add_option("--to", o.out_path, "the new ledger's file (must not exist)")->required();
+  migrate->callback([&o] { o.exit_code = RunMigrate(o.context, o.out_path); });
+
   auto* checkpoint = app.add_subcommand("checkpoint", "verify the ledger and print its signed checkpoint (one JSON line)");
   checkpoint->callback([&o] { o.exit_code = RunCheckpoint(o.context); });
 

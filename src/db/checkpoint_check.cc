@@ -8,6 +8,15 @@ std::string Name(const HeldCheckpoint& held) {
   return "checkpoint " + held.origin + " (event " + std::to_string(held.checkpoint.sequence) + ")";
 }
 
+// The tree a checkpoint is judged against: the ledger's, or for a
+// checkpoint of the ledger it was migrated from, that one's.
+const LedgerTree& TreeFor(const LedgerTree& ledger, const Checkpoint& c) {
+  if (c.ledger != ledger.id && ledger.migrated_from && c.ledger == ledger.migrated_from->id) {
+    return *ledger.migrated_from;
+  }
+  return ledger;
+}
+
 bool Agrees(const LedgerTree& ledger, const Checkpoint& c) {
   return c.ledger == ledger.id && c.sequence <= ledger.size() && ledger.chain[c.sequence - 1] == c.head &&
          ledger.tree.Root(c.sequence) == c.root;
@@ -38,27 +47,29 @@ CheckpointReport CheckCheckpoints(const LedgerTree& ledger, std::span<const Held
   CheckpointReport report;
   for (const HeldCheckpoint& h : held) {
     const Checkpoint& c = h.checkpoint;
+    const LedgerTree& tree = TreeFor(ledger, c);
+    const std::string before = &tree == &ledger ? "" : " (of the ledger before its migration)";
     CheckpointFinding finding{&h, CheckpointVerdict::holds, ""};
     const std::string events = std::to_string(c.sequence);
     if (!CheckpointSignatureValid(c)) {
       finding.verdict = CheckpointVerdict::bad_signature;
       finding.text = Name(h) + ": its signature is not its key's; it proves nothing";
-    } else if (c.ledger != ledger.id) {
+    } else if (c.ledger != tree.id) {
       finding.verdict = CheckpointVerdict::other_ledger;
       finding.text = Name(h) + ": of ledger " + c.ledger + ", not of this one (" +
                      (ledger.id.empty() ? "empty" : ledger.id) + ")";
-    } else if (c.sequence > ledger.size()) {
+    } else if (c.sequence > tree.size()) {
       finding.verdict = CheckpointVerdict::rolled_back;
-      finding.text = Name(h) + ": the ledger was rolled back: it saw " + events +
-                     " events, the ledger holds " + std::to_string(ledger.size()) + "; events " +
-                     std::to_string(ledger.size() + 1) + ".." + events + " are gone";
-    } else if (!Agrees(ledger, c)) {
+      finding.text = Name(h) + before + ": the ledger was rolled back: it saw " + events +
+                     " events, the ledger holds " + std::to_string(tree.size()) + "; events " +
+                     std::to_string(tree.size() + 1) + ".." + events + " are gone";
+    } else if (!Agrees(tree, c)) {
       finding.verdict = CheckpointVerdict::rewritten;
-      finding.text = Name(h) + ": the ledger was rewritten: its first " + events +
+      finding.text = Name(h) + before + ": the ledger was rewritten: its first " + events +
                      " events are not those the checkpoint saw (their Merkle root and chain head differ)";
     } else {
-      finding.text = Name(h) + ": holds; the ledger's first " + events + " events are those it saw";
-      report.vouched = std::max(report.vouched, c.sequence);
+      finding.text = Name(h) + before + ": holds; the ledger's first " + events + " events are those it saw";
+      if (&tree == &ledger) report.vouched = std::max(report.vouched, c.sequence);
     }
     report.findings.push_back(std::move(finding));
   }
@@ -73,6 +84,7 @@ CheckpointReport CheckCheckpoints(const LedgerTree& ledger, std::span<const Held
         return f.verdict != CheckpointVerdict::bad_signature && f.verdict != CheckpointVerdict::other_ledger;
       };
       if (!genuine(a) || !genuine(b)) continue;
+      if (&TreeFor(ledger, held[i].checkpoint) != &TreeFor(ledger, held[j].checkpoint)) continue;
       const HeldCheckpoint& early = held[i].checkpoint.sequence <= held[j].checkpoint.sequence ? held[i] : held[j];
       const HeldCheckpoint& late = &early == &held[i] ? held[j] : held[i];
       const Checkpoint& e = early.checkpoint;
@@ -81,7 +93,8 @@ CheckpointReport CheckCheckpoints(const LedgerTree& ledger, std::span<const Held
       if (e.sequence == l.sequence) {
         fork = e.root != l.root || e.head != l.head;
       } else {
-        fork = Agrees(ledger, l) && !Agrees(ledger, e);
+        const LedgerTree& tree = TreeFor(ledger, l);
+        fork = Agrees(tree, l) && !Agrees(tree, e);
       }
       if (fork) {
         report.forks.push_back(Name(early) + " and " + Name(late) +

@@ -8,13 +8,14 @@
 namespace ramstein {
 
 EventEncoder::EventEncoder(const std::vector<Record>& records, const Model& model, std::uint64_t first_sequence,
-                           const Hash& previous, std::int64_t time_ms, std::string author)
+                           const Hash& previous, std::int64_t time_ms, std::string author, EventFormat format)
     : records_(records),
       model_(model),
       first_sequence_(first_sequence),
       previous_(previous),
       time_ms_(time_ms),
       author_(std::move(author)),
+      format_(format),
       worker_([this] { Run(); }) {}
 
 EventEncoder::~EventEncoder() {
@@ -41,6 +42,8 @@ void EventEncoder::Run() {
       e.type = static_cast<std::uint16_t>(KindOf(records_[i]));
       e.sources = CitedSources(records_[i]);
       e.payload = EncodePayload(records_[i]);
+      e.format = format_;
+      if (format_ == EventFormat::v2) e.salt = RandomSalt();
       e.hash = ChainHash(previous, e.view(), scratch);
       const std::string& id = CommonOf(records_[i]).id;
       auto [earlier, is_first] = in_batch.try_emplace(id, e.sequence);

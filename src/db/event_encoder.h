@@ -26,9 +26,10 @@ class EventEncoder {
   // Starts encoding records[i] as event first_sequence + i, chained from
   // `previous`, each saying which event it replaces (Event::replaces: the
   // latest version in `model`, or an earlier one of the batch). `records`
-  // and `model` must outlive the encoder and stay unchanged.
+  // and `model` must outlive the encoder and stay unchanged. Events are of
+  // `format`, format 2's each with fresh random salt.
   EventEncoder(const std::vector<Record>& records, const Model& model, std::uint64_t first_sequence,
-               const Hash& previous, std::int64_t time_ms, std::string author);
+               const Hash& previous, std::int64_t time_ms, std::string author, EventFormat format);
   ~EventEncoder();
   EventEncoder(const EventEncoder&) = delete;
   EventEncoder& operator=(const EventEncoder&) = delete;
@@ -49,6 +50,7 @@ class EventEncoder {
   Hash last_hash_{};
   std::int64_t time_ms_;
   std::string author_;
+  EventFormat format_;
 
   std::mutex mutex_;
   std::condition_variable ready_;          // a chunk was encoded

@@ -5,6 +5,7 @@
 #include "base/limits.h"
 #include "base/utf8.h"
 #include "db/event_encoder.h"
+#include "db/ledger_tree.h"
 #include "db/parallel_replay.h"
 #include "ledger/record_codec.h"
 
@@ -109,7 +110,9 @@ std::vector<RecordError> LedgerDb::Check(const std::vector<Record>& records,
   Model::Pending pending;
   pending.reserve(records.size());
   for (std::size_t i = 0; i < records.size() && errors.size() < errors_max; ++i) {
-    Status status = model_->Check(records[i], pending);
+    Status status = std::holds_alternative<MigrationRecord>(records[i])
+                        ? Status::DataError("kind: a migration record is written only by `ramstein migrate`")
+                        : model_->Check(records[i], pending);
     if (!status.ok()) {
       errors.push_back({i, status});
       continue;
@@ -145,7 +148,7 @@ Result<AppendSummary> LedgerDb::AppendChecked(std::vector<Record> records,
   {
     // Events are encoded and chained on another thread while the store
     // writes; a large batch never holds all its payloads at once.
-    EventEncoder encoder(records, *model_, head_.sequence + 1, head_.hash, now_ms, author);
+    EventEncoder encoder(records, *model_, head_.sequence + 1, head_.hash, now_ms, author, store_->format());
     RAMSTEIN_RETURN_IF_ERROR(store_->AppendProduced(
         head_, records.size(), [&](std::size_t i) -> const Event& { return encoder.At(i); }));
     last_hash = encoder.last_hash();
@@ -169,6 +172,7 @@ Result<VerifySummary> LedgerDb::VerifyStore(EventStore& store, const FxRates* ra
   ChainVerifier chain;
   Model replay(rates);
   std::uint64_t count = 0;
+  std::vector<std::pair<std::uint64_t, MigrationRecord>> migrations;  // checked after the scan
   Status status = store.Scan(0, [&](const EventView& event) {
     RAMSTEIN_RETURN_IF_ERROR(chain.Next(event));
     std::string where = "event " + std::to_string(event.sequence) + ": ";
@@ -185,6 +189,9 @@ Result<VerifySummary> LedgerDb::VerifyStore(EventStore& store, const FxRates* ra
     Status check = replay.Check(record.value(), {});
     if (!check.ok())
       return Status::Corruption(where + "fails its checks on replay: " + check.message());
+    if (const auto* migration = std::get_if<MigrationRecord>(&record.value())) {
+      migrations.emplace_back(event.sequence, *migration);
+    }
     Status applied = replay.Apply(event.sequence, event.time_ms, event.author, std::move(record).value());
     if (!applied.ok()) return Status::Corruption(where + applied.message());
     ++count;
@@ -198,6 +205,20 @@ Result<VerifySummary> LedgerDb::VerifyStore(EventStore& store, const FxRates* ra
                               " but the ledger's head records event " +
                               std::to_string(head->sequence) +
                               " (events were removed or the head was altered)");
+  }
+  // What a migration record says of the ledger before it must be what its
+  // events, encoded as they were, give.
+  for (const auto& [sequence, migration] : migrations) {
+    auto before = ReadFormatOneTree(store, static_cast<std::uint64_t>(migration.sequence));
+    if (!before.ok()) return before.status();
+    const std::uint64_t size = before->size();
+    if (size == 0 || before->id != migration.ledger || HashToHex(before->chain.back()) != migration.head ||
+        HashToHex(before->tree.Root(size)) != migration.root) {
+      return Status::Corruption("event " + std::to_string(sequence) + ": the migration record's ledger " +
+                                migration.ledger + " is not what events 1.." + std::to_string(migration.sequence) +
+                                " give as format 1 (ledger " + before->id + ", head " +
+                                (size ? HashToHex(before->chain.back()) : "none") + ")");
+    }
   }
   return VerifySummary{count, chain.last_hash()};
 }

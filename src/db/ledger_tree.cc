@@ -1,6 +1,7 @@
 #include "db/ledger_tree.h"
 
 #include "base/check.h"
+#include "ledger/record_codec.h"
 
 namespace ramstein {
 
@@ -18,15 +19,49 @@ Checkpoint LedgerTree::At(std::uint64_t sequence, std::int64_t time_ms) const {
 Result<LedgerTree> ReadLedgerTree(EventStore& store) {
   LedgerTree ledger;
   std::string entry;
+  std::uint64_t migrated_through = 0;
   Status scanned = store.Scan(0, [&](const EventView& event) {
     entry.clear();
     AppendCanonicalBytes(event, entry);
     ledger.tree.Append(MerkleLeafHash(entry));
     ledger.chain.push_back(event.hash);
     if (event.sequence == 1) ledger.id = LedgerId(event.hash);
+    if (event.type == static_cast<std::uint16_t>(RecordKind::migration)) {
+      auto record = DecodePayload(RecordKind::migration, event.payload);
+      if (!record.ok()) return Status::Corruption("event " + std::to_string(event.sequence) + ": " +
+                                                  record.status().message());
+      migrated_through = static_cast<std::uint64_t>(std::get<MigrationRecord>(*record).sequence);
+    }
     return Status::Ok();
   });
   if (!scanned.ok()) return scanned;
+  if (migrated_through > 0 && migrated_through <= ledger.size()) {
+    auto before = ReadFormatOneTree(store, migrated_through);
+    if (!before.ok()) return before.status();
+    ledger.migrated_from = std::make_shared<const LedgerTree>(std::move(before).value());
+  }
+  return ledger;
+}
+
+Result<LedgerTree> ReadFormatOneTree(EventStore& store, std::uint64_t through) {
+  LedgerTree ledger;
+  std::string entry;
+  Hash previous{};
+  // Scan stops at the first error; this one only marks the end.
+  const Status kEnd = Status::Conflict("the last event asked for was read");
+  Status scanned = store.Scan(0, [&](const EventView& event) {
+    if (event.sequence > through) return kEnd;
+    EventView old = event;
+    old.format = EventFormat::v1;
+    entry.clear();
+    AppendCanonicalBytes(old, entry);
+    ledger.tree.Append(MerkleLeafHash(entry));
+    previous = ChainHash(previous, old, entry);
+    ledger.chain.push_back(previous);
+    if (event.sequence == 1) ledger.id = LedgerId(previous);
+    return Status::Ok();
+  });
+  if (!scanned.ok() && scanned.message() != kEnd.message()) return scanned;
   return ledger;
 }
 

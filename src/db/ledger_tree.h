@@ -2,12 +2,16 @@
 // chain hashes, read from its events in one scan: what checkpoints are
 // made from, checked against and proved from.
 //
-// Entry i of the tree is the canonical bytes of event i + 1
-// (docs/formats/events.md). Reading does not verify the chain: callers
-// that sign or judge run LedgerDb::VerifyStore first.
+// Entry i of the tree is the entry bytes of event i + 1
+// (docs/formats/events.md). A ledger `migrate` re-chained also has the
+// tree it had before, recomputed from the same events as format 1, so
+// that checkpoints of the old ledger can still hold it to account.
+// Reading does not verify the chain: callers that sign or judge run
+// LedgerDb::VerifyStore first.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -22,6 +26,9 @@ struct LedgerTree {
   MerkleTree tree;
   std::vector<Hash> chain;  // chain[i]: the stored chain hash of event i + 1
   std::string id;           // LedgerId of event 1; "" for an empty ledger
+  // The format-1 ledger this one was migrated from (its events are this
+  // one's first), or null.
+  std::shared_ptr<const LedgerTree> migrated_from;
 
   std::uint64_t size() const { return chain.size(); }
   // The checkpoint of the first `sequence` events, unsigned (key and
@@ -30,5 +37,9 @@ struct LedgerTree {
 };
 
 Result<LedgerTree> ReadLedgerTree(EventStore& store);
+
+// The tree and chain of the store's first `through` events, encoded as
+// format 1 whatever their format: the ledger as it stood before `migrate`.
+Result<LedgerTree> ReadFormatOneTree(EventStore& store, std::uint64_t through);
 
 }  // namespace ramstein

@@ -17,8 +17,9 @@ Event MakeEvent(std::uint64_t sequence, std::string payload) {
   return e;
 }
 
-TEST(EventTest, CanonicalBytesArePinned) {
+TEST(EventTest, FormatOneCanonicalBytesArePinned) {
   Event e = MakeEvent(1, "{}");
+  e.format = EventFormat::v1;
   e.sources = "s:1";
   std::string bytes;
   AppendCanonicalBytes(e.view(), bytes);
@@ -34,6 +35,34 @@ TEST(EventTest, CanonicalBytesArePinned) {
   // (docs/formats/events.md shows how), so a format change cannot pass unnoticed.
   EXPECT_EQ(HashToHex(ChainHash(Hash{}, e.view(), scratch)),
             "997803eb08eced0eb54f9bc4634641b53710ddec58b8ad85772d8ff58ae654fc");
+}
+
+TEST(EventTest, FormatTwoEntryIsTheHeaderAndASaltedDigest) {
+  Event e = MakeEvent(1, "{}");
+  e.sources = "s:1";
+  e.format = EventFormat::v2;
+  for (std::uint8_t i = 0; i < e.salt.size(); ++i) e.salt[i] = i;
+  // Pinned with Python's hashlib.blake2b(digest_size=32), as events.md shows.
+  EXPECT_EQ(HashToHex(PayloadDigest(e.salt, e.payload)),
+            "4616a50648a445fea8c324a336d6ad021753823eeb304c4476af219ed8115ed4");
+  std::string bytes;
+  AppendCanonicalBytes(e.view(), bytes);
+  ASSERT_EQ(bytes.size(), 6u + 8 + 8 + 2 + 4 + 6 + 32);
+  EXPECT_EQ(bytes.substr(0, 6), "RMSEV2");
+  EXPECT_EQ(bytes.find("s:1"), std::string::npos) << "sources are the payload's, covered by its digest";
+  std::string scratch;
+  const Hash hash = ChainHash(Hash{}, e.view(), scratch);
+  EXPECT_EQ(HashToHex(hash), "6b2f19136161e4c6cb4d19aa04fd2023724c3e10311d190d81af7d45fba4e1a0");
+  // The header alone (an extract withholding the payload) gives the same hash.
+  EXPECT_EQ(ChainHashOfHeader(Hash{}, HeaderOf(e.view()), scratch), hash);
+  // Salt and payload are both covered.
+  Event other_salt = e;
+  other_salt.salt[0] ^= 1;
+  EXPECT_NE(ChainHash(Hash{}, other_salt.view(), scratch), hash);
+  Event other_payload = e;
+  other_payload.payload = "{ }";
+  EXPECT_NE(ChainHash(Hash{}, other_payload.view(), scratch), hash);
+  EXPECT_NE(RandomSalt(), RandomSalt());
 }
 
 TEST(EventTest, VerifierNamesTheFirstBrokenEvent) {

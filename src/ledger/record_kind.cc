@@ -9,7 +9,7 @@ constexpr std::array<std::string_view, kRecordKindMax + 1> kNames = {
     "",      "source",     "actor",      "person",  "role",        "forum",  "membership",
     "chair", "meeting",    "attendance", "item",    "measure",     "status", "delivery",
     "hold",  "resumption", "authority",  "balance", "requirement", "claim",
-    "figure", "release",
+    "figure", "release",    "migration",
 };
 }  // namespace
 

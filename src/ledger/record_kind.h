@@ -31,9 +31,10 @@ enum class RecordKind : std::uint16_t {
   claim = 19,
   figure = 20,
   release = 21,
+  migration = 22,
 };
 
-inline constexpr std::uint16_t kRecordKindMax = 21;
+inline constexpr std::uint16_t kRecordKindMax = 22;
 
 // The name used in JSON Lines ("kind" field) and in reports.
 std::string_view RecordKindName(RecordKind kind);

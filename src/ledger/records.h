@@ -607,12 +607,38 @@ struct ReleaseRecord : Common {
   }
 };
 
+// What `ramstein migrate` records when it re-chains a format-1 ledger as
+// format 2: the old ledger's id, and its head and Merkle root after its
+// last event (`sequence`), which are the events before this one. Anyone
+// can recompute them from the migrated events (docs/formats/events.md);
+// `verify` does. Only `migrate` writes one.
+struct MigrationRecord : Common {
+  std::string format;  // the old encoding: "ramstein-ledger-1"
+  std::string head;    // hex of the old chain's hash of event `sequence`
+  std::string ledger;  // the old ledger's id
+  std::string root;    // hex of the old Merkle root over events 1..sequence
+  std::int64_t sequence = 0;
+  template <class V>
+  void Visit(V& v) {
+    v.Correction(correction);
+    v.EvidenceList(evidence);
+    v.Text("format", format);
+    v.Text("head", head);
+    v.Id(id);
+    v.Text("ledger", ledger);
+    v.OptText("note", note);
+    v.Text("root", root);
+    v.Integer("sequence", sequence, 0, INT64_MAX);
+  }
+};
+
 // Variant alternatives are in RecordKind order (index = code - 1).
 using Record =
     std::variant<SourceRecord, ActorRecord, PersonRecord, RoleRecord, ForumRecord, MembershipRecord,
                  ChairRecord, MeetingRecord, AttendanceRecord, ItemRecord, MeasureRecord,
                  StatusRecord, DeliveryRecord, HoldRecord, ResumptionRecord, AuthorityRecord,
-                 BalanceRecord, RequirementRecord, ClaimRecord, FigureRecord, ReleaseRecord>;
+                 BalanceRecord, RequirementRecord, ClaimRecord, FigureRecord, ReleaseRecord,
+                 MigrationRecord>;
 
 inline RecordKind KindOf(const Record& record) {
   return static_cast<RecordKind>(record.index() + 1);

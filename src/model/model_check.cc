@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <memory>
 #include <mutex>
+#include <tuple>
 
 #include "base/decimal.h"
 #include "ledger/record_codec.h"
@@ -189,6 +190,26 @@ Status CheckFigure(const FigureRecord& figure) {
   return Status::Ok();
 }
 
+bool IsLowerHex(std::string_view text, std::size_t size) {
+  return text.size() == size &&
+         std::all_of(text.begin(), text.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+// A migration record stands right after the events it describes.
+Status CheckMigration(const MigrationRecord& migration, std::uint64_t last_sequence) {
+  if (migration.format != "ramstein-ledger-1")
+    return FieldError("format", "'" + Excerpt(migration.format) + "' is not 'ramstein-ledger-1'");
+  if (static_cast<std::uint64_t>(migration.sequence) != last_sequence) {
+    return FieldError("sequence", "must be the event before it, " + std::to_string(last_sequence));
+  }
+  for (auto [name, value, size] : {std::tuple{"head", &migration.head, 64}, std::tuple{"root", &migration.root, 64},
+                                   std::tuple{"ledger", &migration.ledger, 32}}) {
+    if (!IsLowerHex(*value, size))
+      return FieldError(name, "must be " + std::to_string(size) + " lower-case hex digits");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status Model::CheckSameAs(const ItemRecord& item, const Pending& pending) const {
@@ -277,6 +298,7 @@ Status Model::CheckKindRules(const Record& record, const Pending& pending) const
       return FieldError("counted", "must be a status from announced to delivered");
     return Status::Ok();
   }
+  if (const auto* migration = std::get_if<MigrationRecord>(&record)) return CheckMigration(*migration, sequence_);
   if (const auto* role = std::get_if<RoleRecord>(&record)) return CheckPeriod(role->from, role->to);
   if (const auto* chair = std::get_if<ChairRecord>(&record))
     return CheckPeriod(chair->from, chair->to);

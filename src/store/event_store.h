@@ -46,6 +46,9 @@ class EventStore {
 
   // The head recorded with the last committed transaction.
   virtual Result<StoreHead> Head() = 0;
+  // The encoding of every event this store holds (docs/formats/events.md);
+  // Append refuses events of another.
+  virtual EventFormat format() const = 0;
   // The full-text index the store keeps in step with its events, or null
   // for a store without one. May be used by several threads at once.
   virtual TextSearch* text_search() { return nullptr; }

@@ -16,19 +16,25 @@ namespace ramstein {
 
 namespace {
 
-constexpr const char* kFormatVersion = "ramstein-ledger-1";
+// meta('format') of each EventFormat.
+constexpr std::string_view kFormatNames[] = {"ramstein-ledger-1", "ramstein-ledger-2"};
 
-constexpr const char* kSchema = R"sql(
+std::string_view FormatName(EventFormat format) { return kFormatNames[static_cast<int>(format) - 1]; }
+
+std::string Schema(EventFormat format) {
+  return std::string(R"sql(
 CREATE TABLE IF NOT EXISTS events(
   sequence INTEGER PRIMARY KEY,
   time_ms INTEGER NOT NULL,
   author TEXT NOT NULL,
   type INTEGER NOT NULL,
   sources TEXT NOT NULL,
-  payload TEXT NOT NULL,
+  payload TEXT NOT NULL,)sql") +
+         (format == EventFormat::v2 ? "\n  salt BLOB NOT NULL," : "") + R"sql(
   hash BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value BLOB NOT NULL);
 )sql";
+}
 
 bool ColumnHash(sqlite3_stmt* stmt, int column, Hash* hash) {
   const void* blob = sqlite3_column_blob(stmt, column);
@@ -79,8 +85,9 @@ bool Synced(const std::string& path, int flags) {
 
 }  // namespace
 
-Result<std::unique_ptr<SqliteEventStore>> SqliteEventStore::Open(const std::string& path, Mode mode) {
-  if (mode != Mode::create) return OpenFile(path, mode);
+Result<std::unique_ptr<SqliteEventStore>> SqliteEventStore::Open(const std::string& path, Mode mode,
+                                                                  EventFormat format) {
+  if (mode != Mode::create) return OpenFile(path, mode, format);
   // A ledger appears whole or not at all: made in a file of its own beside
   // it, closed (its write-ahead log folded in), synced, and only then
   // linked under its name, so that a crash while creating leaves no empty
@@ -92,7 +99,7 @@ Result<std::unique_ptr<SqliteEventStore>> SqliteEventStore::Open(const std::stri
   const std::string made = path + ".creating-" + std::to_string(::getpid());
   for (const char* suffix : {"", "-wal", "-shm"}) ::unlink((made + suffix).c_str());
   {
-    auto created = OpenFile(made, Mode::create);
+    auto created = OpenFile(made, Mode::create, format);
     if (!created.ok()) {
       for (const char* suffix : {"", "-wal", "-shm"}) ::unlink((made + suffix).c_str());
       return created.status();
@@ -109,10 +116,11 @@ Result<std::unique_ptr<SqliteEventStore>> SqliteEventStore::Open(const std::stri
   }
   ::unlink(made.c_str());
   Synced(FolderOf(path), O_RDONLY | O_DIRECTORY);
-  return OpenFile(path, Mode::open_existing);
+  return OpenFile(path, Mode::open_existing, format);
 }
 
-Result<std::unique_ptr<SqliteEventStore>> SqliteEventStore::OpenFile(const std::string& path, Mode mode) {
+Result<std::unique_ptr<SqliteEventStore>> SqliteEventStore::OpenFile(const std::string& path, Mode mode,
+                                                                      EventFormat format) {
   off_t size = 0;
   bool exists = FileSize(path, &size);
   if (mode == Mode::create && exists) {
@@ -164,18 +172,27 @@ Result<std::unique_ptr<SqliteEventStore>> SqliteEventStore::OpenFile(const std::
   // cache when a ledger is opened and rebuilt.
   RAMSTEIN_RETURN_IF_ERROR(store->Exec("PRAGMA mmap_size=68719476736"));
   if (mode == Mode::create) {
-    if (sqlite3_exec(db, kSchema, nullptr, nullptr, nullptr) != SQLITE_OK) return store->Error("create schema");
+    if (sqlite3_exec(db, Schema(format).c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) {
+      return store->Error("create schema");
+    }
     Statement version(db, "INSERT INTO meta(key, value) VALUES('format', ?)");
     if (!version.ok()) return store->Error("prepare");
-    sqlite3_bind_text(version.get(), 1, kFormatVersion, -1, SQLITE_STATIC);
+    std::string_view format_name = FormatName(format);
+    sqlite3_bind_text(version.get(), 1, format_name.data(), static_cast<int>(format_name.size()), SQLITE_STATIC);
     if (sqlite3_step(version.get()) != SQLITE_DONE) return store->Error("write format version");
   }
   {
     // Finished before the index opens (a statement left reading would lock
     // the tables the index may drop).
     Statement check(db, "SELECT value FROM meta WHERE key='format'");
-    if (!check.ok() || sqlite3_step(check.get()) != SQLITE_ROW || ColumnText(check.get(), 0) != kFormatVersion) {
-      return Status::DataError("'" + path + "' is not a Ramstein ledger (format " + kFormatVersion + " expected)");
+    std::string_view found = check.ok() && sqlite3_step(check.get()) == SQLITE_ROW ? ColumnText(check.get(), 0) : "";
+    if (found == kFormatNames[0]) {
+      store->format_ = EventFormat::v1;
+    } else if (found == kFormatNames[1]) {
+      store->format_ = EventFormat::v2;
+    } else {
+      return Status::DataError("'" + path + "' is not a Ramstein ledger (format " + std::string(kFormatNames[0]) +
+                               " or " + std::string(kFormatNames[1]) + " expected)");
     }
   }
   // The search index, built from the events when the file lacks it. A head
@@ -302,9 +319,11 @@ Status SqliteEventStore::AppendProduced(const StoreHead& expected_head, std::siz
                                      std::to_string(head->sequence) + "); reopen and retry"));
   }
   {
-    Statement insert(db_,
-                     "INSERT INTO events(sequence, time_ms, author, type, sources, payload, hash) "
-                     "VALUES(?, ?, ?, ?, ?, ?, ?)");
+    const bool salted = format_ == EventFormat::v2;
+    Statement insert(db_, salted ? "INSERT INTO events(sequence, time_ms, author, type, sources, payload, hash, salt) "
+                                   "VALUES(?, ?, ?, ?, ?, ?, ?, ?)"
+                                 : "INSERT INTO events(sequence, time_ms, author, type, sources, payload, hash) "
+                                   "VALUES(?, ?, ?, ?, ?, ?, ?)");
     if (!insert.ok()) return rollback(Error("prepare insert"));
     sqlite3_stmt* s = insert.get();
     std::uint64_t expected_sequence = expected_head.sequence + 1;
@@ -312,6 +331,11 @@ Status SqliteEventStore::AppendProduced(const StoreHead& expected_head, std::siz
       const Event& e = event_at(i);
       if (e.sequence != expected_sequence++)
         return rollback(Status::InvalidArgument("events out of sequence"));
+      if (e.format != format_) {
+        return rollback(Status::InvalidArgument("event " + std::to_string(e.sequence) + " is of format " +
+                                                std::to_string(static_cast<int>(e.format)) + ", the ledger of " +
+                                                std::to_string(static_cast<int>(format_))));
+      }
       last_sequence = e.sequence;
       last_hash = e.hash;
       sqlite3_bind_int64(s, 1, static_cast<sqlite3_int64>(e.sequence));
@@ -321,6 +345,7 @@ Status SqliteEventStore::AppendProduced(const StoreHead& expected_head, std::siz
       sqlite3_bind_text(s, 5, e.sources.data(), static_cast<int>(e.sources.size()), SQLITE_STATIC);
       sqlite3_bind_text(s, 6, e.payload.data(), static_cast<int>(e.payload.size()), SQLITE_STATIC);
       sqlite3_bind_blob(s, 7, e.hash.data(), static_cast<int>(e.hash.size()), SQLITE_STATIC);
+      if (salted) sqlite3_bind_blob(s, 8, e.salt.data(), static_cast<int>(e.salt.size()), SQLITE_STATIC);
       if (sqlite3_step(s) != SQLITE_DONE) return rollback(Error("insert event"));
       sqlite3_reset(s);
       Status indexed = search_->Add(e.view(), e.replaces);
@@ -364,9 +389,11 @@ std::vector<std::string> SqliteEventStore::FilesOf(const std::string& path) {
 
 Status SqliteEventStore::Scan(std::uint64_t after,
                               const std::function<Status(const EventView&)>& visit) {
-  Statement select(db_,
-                   "SELECT sequence, time_ms, author, type, sources, payload, hash FROM events "
-                   "WHERE sequence > ? ORDER BY sequence");
+  const bool salted = format_ == EventFormat::v2;
+  Statement select(db_, salted ? "SELECT sequence, time_ms, author, type, sources, payload, hash, salt FROM events "
+                                 "WHERE sequence > ? ORDER BY sequence"
+                               : "SELECT sequence, time_ms, author, type, sources, payload, hash FROM events "
+                                 "WHERE sequence > ? ORDER BY sequence");
   if (!select.ok()) return Error("prepare scan");
   sqlite3_stmt* s = select.get();
   sqlite3_bind_int64(s, 1, static_cast<sqlite3_int64>(after));
@@ -396,6 +423,16 @@ Status SqliteEventStore::Scan(std::uint64_t after,
     view.payload = ColumnText(s, 5);
     if (!ColumnHash(s, 6, &view.hash)) {
       return Status::Corruption("event " + std::to_string(view.sequence) + ": hash is malformed");
+    }
+    view.format = format_;
+    if (salted) {
+      const void* salt = sqlite3_column_blob(s, 7);
+      if (sqlite3_column_type(s, 7) != SQLITE_BLOB || sqlite3_column_bytes(s, 7) != static_cast<int>(view.salt.size()) ||
+          salt == nullptr) {
+        return Status::Corruption("event " + std::to_string(view.sequence) + ": salt is not a " +
+                                  std::to_string(view.salt.size()) + "-byte BLOB");
+      }
+      std::memcpy(view.salt.data(), salt, view.salt.size());
     }
     RAMSTEIN_RETURN_IF_ERROR(visit(view));
   }

@@ -1,9 +1,10 @@
 // SqliteEventStore: the embedded EventStore, one SQLite database file.
 //
 // Schema (docs/formats/events.md): table events(sequence INTEGER PRIMARY KEY,
-// time_ms, author, type, sources, payload TEXT, hash BLOB) and table
-// meta(key, value) holding the format version and the head (sequence and
-// hash of the last event). Opened in WAL mode with synchronous=FULL, so an
+// time_ms, author, type, sources, payload TEXT, [salt BLOB: format 2,]
+// hash BLOB) and table meta(key, value) holding the format version and the
+// head (sequence and hash of the last event). Format 1 ledgers open, verify
+// and take appends as before; new ledgers are format 2. Opened in WAL mode with synchronous=FULL, so an
 // acknowledged Append survives a crash or power loss.
 //
 // Beside the file, PATH-ack holds the head of the last append this store
@@ -45,7 +46,9 @@ class SqliteEventStore final : public EventStore, public TextSearch {
   // create; Corruption when the file is empty (a truncated ledger is never
   // taken for a new one); DataError when it is not a Ramstein ledger;
   // IoError for SQLite failures.
-  static Result<std::unique_ptr<SqliteEventStore>> Open(const std::string& path, Mode mode);
+  // `format` is the encoding of a ledger created; an existing one keeps its own.
+  static Result<std::unique_ptr<SqliteEventStore>> Open(const std::string& path, Mode mode,
+                                                        EventFormat format = EventFormat::v2);
   ~SqliteEventStore() override;
 
   Status Append(const StoreHead& expected_head, std::span<const Event> events) override;
@@ -53,6 +56,7 @@ class SqliteEventStore final : public EventStore, public TextSearch {
                         const EventProducer& event_at) override;
   Status Scan(std::uint64_t after, const std::function<Status(const EventView&)>& visit) override;
   Result<StoreHead> Head() override;
+  EventFormat format() const override { return format_; }
   TextSearch* text_search() override { return this; }
   // The ledger's full-text index (sqlite_search_index.h), one search at a time.
   Result<SearchPage> Search(const SearchTerms& terms, std::string_view kind, std::size_t limit,
@@ -66,12 +70,14 @@ class SqliteEventStore final : public EventStore, public TextSearch {
  private:
   SqliteEventStore(sqlite3* db, std::string path);
   // Open's work on one file (create: in place, not atomic).
-  static Result<std::unique_ptr<SqliteEventStore>> OpenFile(const std::string& path, Mode mode);
+  static Result<std::unique_ptr<SqliteEventStore>> OpenFile(const std::string& path, Mode mode,
+                                                            EventFormat format);
   Status Exec(const char* sql);
   Status Error(const char* what);
   Status WriteAcknowledged(const StoreHead& head);
   sqlite3* db_;
   std::string path_;
+  EventFormat format_ = EventFormat::v2;
   std::unique_ptr<SqliteSearchIndex> search_;
   std::mutex search_mutex_;
 };

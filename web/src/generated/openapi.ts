@@ -1745,7 +1745,7 @@ export interface operations {
                  * @description Only records of this kind.
                  * @example measure
                  */
-                kind?: "source" | "actor" | "person" | "role" | "forum" | "membership" | "chair" | "meeting" | "attendance" | "item" | "measure" | "status" | "delivery" | "hold" | "resumption" | "authority" | "balance" | "requirement" | "claim" | "figure" | "release";
+                kind?: "source" | "actor" | "person" | "role" | "forum" | "membership" | "chair" | "meeting" | "attendance" | "item" | "measure" | "status" | "delivery" | "hold" | "resumption" | "authority" | "balance" | "requirement" | "claim" | "figure" | "release" | "migration";
                 /**
                  * @description At most this many rows (1 to 1000).
                  * @example 20
