@@ -11,7 +11,7 @@ cmake --build build-fuzz --parallel "$(nproc)"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 status=0
-targets=(record payload jsonl ecb us_packages kiel_csv xlsx ledger search config checkpoint)
+targets=(record payload jsonl ecb us_packages kiel_csv xlsx ledger search config checkpoint extract)
 for target in "${targets[@]}"; do
   corpus="$work/$target"
   mkdir -p "$corpus"
@@ -26,6 +26,7 @@ for target in "${targets[@]}"; do
     search) cp fuzz/corpus/search/* "$corpus"/ ;;
     config) cp fuzz/corpus/config/* "$corpus"/ ;;
     checkpoint) cp fuzz/corpus/checkpoint/* "$corpus"/ ;;
+    extract) cp fuzz/corpus/extract/* "$corpus"/ ;;
   esac
   echo "fuzz: ${target}_fuzz for ${seconds}s"
   if ! build-fuzz/fuzz/${target}_fuzz -max_total_time="$seconds" -max_len=65536 -artifact_prefix=fuzz/crash- \

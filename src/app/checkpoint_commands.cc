@@ -8,6 +8,7 @@
 #include "base/limits.h"
 #include "base/read_only_file.h"
 #include "db/checkpoint_check.h"
+#include "db/extract.h"
 #include "db/ledger_tree.h"
 #include "ledger/canonical_json.h"
 
@@ -62,6 +63,28 @@ void PrintHashes(CanonicalJson& json, std::string_view key, const std::vector<Ha
   json.EndArray();
 }
 
+// Prints each checkpoint's verdict and the forks; the exit code says whether all hold.
+int ReportCheckpoints(const LedgerTree& ledger, const std::vector<HeldCheckpoint>& held) {
+  const CheckpointReport report = CheckCheckpoints(ledger, held);
+  for (const CheckpointFinding& finding : report.findings) {
+    std::FILE* out = finding.verdict == CheckpointVerdict::holds ? stdout : stderr;
+    std::fprintf(out, "%s: %s\n", std::string(CheckpointVerdictName(finding.verdict)).c_str(), finding.text.c_str());
+  }
+  for (const std::string& fork : report.forks) std::fprintf(stderr, "fork: %s\n", fork.c_str());
+  if (!report.ok()) {
+    std::fprintf(stderr, "ramstein: verify FAILED: the ledger is not what %zu of %zu checkpoints saw%s\n",
+                 static_cast<std::size_t>(std::count_if(report.findings.begin(), report.findings.end(),
+                                                        [](const CheckpointFinding& f) {
+                                                          return f.verdict != CheckpointVerdict::holds;
+                                                        })),
+                 report.findings.size(), report.forks.empty() ? "" : ", and checkpoints disagree with each other");
+    return kExitDataError;
+  }
+  std::printf("ok: %zu checkpoint%s; the ledger's events 1..%llu are those published\n", report.findings.size(),
+              report.findings.size() == 1 ? " holds" : "s hold", static_cast<unsigned long long>(report.vouched));
+  return kExitOk;
+}
+
 }  // namespace
 
 int RunCheckpoint(AppContext& context) {
@@ -84,24 +107,35 @@ int RunVerifyCheckpoints(AppContext& context, const std::vector<std::string>& fi
   if (!ledger.ok()) return Fail(ledger.status());
   std::printf("ok: %llu events verified; chain head %s\n", static_cast<unsigned long long>(summary.events),
               HashToHex(summary.head).c_str());
-  const CheckpointReport report = CheckCheckpoints(*ledger, *held);
-  for (const CheckpointFinding& finding : report.findings) {
-    std::FILE* out = finding.verdict == CheckpointVerdict::holds ? stdout : stderr;
-    std::fprintf(out, "%s: %s\n", std::string(CheckpointVerdictName(finding.verdict)).c_str(), finding.text.c_str());
-  }
-  for (const std::string& fork : report.forks) std::fprintf(stderr, "fork: %s\n", fork.c_str());
-  if (!report.ok()) {
-    std::fprintf(stderr, "ramstein: verify FAILED: the ledger is not what %zu of %zu checkpoints saw%s\n",
-                 static_cast<std::size_t>(std::count_if(report.findings.begin(), report.findings.end(),
-                                                        [](const CheckpointFinding& f) {
-                                                          return f.verdict != CheckpointVerdict::holds;
-                                                        })),
-                 report.findings.size(), report.forks.empty() ? "" : ", and checkpoints disagree with each other");
+  return ReportCheckpoints(*ledger, *held);
+}
+
+int RunVerifyExtract(AppContext& context, const std::string& extract_file,
+                     const std::vector<std::string>& checkpoint_files) {
+  (void)context;
+  auto text = ReadFileAtMost(extract_file, limits::extract_file_bytes_max);
+  if (!text.ok()) return Fail(text.status());
+  auto checked = VerifyExtract(*text, extract_file);
+  if (!checked.ok()) {
+    std::fprintf(stderr, "ramstein: verify FAILED: %s\n", checked.status().message().c_str());
     return kExitDataError;
   }
-  std::printf("ok: %zu checkpoint%s; the ledger's events 1..%llu are those published\n", report.findings.size(),
-              report.findings.size() == 1 ? " holds" : "s hold", static_cast<unsigned long long>(report.vouched));
-  return kExitOk;
+  const ExtractSummary& summary = checked->summary;
+  std::uint64_t withheld = 0;
+  std::string by_class;
+  for (const auto& [classification, count] : summary.withheld) {
+    withheld += count;
+    by_class += (by_class.empty() ? " (" : ", ") + std::to_string(count) + " " + classification;
+  }
+  std::printf("ok: extract of ledger %s: %llu events verified end to end, %llu payloads withheld%s%s; "
+              "chain head %s\n",
+              summary.ledger.c_str(), static_cast<unsigned long long>(summary.events),
+              static_cast<unsigned long long>(withheld), by_class.c_str(), by_class.empty() ? "" : ")",
+              HashToHex(summary.head).c_str());
+  if (checkpoint_files.empty()) return kExitOk;
+  auto held = ReadCheckpoints(checkpoint_files);
+  if (!held.ok()) return Fail(held.status());
+  return ReportCheckpoints(checked->tree, *held);
 }
 
 // The last checkpoint in `path`, which must hold for this ledger.

@@ -28,6 +28,9 @@ int RunMigrate(AppContext& context, const std::string& to_path);
 // checkpoint in the files (one per line): each holds, or is named rolled
 // back, rewritten, of another ledger or badly signed; forks are named.
 int RunVerifyCheckpoints(AppContext& context, const std::vector<std::string>& files);
+// `verify --extract FILE [--checkpoint FILE...]`: an extract checked end to
+// end (db/extract.h), and held to the checkpoints given.
+int RunVerifyExtract(AppContext& context, const std::string& extract_file, const std::vector<std::string>& checkpoint_files);
 // `checkpoint`: verifies the ledger and prints its signed checkpoint, one
 // line of JSON (docs/formats/checkpoints.md), signed with the key at
 // context.SigningKeyPath().
@@ -55,7 +58,7 @@ int RunServe(AppContext& context, const std::string& listen, const std::string& 
 // "-": stdout; required for xlsx); `source` narrows kiel-csv to the measures
 // citing one source.
 int RunExport(AppContext& context, const std::string& format, const std::string& out_path,
-              const std::string& source);
+              const std::string& source, const std::vector<std::string>& withhold);
 // Appends release NAME: the ledger's newest event, counting measures of
 // status `counted` or later, with the ECB rates' hash.
 int RunReleaseCreate(AppContext& context, const std::string& name, const std::string& counted);

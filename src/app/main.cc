@@ -33,6 +33,8 @@ struct Options {
   bool dry_run = false;
   std::string format = "jsonl";
   std::string export_format, export_source;
+  std::vector<std::string> export_withhold;
+  std::string extract_file;
   std::string release_name, release_other, release_counted = "committed";
   LogFilter log;
   // The options of the question asked (only one command runs): by
@@ -87,8 +89,12 @@ void AddLedgerCommands(CLI::App& app, Options& o) {
   verify->add_option("--checkpoint", o.checkpoint_files,
                      "files of checkpoints held elsewhere: the ledger must be what each saw")
       ->expected(1, -1);
+  verify->add_option("--extract", o.extract_file,
+                     "verify an extract (export --format events) instead of the ledger, against --checkpoint files if given");
   verify->callback([&o] {
-    o.exit_code = o.checkpoint_files.empty() ? RunVerify(o.context) : RunVerifyCheckpoints(o.context, o.checkpoint_files);
+    o.exit_code = !o.extract_file.empty()        ? RunVerifyExtract(o.context, o.extract_file, o.checkpoint_files)
+                  : o.checkpoint_files.empty() ? RunVerify(o.context)
+                                               : RunVerifyCheckpoints(o.context, o.checkpoint_files);
   });
 
   auto* migrate = app.add_subcommand("migrate", "re-chain a format-1 ledger as format 2 in a new file (the ledger is left as it is)");
@@ -116,10 +122,16 @@ void AddLedgerCommands(CLI::App& app, Options& o) {
   serve->callback([&o] { o.exit_code = RunServe(o.context, o.listen, o.web_dir); });
 
   auto* exporter = app.add_subcommand("export", "write the ledger as JSON Lines, Kiel main data CSV, or an XLSX of the reports");
-  exporter->add_option("--format", o.export_format, "jsonl, kiel-csv or xlsx")->required();
+  exporter->add_option("--format", o.export_format,
+                       "jsonl, events (every event, verifiable: verify --extract), kiel-csv or xlsx")
+      ->required();
+  exporter->add_option("--redact-classification", o.export_withhold,
+                       "events: withhold the payloads of records so classified (coalition, restricted); "
+                       "jsonl: leave those records out")
+      ->delimiter(',');
   exporter->add_option("--out", o.out_path, "file to write (default: standard output; required for xlsx)");
   exporter->add_option("--source", o.export_source, "kiel-csv: only measures citing this source id");
-  exporter->callback([&o] { o.exit_code = RunExport(o.context, o.export_format, o.out_path, o.export_source); });
+  exporter->callback([&o] { o.exit_code = RunExport(o.context, o.export_format, o.out_path, o.export_source, o.export_withhold); });
 
   auto* release = app.add_subcommand("release", "freeze a view of the ledger, or compare two");
   release->require_subcommand(1);

@@ -25,6 +25,8 @@ inline constexpr std::size_t config_file_bytes_max = 64u << 10;
 // checkpoints in it (one per line).
 inline constexpr std::size_t checkpoint_file_bytes_max = 16u << 20;
 inline constexpr std::size_t checkpoint_line_bytes_max = 4096;
+// An extract (export --format events) read by verify --extract.
+inline constexpr std::size_t extract_file_bytes_max = std::size_t{8} << 30;
 // Identifiers of records.
 inline constexpr std::size_t record_id_bytes_max = 200;
 // Quantities: more than any physical stock, small enough that

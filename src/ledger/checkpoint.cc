@@ -21,40 +21,23 @@ void Sodium() {
   RAMSTEIN_CHECK(ready >= 0);
 }
 
-// Lower-case hex of exactly N bytes into `out`; false otherwise.
-template <std::size_t N>
-bool FromHex(std::string_view hex, std::array<std::uint8_t, N>& out) {
-  if (hex.size() != 2 * N) return false;
-  for (char c : hex) {
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-  }
-  std::size_t length = 0;
-  return sodium_hex2bin(out.data(), N, hex.data(), hex.size(), nullptr, &length, nullptr) == 0 &&
-         length == N;
-}
-
-template <std::size_t N>
-std::string Hex(const std::array<std::uint8_t, N>& bytes) {
-  return ToHex(bytes.data(), N);
-}
-
 // The canonical JSON of the checkpoint's fields, with or without its signature.
 std::string Json(const Checkpoint& c, bool with_signature) {
   CanonicalJson json;
   json.BeginObject();
   json.Key("head");
-  json.String(Hex(c.head));
+  json.String(ToHex(c.head));
   json.Key("key");
-  json.String(Hex(c.key));
+  json.String(ToHex(c.key));
   json.Key("ledger");
   json.String(c.ledger);
   json.Key("root");
-  json.String(Hex(c.root));
+  json.String(ToHex(c.root));
   json.Key("sequence");
   json.Integer(static_cast<std::int64_t>(c.sequence));
   if (with_signature) {
     json.Key("signature");
-    json.String(Hex(c.signature));
+    json.String(ToHex(c.signature));
   }
   json.Key("time_ms");
   json.Integer(c.time_ms);
@@ -157,7 +140,7 @@ SigningKey SigningKey::Generate() {
 
 SigningKey::~SigningKey() { sodium_memzero(secret_.data(), secret_.size()); }
 
-std::string SigningKey::FileText() const { return std::string(kKeyMagic) + Hex(secret_) + "\n"; }
+std::string SigningKey::FileText() const { return std::string(kKeyMagic) + ToHex(secret_) + "\n"; }
 
 Result<SigningKey> SigningKey::FromFileText(std::string_view text) {
   Sodium();

@@ -117,6 +117,15 @@ std::string ToHex(const std::uint8_t* bytes, std::size_t size) {
 
 std::string HashToHex(const Hash& hash) { return ToHex(hash.data(), hash.size()); }
 
+bool FromHex(std::string_view hex, std::uint8_t* out, std::size_t size) {
+  if (hex.size() != 2 * size) return false;
+  for (char c : hex) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  }
+  std::size_t length = 0;
+  return sodium_hex2bin(out, size, hex.data(), hex.size(), nullptr, &length, nullptr) == 0 && length == size;
+}
+
 Status ChainVerifier::Next(const EventView& event) {
   if (event.sequence != last_sequence_ + 1) return Follow(event.sequence, {}, event.hash);
   return Follow(event.sequence, ChainHash(last_hash_, event, scratch_), event.hash);

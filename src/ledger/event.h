@@ -90,6 +90,17 @@ Hash ChainHashOfHeader(const Hash& previous, const EventHeader& header, std::str
 // Lower-case hex of `size` bytes, and of a hash.
 std::string ToHex(const std::uint8_t* bytes, std::size_t size);
 std::string HashToHex(const Hash& hash);
+template <std::size_t N>
+std::string ToHex(const std::array<std::uint8_t, N>& bytes) {
+  return ToHex(bytes.data(), N);
+}
+// Exactly `size` bytes from their lower-case hex into `out`; false for
+// anything else (another length, upper case, a non-hex digit).
+bool FromHex(std::string_view hex, std::uint8_t* out, std::size_t size);
+template <std::size_t N>
+bool FromHex(std::string_view hex, std::array<std::uint8_t, N>& out) {
+  return FromHex(hex, out.data(), N);
+}
 
 // Recomputes a chain event by event. Report the first event that does not
 // follow: a wrong sequence number, or a stored hash that differs from the

@@ -560,7 +560,16 @@ Result<Record> DecodeInputRecord(std::string_view json, const DecodeOptions& opt
     return Status::DataError("field 'kind': unknown record kind '" + std::string(kind_name) + "'");
   // Source records may carry "text_file"; the visitor marks it as read itself.
   static constexpr std::string_view kExtra[] = {"kind"};
-  return DecodeObject(*kind, *obj, &options, kExtra);
+  auto record = DecodeObject(*kind, *obj, &options, kExtra);
+  if (!record.ok()) return record;
+  // One spelling per meaning: public is the absence of a classification,
+  // and the actors a record is releasable to are a set.
+  Common& common = CommonOf(*record);
+  if (common.classification == "public") common.classification.reset();
+  std::sort(common.releasable_to.begin(), common.releasable_to.end());
+  common.releasable_to.erase(std::unique(common.releasable_to.begin(), common.releasable_to.end()),
+                             common.releasable_to.end());
+  return record;
 }
 
 Result<Record> DecodePayload(RecordKind kind, std::string_view payload) {

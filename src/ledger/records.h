@@ -98,12 +98,17 @@ struct Evidence {
 
 // Fields every record has, visited by each Visit() at their sorted places:
 // correction (why this version replaces an earlier one with the same id),
-// evidence, id, note.
+// evidence, id, note; and who may read it: classification absent (public),
+// "coalition" (any member of the coalition), or "restricted" to the actors
+// in releasable_to (sorted, distinct). An extract for readers who may not
+// see a record withholds its payload (docs/formats/events.md, "Extracts").
 struct Common {
+  std::optional<std::string> classification;
   std::optional<std::string> correction;
   std::vector<Evidence> evidence;
   std::string id;
   std::optional<std::string> note;
+  std::vector<std::string> releasable_to;  // actor ids; only when restricted
 };
 
 struct SourceRecord : Common {
@@ -115,11 +120,13 @@ struct SourceRecord : Common {
   std::optional<std::string> url;
   template <class V>
   void Visit(V& v) {
+    v.OptText("classification", classification);
     v.Correction(correction);
     v.Id(id);
     v.OptText("note", note);
     v.OptDate("published", published);
     v.Text("publisher", publisher);
+    v.RefList("releasable_to", releasable_to, RecordKind::actor);
     v.Text("sha256", sha256);
     v.OptDocument("text", text);
     v.Text("title", title);
@@ -134,11 +141,13 @@ struct ActorRecord : Common {
   template <class V>
   void Visit(V& v) {
     v.OptText("alpha2", alpha2);
+    v.OptText("classification", classification);
     v.Correction(correction);
     v.EvidenceList(evidence);
     v.Id(id);
     v.Text("name", name);
     v.OptText("note", note);
+    v.RefList("releasable_to", releasable_to, RecordKind::actor);
     v.Enum("type", actor_kind, kActorKindNames);
   }
 };
@@ -149,11 +158,13 @@ struct PersonRecord : Common {
   template <class V>
   void Visit(V& v) {
     v.OptRef("actor", actor, RecordKind::actor);
+    v.OptText("classification", classification);
     v.Correction(correction);
     v.EvidenceList(evidence);
     v.Id(id);
     v.Text("name", name);
     v.OptText("note", note);
+    v.RefList("releasable_to", releasable_to, RecordKind::actor);
   }
 };
 
@@ -168,12 +179,14 @@ struct RoleRecord : Common {
   template <class V>
   void Visit(V& v) {
     v.Ref("actor", actor, RecordKind::actor);
+    v.OptText("classification", classification);
     v.Correction(correction);
     v.EvidenceList(evidence);
     v.DateField("from", from);
     v.Id(id);
     v.OptText("note", note);
     v.Ref("person", person, RecordKind::person);
+    v.RefList("releasable_to", releasable_to, RecordKind::actor);
     v.Text("title", title);
     v.OptDate("to", to);
   }
@@ -188,6 +201,7 @@ struct ForumRecord : Common {
   template <class V>
   void Visit(V& v) {
     v.OptRef("actor", actor, RecordKind::actor);
+    v.OptText("classification", classification);
     v.Correction(correction);
     v.EvidenceList(evidence);
     v.OptDate("founded", founded);
@@ -195,6 +209,7 @@ struct ForumRecord : Common {
     v.Id(id);
     v.Text("name", name);
     v.OptText("note", note);
+    v.RefList("releasable_to", releasable_to, RecordKind::actor);
     v.Enum("type", forum_kind, kForumKindNames);
   }
 };
@@ -207,12 +222,14 @@ struct MembershipRecord : Common {
   template <class V>
   void Visit(V& v) {
     v.Ref("actor", actor, RecordKind::actor);
+    v.OptText("classification", classification);
     v.Correction(correction);
     v.EvidenceList(evidence);
     v.Ref("forum", forum, RecordKind::forum);
     v.OptDate("from", from);
     v.Id(id);
     v.OptText("note", note);
+    v.RefList("releasable_to", releasable_to, RecordKind::actor);
     v.OptDate("to", to);
   }
 };
@@ -228,6 +245,7 @@ struct ChairRecord : Common {
   template <class V>
   void Visit(V& v) {
     v.Ref("actor", actor, RecordKind::actor);
+    v.OptText("classification", classification);
     v.Correction(correction);
     v.EvidenceList(evidence);
     v.Ref("forum", forum, RecordKind::forum);
@@ -235,6 +253,7 @@ struct ChairRecord : Common {
     v.Id(id);
     v.OptText("note", note);
     v.OptRef("person", person, RecordKind::person);
+    v.RefList("releasable_to", releasable_to, RecordKind::actor);
     v.OptDate("to", to);
   }
 };
@@ -252,6 +271,7 @@ struct MeetingRecord : Common {
   template <class V>
   void Visit(V& v) {
     v.RefList("chairs", chairs, RecordKind::person);
+    v.OptText("classification", classification);
     v.Correction(correction);
     v.DateField("date", date);
     v.EvidenceList(evidence);
@@ -260,6 +280,7 @@ struct MeetingRecord : Common {
     v.Id(id);
     v.OptText("note", note);
     v.OptInteger("number", number, 1, 100000);
+    v.RefList("releasable_to", releasable_to, RecordKind::actor);
     v.Enum("state", state, kMeetingStateNames);
     v.Text("title", title);
     v.OptText("venue", venue);
@@ -275,6 +296,7 @@ struct AttendanceRecord : Common {
   template <class V>
   void Visit(V& v) {
     v.Ref("actor", actor, RecordKind::actor);
+    v.OptText("classification", classification);
     v.Correction(correction);
     v.EvidenceList(evidence);
     v.Id(id);
@@ -282,6 +304,7 @@ struct AttendanceRecord : Common {
     v.Enum("mode", mode, kAttendanceModeNames);
     v.OptText("note", note);
     v.OptRef("person", person, RecordKind::person);
+    v.RefList("releasable_to", releasable_to, RecordKind::actor);
   }
 };
 
@@ -300,12 +323,14 @@ struct ItemRecord : Common {
   void Visit(V& v) {
     v.TextList("aliases", aliases);
     v.Text("category", category);
+    v.OptText("classification", classification);
     v.Correction(correction);
     v.EvidenceList(evidence);
     v.RefList("fits", fits, RecordKind::item);
     v.Id(id);
     v.Text("name", name);
     v.OptText("note", note);
+    v.RefList("releasable_to", releasable_to, RecordKind::actor);
     v.OptRef("same_as", same_as, RecordKind::item);
     v.OptText("unit", unit);
   }
@@ -346,6 +371,7 @@ struct MeasureRecord : Common {
   template <class V>
   void Visit(V& v) {
     v.OptDate("announced", announced);
+    v.OptText("classification", classification);
     v.Correction(correction);
     v.Ref("donor", donor, RecordKind::actor);
     v.EvidenceList(evidence);
@@ -355,6 +381,7 @@ struct MeasureRecord : Common {
     v.OptRef("meeting", meeting, RecordKind::meeting);
     v.OptText("note", note);
     v.Ref("recipient", recipient, RecordKind::actor);
+    v.RefList("releasable_to", releasable_to, RecordKind::actor);
     v.TextList("restrictions", restrictions);
     v.Enum("status", status, kMeasureStatusNames);
     v.Text("title", title);
@@ -371,12 +398,14 @@ struct StatusRecord : Common {
   MeasureStatus status = MeasureStatus::announced;
   template <class V>
   void Visit(V& v) {
+    v.OptText("classification", classification);
     v.Correction(correction);
     v.DateField("date", date);
     v.EvidenceList(evidence);
     v.Id(id);
     v.Ref("measure", measure, RecordKind::measure);
     v.OptText("note", note);
+    v.RefList("releasable_to", releasable_to, RecordKind::actor);
     v.Enum("status", status, kMeasureStatusNames);
   }
 };
@@ -392,6 +421,7 @@ struct DeliveryRecord : Common {
   std::optional<Money> value;
   template <class V>
   void Visit(V& v) {
+    v.OptText("classification", classification);
     v.Correction(correction);
     v.EvidenceList(evidence);
     v.DateField("from", from);
@@ -400,6 +430,7 @@ struct DeliveryRecord : Common {
     v.Ref("measure", measure, RecordKind::measure);
     v.OptText("note", note);
     v.OptInteger("quantity", quantity, 0, limits::quantity_max);
+    v.RefList("releasable_to", releasable_to, RecordKind::actor);
     v.OptDate("to", to);
     v.OptMoney("value", value);
   }
@@ -416,6 +447,7 @@ struct HoldRecord : Common {
   std::string recipient;
   template <class V>
   void Visit(V& v) {
+    v.OptText("classification", classification);
     v.Correction(correction);
     v.Ref("donor", donor, RecordKind::actor);
     v.EvidenceList(evidence);
@@ -426,6 +458,7 @@ struct HoldRecord : Common {
     v.OptText("note", note);
     v.OptText("reason", reason);
     v.Ref("recipient", recipient, RecordKind::actor);
+    v.RefList("releasable_to", releasable_to, RecordKind::actor);
   }
 };
 
@@ -438,6 +471,7 @@ struct ResumptionRecord : Common {
   ResumptionState state = ResumptionState::resumed;
   template <class V>
   void Visit(V& v) {
+    v.OptText("classification", classification);
     v.Correction(correction);
     v.DateField("date", date);
     v.EvidenceList(evidence);
@@ -445,6 +479,7 @@ struct ResumptionRecord : Common {
     v.Id(id);
     v.List("lines", lines);
     v.OptText("note", note);
+    v.RefList("releasable_to", releasable_to, RecordKind::actor);
     v.Enum("state", state, kResumptionStateNames);
   }
 };
@@ -458,6 +493,7 @@ struct AuthorityRecord : Common {
   template <class V>
   void Visit(V& v) {
     v.OptMoney("cap", cap);
+    v.OptText("classification", classification);
     v.Correction(correction);
     v.Currency("currency", currency);
     v.EvidenceList(evidence);
@@ -465,6 +501,7 @@ struct AuthorityRecord : Common {
     v.Id(id);
     v.Text("name", name);
     v.OptText("note", note);
+    v.RefList("releasable_to", releasable_to, RecordKind::actor);
   }
 };
 
@@ -479,12 +516,14 @@ struct BalanceRecord : Common {
   void Visit(V& v) {
     v.Ref("authority", authority, RecordKind::authority);
     v.OptMoney("cap", cap);
+    v.OptText("classification", classification);
     v.Correction(correction);
     v.DateField("date", date);
     v.OptMoney("drawn", drawn);
     v.EvidenceList(evidence);
     v.Id(id);
     v.OptText("note", note);
+    v.RefList("releasable_to", releasable_to, RecordKind::actor);
     v.OptMoney("remaining", remaining);
   }
 };
@@ -501,6 +540,7 @@ struct RequirementRecord : Common {
   template <class V>
   void Visit(V& v) {
     v.OptText("capability", capability);
+    v.OptText("classification", classification);
     v.Correction(correction);
     v.EvidenceList(evidence);
     v.Id(id);
@@ -510,6 +550,7 @@ struct RequirementRecord : Common {
     v.Integer("priority", priority, 1, 1000);
     v.OptInteger("quantity", quantity, 0, limits::quantity_max);
     v.Ref("recipient", recipient, RecordKind::actor);
+    v.RefList("releasable_to", releasable_to, RecordKind::actor);
     v.DateField("stated", stated);
   }
 };
@@ -526,12 +567,14 @@ struct ClaimRecord : Common {
   template <class V>
   void Visit(V& v) {
     v.Text("attribute", attribute);
+    v.OptText("classification", classification);
     v.Correction(correction);
     v.OptDate("date", date);
     v.EvidenceList(evidence);
     v.Id(id);
     v.OptText("note", note);
     v.OptInteger("number", number, INT64_MIN, INT64_MAX);
+    v.RefList("releasable_to", releasable_to, RecordKind::actor);
     v.AnyRef("subject", subject);
     v.Text("value", value);
   }
@@ -569,6 +612,7 @@ struct FigureRecord : Common {
   template <class V>
   void Visit(V& v) {
     v.OptText("category", category);
+    v.OptText("classification", classification);
     v.Correction(correction);
     v.Text("dataset", dataset);
     v.EvidenceList(evidence);
@@ -576,6 +620,7 @@ struct FigureRecord : Common {
     v.OptText("label", label);
     v.OptText("note", note);
     v.OptDate("period", period);
+    v.RefList("releasable_to", releasable_to, RecordKind::actor);
     v.OptRef("subject", subject, RecordKind::actor);
     v.List("values", values);
   }
@@ -595,6 +640,7 @@ struct ReleaseRecord : Common {
   std::int64_t sequence = 0;
   template <class V>
   void Visit(V& v) {
+    v.OptText("classification", classification);
     v.Correction(correction);
     v.Enum("counted", counted, kMeasureStatusNames);
     v.OptDate("created", created);
@@ -603,6 +649,7 @@ struct ReleaseRecord : Common {
     v.Id(id);
     v.Text("name", name);
     v.OptText("note", note);
+    v.RefList("releasable_to", releasable_to, RecordKind::actor);
     v.Integer("sequence", sequence, 0, INT64_MAX);
   }
 };
@@ -620,6 +667,7 @@ struct MigrationRecord : Common {
   std::int64_t sequence = 0;
   template <class V>
   void Visit(V& v) {
+    v.OptText("classification", classification);
     v.Correction(correction);
     v.EvidenceList(evidence);
     v.Text("format", format);
@@ -627,6 +675,7 @@ struct MigrationRecord : Common {
     v.Id(id);
     v.Text("ledger", ledger);
     v.OptText("note", note);
+    v.RefList("releasable_to", releasable_to, RecordKind::actor);
     v.Text("root", root);
     v.Integer("sequence", sequence, 0, INT64_MAX);
   }
@@ -645,6 +694,9 @@ inline RecordKind KindOf(const Record& record) {
 }
 inline const Common& CommonOf(const Record& record) {
   return std::visit([](const auto& r) -> const Common& { return r; }, record);
+}
+inline Common& CommonOf(Record& record) {
+  return std::visit([](auto& r) -> Common& { return r; }, record);
 }
 
 }  // namespace ramstein

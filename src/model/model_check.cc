@@ -26,6 +26,23 @@ std::string Excerpt(std::string_view text) {
   return std::string(text.substr(0, cut)) + "...";
 }
 
+Status CheckClassification(const Common& common) {
+  if (common.classification && *common.classification != "coalition" && *common.classification != "restricted") {
+    return FieldError("classification", "'" + Excerpt(*common.classification) +
+                                            "' is not public, coalition or restricted");
+  }
+  const bool restricted = common.classification == "restricted";
+  if (restricted && common.releasable_to.empty())
+    return FieldError("releasable_to", "a restricted record names the actors it is releasable to");
+  if (!restricted && !common.releasable_to.empty())
+    return FieldError("releasable_to", "is only for a restricted record");
+  for (std::size_t i = 1; i < common.releasable_to.size(); ++i) {
+    if (common.releasable_to[i - 1] >= common.releasable_to[i])
+      return FieldError("releasable_to[" + std::to_string(i) + "]", "the actors are sorted and distinct");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 const Record* Model::Resolve(std::string_view id, const Pending& pending) const {
@@ -53,6 +70,7 @@ Status Model::Check(const Record& record, const Pending& pending) const {
   } else if (common.correction) {
     return FieldError("correction", "there is no earlier record '" + common.id + "' to correct");
   }
+  RAMSTEIN_RETURN_IF_ERROR(CheckClassification(common));
   RAMSTEIN_RETURN_IF_ERROR(CheckReferences(record, pending));
   RAMSTEIN_RETURN_IF_ERROR(CheckEvidence(common, pending));
   return CheckKindRules(record, pending);

@@ -11,7 +11,7 @@
 
 namespace ramstein {
 
-std::string ExportJsonLines(const Model& model) {
+std::string ExportJsonLines(const Model& model, const std::vector<std::string>& withhold) {
   std::string out;
   // Records in order of first appearance: walk every stored version and
   // write the latest version of an id the first time the id is seen.
@@ -20,6 +20,9 @@ std::string ExportJsonLines(const Model& model) {
     const std::string& id = CommonOf(stored.record).id;
     if (!written.emplace(id, true).second) continue;
     Record latest = model.Find(id)->record;
+    if (std::holds_alternative<MigrationRecord>(latest)) continue;
+    const auto& classification = CommonOf(latest).classification;
+    if (classification && std::find(withhold.begin(), withhold.end(), *classification) != withhold.end()) continue;
     std::visit([](auto& r) { r.correction.reset(); }, latest);
     out += EncodeInputRecord(latest);
     out += '\n';

@@ -25,7 +25,9 @@
 
 namespace ramstein {
 
-std::string ExportJsonLines(const Model& model);
+// Records whose classification is in `withhold` are left out (and so are
+// migration records, which speak of a chain, not of assistance).
+std::string ExportJsonLines(const Model& model, const std::vector<std::string>& withhold = {});
 
 struct KielCsvExport {
   std::string csv;
