@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -446,6 +447,55 @@ TEST(ApiKielTest, ReconcileIsWhatTheCliPrints) {
               Ramstein("--db '" + db + "' report reconcile --" + format).out);
   }
   EXPECT_TRUE(StopServer(server));
+}
+
+TEST(ApiCheckpointTest, TheServerPublishesACheckpointThatHoldsAndFollowsTheLedger) {
+  const std::string dir = TempDir("api-checkpoint");
+  const std::string db = dir + "/ledger.db";
+  ASSERT_EQ(Ramstein("--db '" + db + "' init --bundled").exit_code, 0);
+  auto Run = [&](const std::string& arguments, const std::string& input = "") {
+    return Ramstein("--db '" + db + "' " + arguments, input);
+  };
+  auto Quote = [](const std::string& text) { return "'" + text + "'"; };
+  ServerProcess server = StartServer(db);
+  ASSERT_GT(server.port, 0);
+  auto fetch = [&] {
+    httplib::Client client("127.0.0.1", server.port);
+    auto answer = client.Get("/api/v1/checkpoint");
+    EXPECT_TRUE(answer);
+    return answer ? std::pair{answer->status, answer->body} : std::pair{0, std::string()};
+  };
+  auto [status, first] = fetch();
+  ASSERT_EQ(status, 200) << first;
+  WriteText(dir + "/served-first.jsonl", first);
+  EXPECT_NE(first.find("\"sequence\":" + std::to_string(HeadSequence(db)) + ","), std::string::npos) << first;
+  // The key it signs with is the ledger's own, the one init made.
+  const std::string local = Run("checkpoint").out;
+  EXPECT_EQ(first.substr(first.find("\"key\":"), 72), local.substr(local.find("\"key\":"), 72));
+  ASSERT_EQ(Run("add", R"({"kind":"source","id":"src:while-serving","title":"T","publisher":"P","sha256":""})").exit_code, 0);
+  std::string second;
+  for (int tries = 0; tries < 50; ++tries) {
+    second = fetch().second;
+    if (second.find("\"sequence\":" + std::to_string(HeadSequence(db)) + ",") != std::string::npos) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_NE(second.find("\"sequence\":" + std::to_string(HeadSequence(db)) + ","), std::string::npos)
+      << "the served checkpoint did not follow the append within 5 s: " << second;
+  WriteText(dir + "/served-second.jsonl", second);
+  EXPECT_TRUE(StopServer(server));
+  auto held = Run("verify --checkpoint " + Quote(dir + "/served-first.jsonl") + " " +
+                          Quote(dir + "/served-second.jsonl"));
+  EXPECT_EQ(held.exit_code, 0) << held.err;
+  // Without a key the route says so.
+  std::filesystem::remove(db + ".key");
+  ServerProcess keyless = StartServer(db);
+  ASSERT_GT(keyless.port, 0);
+  httplib::Client client("127.0.0.1", keyless.port);
+  auto none = client.Get("/api/v1/checkpoint");
+  ASSERT_TRUE(none);
+  EXPECT_EQ(none->status, 404);
+  EXPECT_NE(none->body.find("no signing key"), std::string::npos) << none->body;
+  EXPECT_TRUE(StopServer(keyless));
 }
 
 }  // namespace

@@ -125,8 +125,12 @@ TEST_F(CatalogTest, EveryQuestionIsACommandARouteAnOperationAndAClientRoute) {
     EXPECT_NE(client.find("\"" + question.http_path + "\": {"), std::string::npos)
         << "web/src/generated/openapi.ts lacks it: scripts/openapi-check.sh --write";
   }
-  // The document holds the questions and the two service routes, no more.
-  EXPECT_EQ(document["paths"].size(), Questions().size() + 2);
+  // The document holds the questions and the three service routes (health,
+  // this document, the checkpoint), no more.
+  EXPECT_EQ(document["paths"].size(), Questions().size() + 3);
+  for (const char* path : {"/healthz", "/api/v1/openapi.json", "/api/v1/checkpoint"}) {
+    EXPECT_TRUE(document["paths"].contains(path)) << path;
+  }
 }
 
 TEST_F(CatalogTest, EveryTableHasTheColumnsItsEntryDeclares) {

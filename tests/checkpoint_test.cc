@@ -298,5 +298,76 @@ TEST_F(CheckpointScenario, ProofsVerifyWithOnlyTheCheckpointAndTheEvent) {
   EXPECT_EQ(past.exit_code, 2);
 }
 
+TEST_F(CheckpointScenario, AWitnessCosignsWhatExtendsWhatItSawAndVerifySaysWhoSawWhat) {
+  const std::string db = Copy("ledger");
+  const std::string witness = dir_ + "/witness.db";
+  ASSERT_EQ(Ramstein("--db " + Quote(witness) + " init").exit_code, 0);
+  Add(witness, "the-witness-own-first-record");
+  const std::string first = Checkpoint(db, "first");
+  auto cosigned = Run(witness, "witness " + Quote(first));
+  ASSERT_EQ(cosigned.exit_code, 0) << cosigned.err;
+  EXPECT_NE(cosigned.out.find("\"type\":\"ramstein-cosignature-1\""), std::string::npos) << cosigned.out;
+  WriteText(dir_ + "/cosigned-first.jsonl", cosigned.out);
+  // Later: cosigned only with the proof that it extends what was seen.
+  Add(db, "later");
+  const std::string second = Checkpoint(db, "second");
+  auto unproved = Run(witness, "witness " + Quote(second));
+  EXPECT_NE(unproved.exit_code, 0);
+  EXPECT_NE(unproved.err.find("give --proof"), std::string::npos) << unproved.err;
+  auto proof = Run(db, "prove --from " + Quote(first) + " --checkpoint " + Quote(second));
+  ASSERT_EQ(proof.exit_code, 0) << proof.err;
+  WriteText(dir_ + "/proof.json", proof.out);
+  auto extended = Run(witness, "witness " + Quote(second) + " --proof " + Quote(dir_ + "/proof.json"));
+  ASSERT_EQ(extended.exit_code, 0) << extended.err;
+  EXPECT_NE(extended.err.find("it extends event " + std::to_string(HeadSequence(db) - 1)), std::string::npos)
+      << extended.err;
+  WriteText(dir_ + "/cosigned-second.jsonl", extended.out);
+  auto older = Run(witness, "witness " + Quote(first));
+  EXPECT_NE(older.exit_code, 0);
+  EXPECT_NE(older.err.find("older than event"), std::string::npos) << older.err;
+  // verify names each cosignature and what each witness saw.
+  auto held = Run(db, "verify --checkpoint " + Quote(first) + " " + Quote(dir_ + "/cosigned-first.jsonl") + " " +
+                          Quote(dir_ + "/cosigned-second.jsonl"));
+  EXPECT_EQ(held.exit_code, 0) << held.err;
+  const std::string witness_id = ReadText(dir_ + "/cosigned-second.jsonl").substr(
+      ReadText(dir_ + "/cosigned-second.jsonl").find("\"witness\":\"") + 11, 32);
+  EXPECT_NE(held.out.find("holds: cosignature by witness " + witness_id), std::string::npos) << held.out;
+  EXPECT_NE(held.out.find("witness " + witness_id + " (key "), std::string::npos) << held.out;
+  EXPECT_NE(held.out.find(") saw events 1.." + std::to_string(HeadSequence(db))), std::string::npos) << held.out;
+  // A cosignature whose bytes were changed proves nothing.
+  std::string forged = ReadText(dir_ + "/cosigned-second.jsonl");
+  forged.replace(forged.find("\"sequence\":") + 11, 1, "9");
+  WriteText(dir_ + "/forged.jsonl", forged);
+  auto bad = Run(db, "verify --checkpoint " + Quote(dir_ + "/forged.jsonl"));
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("bad signature"), std::string::npos) << bad.err;
+}
+
+TEST_F(CheckpointScenario, AWitnessShownAnotherHistoryRefusesToCosignAndNamesTheFork) {
+  const std::string one = Copy("one");
+  const std::string two = Copy("two");
+  const std::string witness = dir_ + "/witness.db";
+  ASSERT_EQ(Ramstein("--db " + Quote(witness) + " init").exit_code, 0);
+  Add(witness, "the-witness-own-first-record");
+  Add(one, "told-to-the-witness");
+  Add(two, "told-to-someone-else");
+  const std::string seen = Checkpoint(one, "seen");
+  ASSERT_EQ(Run(witness, "witness " + Quote(seen)).exit_code, 0);
+  // The same event number with another root.
+  const std::string other = Checkpoint(two, "other");
+  auto same_size = Run(witness, "witness " + Quote(other));
+  EXPECT_EQ(same_size.exit_code, 2);
+  EXPECT_NE(same_size.err.find("fork: "), std::string::npos) << same_size.err;
+  // Later on the other branch, with a proof from that branch's own past.
+  Add(two, "more-of-the-other-branch");
+  const std::string later = Checkpoint(two, "later");
+  auto proof = Run(two, "prove --from " + Quote(other) + " --checkpoint " + Quote(later));
+  ASSERT_EQ(proof.exit_code, 0) << proof.err;
+  WriteText(dir_ + "/proof.json", proof.out);
+  auto extended = Run(witness, "witness " + Quote(later) + " --proof " + Quote(dir_ + "/proof.json"));
+  EXPECT_EQ(extended.exit_code, 2);
+  EXPECT_NE(extended.err.find("does not extend what this witness saw event"), std::string::npos) << extended.err;
+}
+
 }  // namespace
 }  // namespace ramstein::testing

@@ -155,7 +155,7 @@ std::optional<QuestionRoute> RouteOf(std::string_view path) {
 
 // 404 for a path no question answers, naming the closest route.
 HttpResponse NoRoute(const std::string& path) {
-  std::vector<std::string> paths = {"/healthz", "/api/v1/openapi.json"};
+  std::vector<std::string> paths = {"/healthz", "/api/v1/openapi.json", "/api/v1/checkpoint"};
   for (const Question& question : Questions()) paths.push_back(question.http_path);
   return ErrorResponse(404, "no route " + path.substr(0, 200) + DidYouMean(path, paths));
 }
@@ -229,6 +229,15 @@ std::optional<HttpResponse> HttpServer::AnswerInline(const HttpRequest& request)
     static const auto document = std::make_shared<const std::string>(OpenApiJson());
     HttpResponse response;
     response.set_shared(document, "application/json; charset=utf-8");
+    return response;
+  }
+  if (path == "/api/v1/checkpoint") {
+    if (Status refused = CheckNoParameters(request); !refused.ok()) return StatusResponse(refused);
+    auto line = service_.checkpoint_line();
+    if (!line) return ErrorResponse(404, "this server publishes no checkpoint: it has no signing key, or the ledger is empty");
+    HttpResponse response;
+    response.set_header("Cache-Control", "no-cache");
+    response.set_body(*line + "\n", "application/json; charset=utf-8");
     return response;
   }
   if (!StartsWith(path, "/api/")) return Dashboard(request);

@@ -4,12 +4,41 @@
 
 namespace ramstein {
 
-LedgerService::LedgerService(std::unique_ptr<LedgerDb> db, Clock* clock, HeadProbe probe)
+LedgerService::LedgerService(std::unique_ptr<LedgerDb> db, Clock* clock, HeadProbe probe,
+                             std::optional<SigningKey> key)
     : db_(std::move(db)),
       clock_(clock),
       probe_(std::move(probe)),
       sequence_(db_->head().sequence),
-      poller_([this] { PollLoop(); }) {}
+      key_(std::move(key)),
+      poller_([this] { PollLoop(); }) {
+  // Published before the first request is answered.
+  std::unique_lock lock(mutex_);
+  PublishCheckpoint();
+}
+
+void LedgerService::PublishCheckpoint() {
+  if (!key_ || tree_.size() == db_->head().sequence) return;
+  Status extended = ExtendLedgerTree(db_->store(), tree_);
+  if (!extended.ok() || tree_.size() == 0 || tree_.chain.back() != db_->head().hash) {
+    std::fprintf(stderr, "ramstein serve: no checkpoint published: %s\n",
+                 extended.ok() ? "the tree read does not end at the head served" : extended.message().c_str());
+    tree_ = LedgerTree();
+    std::lock_guard lock(checkpoint_mutex_);
+    checkpoint_line_.reset();
+    return;
+  }
+  Checkpoint checkpoint = tree_.At(tree_.size(), clock_->NowMs());
+  key_->Sign(checkpoint);
+  auto line = std::make_shared<const std::string>(CheckpointLine(checkpoint));
+  std::lock_guard lock(checkpoint_mutex_);
+  checkpoint_line_ = std::move(line);
+}
+
+std::shared_ptr<const std::string> LedgerService::checkpoint_line() const {
+  std::lock_guard lock(checkpoint_mutex_);
+  return checkpoint_line_;
+}
 
 LedgerService::~LedgerService() {
   {
@@ -28,6 +57,7 @@ Status LedgerService::RefreshNow() {
     std::unique_lock lock(mutex_);
     status = db_->Refresh();
     sequence_ = db_->head().sequence;
+    if (status.ok()) PublishCheckpoint();
   }
   if (status.code() == Status::Code::corruption) Fail(status.message());
   if (!status.ok() || !probe_) return status;

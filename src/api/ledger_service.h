@@ -12,6 +12,11 @@
 // damaged, the service fails: failure() says why, the server answers 503
 // instead of stale data, and the reason is logged once.
 //
+// Given the ledger's signing key, the service also publishes the ledger's
+// latest checkpoint (docs/formats/checkpoints.md): its Merkle tree is kept
+// up to date as events arrive, and a checkpoint is signed whenever the
+// ledger has grown.
+//
 // Thread safety: all public methods may be called from any thread.
 #pragma once
 
@@ -28,6 +33,8 @@
 
 #include "base/clock.h"
 #include "db/ledger_db.h"
+#include "db/ledger_tree.h"
+#include "ledger/checkpoint.h"
 
 namespace ramstein {
 
@@ -41,7 +48,8 @@ class LedgerService {
   using HeadProbe = std::function<Result<StoreHead>()>;
   // Takes ownership of `db`; `clock` must outlive the service. `probe` may
   // be empty (no check against the disk beyond refreshing).
-  LedgerService(std::unique_ptr<LedgerDb> db, Clock* clock, HeadProbe probe = {});
+  LedgerService(std::unique_ptr<LedgerDb> db, Clock* clock, HeadProbe probe = {},
+                std::optional<SigningKey> key = std::nullopt);
   ~LedgerService();
   LedgerService(const LedgerService&) = delete;
   LedgerService& operator=(const LedgerService&) = delete;
@@ -64,11 +72,17 @@ class LedgerService {
   Status RefreshNow();
   // Why the service stopped answering from its ledger; nullopt while sound.
   std::optional<std::string> failure() const;
+  // The latest checkpoint's line (ledger/checkpoint.h), or null: no key was
+  // given, the ledger is empty, or its tree could not be read.
+  std::shared_ptr<const std::string> checkpoint_line() const;
 
  private:
   void PollLoop();
 
   void Fail(const std::string& reason);
+  // Brings the tree up to the model's head and signs a checkpoint when it
+  // grew. REQUIRES: mutex_ held exclusively.
+  void PublishCheckpoint();
 
   std::unique_ptr<LedgerDb> db_;
   Clock* clock_;
@@ -78,6 +92,10 @@ class LedgerService {
   std::optional<std::string> failure_;
   mutable std::shared_mutex mutex_;
   std::atomic<std::uint64_t> sequence_{0};
+  std::optional<SigningKey> key_;
+  LedgerTree tree_;  // under mutex_
+  mutable std::mutex checkpoint_mutex_;
+  std::shared_ptr<const std::string> checkpoint_line_;
   std::mutex stop_mutex_;
   std::condition_variable stop_signal_;
   bool stop_ = false;

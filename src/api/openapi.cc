@@ -134,6 +134,7 @@ const std::vector<DocumentedRoute>& DocumentedRoutes() {
     std::vector<DocumentedRoute> out = {
         {"/healthz", "/healthz", "Liveness, and the newest ledger event applied", false},
         {"/api/v1/openapi.json", "/api/v1/openapi.json", "This document", false},
+        {"/api/v1/checkpoint", "/api/v1/checkpoint", "The ledger's latest signed checkpoint", false},
     };
     for (const Question& question : Questions()) {
       out.push_back({question.http_path, ExampleUrl(question), question.summary, IsTable(question)});
@@ -166,6 +167,14 @@ std::string OpenApiJson() {
   out += ",\"/api/v1/openapi.json\":{\"get\":" +
          FixedOperation("getOpenApi", "This document", "The OpenAPI 3.1 description of every route.",
                         R"({"type":"object","description":"an OpenAPI 3.1 document"})") +
+         "}";
+  out += ",\"/api/v1/checkpoint\":{\"get\":" +
+         FixedOperation(
+             "getCheckpoint", "The ledger's latest signed checkpoint",
+             "One line of canonical JSON, signed with the ledger's key when the ledger last grew "
+             "(docs/formats/checkpoints.md). Keep it: `ramstein verify --checkpoint` later holds the ledger to it. "
+             "404 when the server has no signing key.",
+             R"({"type":"object","required":["head","key","ledger","root","sequence","signature","time_ms","type"],"properties":{"head":{"type":"string","description":"the chain hash of event sequence, 64 hex digits"},"key":{"type":"string","description":"the Ed25519 public key that signed it, 64 hex digits"},"ledger":{"type":"string","description":"the ledger's id, 32 hex digits"},"root":{"type":"string","description":"the Merkle root of events 1..sequence, 64 hex digits"},"sequence":{"type":"integer","description":"it covers events 1..sequence"},"signature":{"type":"string","description":"Ed25519 signature, 128 hex digits"},"time_ms":{"type":"integer","description":"when it was signed, ms since 1970-01-01T00:00:00Z"},"type":{"type":"string","enum":["ramstein-checkpoint-1"]}}})") +
          "}";
   for (const Question& question : Questions()) {
     out += "," + JsonString(question.http_path) + ":{\"get\":" + OperationJson(question) + "}";

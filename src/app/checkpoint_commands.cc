@@ -1,7 +1,14 @@
 // `ramstein checkpoint`, `verify --checkpoint` and `prove`: signed
 // checkpoints of the ledger, held against it, and the proofs a reader
 // checks a figure by (db/checkpoint_check.h, ledger/merkle_tree.h).
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <optional>
 
 #include "app/commands.h"
 #include "app/signing_key_file.h"
@@ -63,6 +70,17 @@ void PrintHashes(CanonicalJson& json, std::string_view key, const std::vector<Ha
   json.EndArray();
 }
 
+// Where a witness keeps the cosignatures it made: beside its ledger.
+std::string WitnessedPath(const AppContext& context) { return context.db_path + ".witnessed"; }
+
+// Appends `line` to the file at `path` and syncs it before returning.
+Status AppendSynced(const std::string& path, const std::string& line) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  bool ok = fd >= 0 && ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) && ::fsync(fd) == 0;
+  if (fd >= 0) ok = ::close(fd) == 0 && ok;
+  return ok ? Status::Ok() : Status::IoError("cannot append to '" + path + "': " + std::strerror(errno));
+}
+
 // Prints each checkpoint's verdict and the forks; the exit code says whether all hold.
 int ReportCheckpoints(const LedgerTree& ledger, const std::vector<HeldCheckpoint>& held) {
   const CheckpointReport report = CheckCheckpoints(ledger, held);
@@ -82,6 +100,9 @@ int ReportCheckpoints(const LedgerTree& ledger, const std::vector<HeldCheckpoint
   }
   std::printf("ok: %zu checkpoint%s; the ledger's events 1..%llu are those published\n", report.findings.size(),
               report.findings.size() == 1 ? " holds" : "s hold", static_cast<unsigned long long>(report.vouched));
+  for (const auto& [witness, sequence] : report.witnessed) {
+    std::printf("witness %s saw events 1..%llu\n", witness.c_str(), static_cast<unsigned long long>(sequence));
+  }
   return kExitOk;
 }
 
@@ -108,6 +129,79 @@ int RunVerifyCheckpoints(AppContext& context, const std::vector<std::string>& fi
   std::printf("ok: %llu events verified; chain head %s\n", static_cast<unsigned long long>(summary.events),
               HashToHex(summary.head).c_str());
   return ReportCheckpoints(*ledger, *held);
+}
+
+int RunWitness(AppContext& context, const std::string& checkpoint_file, const std::string& proof_file) {
+  auto key = LoadSigningKeyFile(context.SigningKeyPath());
+  if (!key.ok()) return Fail(key.status());
+  std::string witness_id;
+  {
+    auto store = SqliteEventStore::Open(context.db_path, SqliteEventStore::Mode::read_only);
+    if (!store.ok()) return Fail(store.status());
+    auto id = ReadLedgerId(**store);
+    if (!id.ok()) return Fail(id.status());
+    if (id->empty()) return Fail(Status::DataError("the witness's ledger is empty: it has no id to sign as"));
+    witness_id = *id;
+  }
+  auto held = ReadCheckpoints({checkpoint_file});
+  if (!held.ok()) return Fail(held.status());
+  const Checkpoint& next = held->back().checkpoint;
+  const std::string named = "the checkpoint " + held->back().origin;
+  if (!next.witness.empty()) return Fail(Status::DataError(named + " is a cosignature; a witness signs a ledger's own"));
+  if (!CheckpointSignatureValid(next)) return Fail(Status::DataError(named + ": its signature is not its key's"));
+  if (next.ledger == witness_id) return Fail(Status::DataError(named + " is of the witness's own ledger"));
+  // What this witness saw of that ledger before: the latest it cosigned.
+  const std::string state_path = WitnessedPath(context);
+  std::optional<Checkpoint> seen;
+  if (std::filesystem::exists(state_path)) {
+    auto before = ReadCheckpoints({state_path});
+    if (!before.ok() && before.status().message() != "no checkpoint in the files given") return Fail(before.status());
+    for (const HeldCheckpoint& h : before.ok() ? *before : std::vector<HeldCheckpoint>{}) {
+      if (h.checkpoint.ledger == next.ledger && (!seen || h.checkpoint.sequence > seen->sequence)) seen = h.checkpoint;
+    }
+  }
+  if (seen) {
+    const std::string saw = "this witness saw event " + std::to_string(seen->sequence) + " of ledger " + next.ledger;
+    if (next.sequence < seen->sequence) {
+      return Fail(Status::DataError(named + " is older than event " + std::to_string(seen->sequence) +
+                                    ", which this witness already cosigned; not cosigned"));
+    }
+    if (next.sequence == seen->sequence && (next.root != seen->root || next.head != seen->head)) {
+      std::fprintf(stderr, "fork: %s gives event %llu another root than the one %s\n", named.c_str(),
+                   static_cast<unsigned long long>(next.sequence), saw.c_str());
+      return kExitDataError;
+    }
+    if (next.sequence > seen->sequence) {
+      if (proof_file.empty()) {
+        return Fail(Status::InvalidArgument(saw + ": give --proof, what `ramstein prove --from` prints for " +
+                                            std::to_string(seen->sequence) + " to " + std::to_string(next.sequence)));
+      }
+      auto text = ReadFileAtMost(proof_file, limits::checkpoint_line_bytes_max * 4);
+      if (!text.ok()) return Fail(text.status());
+      auto proof = ParseConsistencyProof(*text);
+      if (!proof.ok()) return Fail(Status::DataError(proof_file + ": " + proof.status().message()));
+      if (proof->ledger != next.ledger || proof->from_size != seen->sequence || proof->from_root != seen->root ||
+          proof->size != next.sequence || proof->root != next.root ||
+          !VerifyConsistency(seen->sequence, next.sequence, seen->root, next.root, proof->hashes)) {
+        std::fprintf(stderr, "fork: %s does not extend what %s (the proof in %s does not show it)\n", named.c_str(),
+                     saw.c_str(), proof_file.c_str());
+        return kExitDataError;
+      }
+    }
+  }
+  Checkpoint cosignature = next;
+  cosignature.witness = witness_id;
+  cosignature.time_ms = context.clock.NowMs();
+  key->Sign(cosignature);
+  const std::string line = CheckpointLine(cosignature) + "\n";
+  Status kept = AppendSynced(state_path, line);
+  if (!kept.ok()) return Fail(kept);
+  std::fwrite(line.data(), 1, line.size(), stdout);
+  std::fprintf(stderr, "cosigned event %llu of ledger %s as witness %s%s\n",
+               static_cast<unsigned long long>(next.sequence), next.ledger.c_str(), witness_id.c_str(),
+               seen ? (" (it extends event " + std::to_string(seen->sequence) + ", which this witness saw)").c_str()
+                    : " (the first of that ledger this witness sees)");
+  return kExitOk;
 }
 
 int RunVerifyExtract(AppContext& context, const std::string& extract_file,

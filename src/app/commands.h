@@ -28,6 +28,11 @@ int RunMigrate(AppContext& context, const std::string& to_path);
 // checkpoint in the files (one per line): each holds, or is named rolled
 // back, rewritten, of another ledger or badly signed; forks are named.
 int RunVerifyCheckpoints(AppContext& context, const std::vector<std::string>& files);
+// `witness CHECKPOINT_FILE [--proof FILE]`: this ledger, as a witness,
+// countersigns another ledger's checkpoint (the file's last line) after
+// checking that it extends the last one it cosigned of that ledger; the
+// cosignature is printed and kept in LEDGER.witnessed.
+int RunWitness(AppContext& context, const std::string& checkpoint_file, const std::string& proof_file);
 // `verify --extract FILE [--checkpoint FILE...]`: an extract checked end to
 // end (db/extract.h), and held to the checkpoints given.
 int RunVerifyExtract(AppContext& context, const std::string& extract_file, const std::vector<std::string>& checkpoint_files);

@@ -35,6 +35,9 @@ struct Options {
   std::string export_format, export_source;
   std::vector<std::string> export_withhold;
   std::string extract_file;
+  struct {
+    std::string checkpoint_file, proof_file;
+  } witness;
   std::string release_name, release_other, release_counted = "committed";
   LogFilter log;
   // The options of the question asked (only one command runs): by
@@ -96,6 +99,13 @@ void AddLedgerCommands(CLI::App& app, Options& o) {
                   : o.checkpoint_files.empty() ? RunVerify(o.context)
                                                : RunVerifyCheckpoints(o.context, o.checkpoint_files);
   });
+
+  auto* witness = app.add_subcommand(
+      "witness", "countersign another ledger's checkpoint as this ledger, after checking it extends the last one seen");
+  witness->add_option("checkpoint", o.witness.checkpoint_file, "the file whose last line is the checkpoint")->required();
+  witness->add_option("--proof", o.witness.proof_file,
+                      "what `prove --from` printed on the other ledger, from the last checkpoint this witness cosigned");
+  witness->callback([&o] { o.exit_code = RunWitness(o.context, o.witness.checkpoint_file, o.witness.proof_file); });
 
   auto* migrate = app.add_subcommand("migrate", "re-chain a format-1 ledger as format 2 in a new file (the ledger is left as it is)");
   migrate->add_option("--to", o.out_path, "the new ledger's file (must not exist)")->required();

@@ -5,6 +5,7 @@
 
 #include "api/http_server.h"
 #include "api/ledger_service.h"
+#include "app/signing_key_file.h"
 #include "app/commands.h"
 
 namespace ramstein {
@@ -43,11 +44,22 @@ int RunServe(AppContext& context, const std::string& listen, const std::string& 
   Status opened = context.Open(SqliteEventStore::Mode::read_only);
   if (!opened.ok()) return Fail(opened);
   std::string db_path = context.db_path;
-  LedgerService service(std::move(context.db), &context.clock, [db_path]() -> Result<StoreHead> {
-    auto store = SqliteEventStore::Open(db_path, SqliteEventStore::Mode::read_only);
-    if (!store.ok()) return store.status();
-    return (*store)->Head();
-  });
+  // The ledger's key signs the checkpoint it publishes; without one it publishes none.
+  std::optional<SigningKey> key;
+  if (auto loaded = LoadSigningKeyFile(context.SigningKeyPath()); loaded.ok()) {
+    key.emplace(std::move(loaded).value());
+  } else {
+    std::fprintf(stderr, "ramstein: publishing no checkpoint (/api/v1/checkpoint answers 404): %s\n",
+                 loaded.status().message().c_str());
+  }
+  LedgerService service(
+      std::move(context.db), &context.clock,
+      [db_path]() -> Result<StoreHead> {
+        auto store = SqliteEventStore::Open(db_path, SqliteEventStore::Mode::read_only);
+        if (!store.ok()) return store.status();
+        return (*store)->Head();
+      },
+      std::move(key));
   auto web = StaticFiles::Load(web_dir);
   if (!web.ok()) std::fprintf(stderr, "ramstein: serving the API only: %s\n", web.status().message().c_str());
   HttpServer server(service, web.ok() ? &*web : nullptr);

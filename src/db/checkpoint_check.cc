@@ -5,7 +5,9 @@ namespace ramstein {
 namespace {
 
 std::string Name(const HeldCheckpoint& held) {
-  return "checkpoint " + held.origin + " (event " + std::to_string(held.checkpoint.sequence) + ")";
+  const Checkpoint& c = held.checkpoint;
+  return (c.witness.empty() ? "checkpoint " : "cosignature by witness " + c.witness + " ") + held.origin +
+         " (event " + std::to_string(c.sequence) + ")";
 }
 
 // The tree a checkpoint is judged against: the ledger's, or for a
@@ -70,6 +72,10 @@ CheckpointReport CheckCheckpoints(const LedgerTree& ledger, std::span<const Held
     } else {
       finding.text = Name(h) + before + ": holds; the ledger's first " + events + " events are those it saw";
       if (&tree == &ledger) report.vouched = std::max(report.vouched, c.sequence);
+      if (&tree == &ledger && !c.witness.empty()) {
+        const std::string witness = c.witness + " (key " + ToHex(c.key) + ")";
+        report.witnessed[witness] = std::max(report.witnessed[witness], c.sequence);
+      }
     }
     report.findings.push_back(std::move(finding));
   }

@@ -8,8 +8,10 @@
 // saw (truncated, or an older copy restored) and `rewritten` when the
 // ledger's first `sequence` events differ from those it saw (rebuilt and
 // re-hashed): in both cases `verify` without checkpoints may still pass.
+// A witness's cosignature (ledger/checkpoint.h) is judged the same way.
 #pragma once
 
+#include <map>
 #include <span>
 #include <string>
 #include <vector>
@@ -38,6 +40,9 @@ struct CheckpointReport {
   std::vector<std::string> forks;           // one sentence per pair that cannot share a chain
   // The most events that a checkpoint which holds vouches for (0: none).
   std::uint64_t vouched = 0;
+  // Per witness ("ID (key HEX)": its ledger's id and public key) that
+  // cosigned checkpoints which hold: the most events it saw.
+  std::map<std::string, std::uint64_t> witnessed;
   bool ok() const;
 };
 

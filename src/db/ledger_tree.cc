@@ -16,11 +16,13 @@ Checkpoint LedgerTree::At(std::uint64_t sequence, std::int64_t time_ms) const {
   return checkpoint;
 }
 
-Result<LedgerTree> ReadLedgerTree(EventStore& store) {
-  LedgerTree ledger;
+namespace {
+
+// ExtendLedgerTree's work; `migrated_through` gets the `sequence` of a
+// migration record among the events read.
+Status Extend(EventStore& store, LedgerTree& ledger, std::uint64_t& migrated_through) {
   std::string entry;
-  std::uint64_t migrated_through = 0;
-  Status scanned = store.Scan(0, [&](const EventView& event) {
+  return store.Scan(ledger.size(), [&](const EventView& event) {
     entry.clear();
     AppendCanonicalBytes(event, entry);
     ledger.tree.Append(MerkleLeafHash(entry));
@@ -34,7 +36,19 @@ Result<LedgerTree> ReadLedgerTree(EventStore& store) {
     }
     return Status::Ok();
   });
-  if (!scanned.ok()) return scanned;
+}
+
+}  // namespace
+
+Status ExtendLedgerTree(EventStore& store, LedgerTree& ledger) {
+  std::uint64_t migrated_through = 0;
+  return Extend(store, ledger, migrated_through);
+}
+
+Result<LedgerTree> ReadLedgerTree(EventStore& store) {
+  LedgerTree ledger;
+  std::uint64_t migrated_through = 0;
+  RAMSTEIN_RETURN_IF_ERROR(Extend(store, ledger, migrated_through));
   if (migrated_through > 0 && migrated_through <= ledger.size()) {
     auto before = ReadFormatOneTree(store, migrated_through);
     if (!before.ok()) return before.status();
@@ -63,6 +77,21 @@ Result<LedgerTree> ReadFormatOneTree(EventStore& store, std::uint64_t through) {
   });
   if (!scanned.ok() && scanned.message() != kEnd.message()) return scanned;
   return ledger;
+}
+
+}  // namespace ramstein
+
+namespace ramstein {
+
+Result<std::string> ReadLedgerId(EventStore& store) {
+  std::string id;
+  const Status kEnd = Status::Conflict("event 1 was read");
+  Status scanned = store.Scan(0, [&](const EventView& event) {
+    id = LedgerId(event.hash);
+    return kEnd;
+  });
+  if (!scanned.ok() && scanned.message() != kEnd.message()) return scanned;
+  return id;
 }
 
 }  // namespace ramstein

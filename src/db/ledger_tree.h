@@ -37,6 +37,12 @@ struct LedgerTree {
 };
 
 Result<LedgerTree> ReadLedgerTree(EventStore& store);
+// Adds the events after the tree's last to it (a server keeping its
+// checkpoint up to date); migrated_from is left as it is.
+Status ExtendLedgerTree(EventStore& store, LedgerTree& ledger);
+
+// The ledger's id alone (reads event 1); "" for an empty ledger.
+Result<std::string> ReadLedgerId(EventStore& store);
 
 // The tree and chain of the store's first `through` events, encoded as
 // format 1 whatever their format: the ledger as it stood before `migrate`.

@@ -14,6 +14,9 @@ namespace ramstein {
 namespace {
 
 constexpr std::string_view kType = "ramstein-checkpoint-1";
+constexpr std::string_view kCosignatureType = "ramstein-cosignature-1";
+
+std::string_view TypeOf(const Checkpoint& c) { return c.witness.empty() ? kType : kCosignatureType; }
 constexpr std::string_view kKeyMagic = "ramstein-signing-key-1 ";
 
 void Sodium() {
@@ -42,7 +45,11 @@ std::string Json(const Checkpoint& c, bool with_signature) {
   json.Key("time_ms");
   json.Integer(c.time_ms);
   json.Key("type");
-  json.String(kType);
+  json.String(TypeOf(c));
+  if (!c.witness.empty()) {
+    json.Key("witness");
+    json.String(c.witness);
+  }
   json.EndObject();
   return json.Take();
 }
@@ -56,7 +63,7 @@ Status FieldError(std::string_view field, std::string_view what) {
 std::string LedgerId(const Hash& first_event_hash) { return ToHex(first_event_hash.data(), 16); }
 
 std::string CheckpointSignedBytes(const Checkpoint& checkpoint) {
-  return std::string(kType) + "\n" + Json(checkpoint, false);
+  return std::string(TypeOf(checkpoint)) + "\n" + Json(checkpoint, false);
 }
 
 std::string CheckpointLine(const Checkpoint& checkpoint) { return Json(checkpoint, true); }
@@ -73,6 +80,7 @@ Result<Checkpoint> ParseCheckpoint(std::string_view line) {
     return Status::DataError("a checkpoint is a JSON object");
   }
   Checkpoint c;
+  std::string_view type;
   std::set<std::string, std::less<>> seen;
   for (auto field : object) {
     const std::string_view name = field.key;
@@ -103,24 +111,85 @@ Result<Checkpoint> ParseCheckpoint(std::string_view line) {
       good = FromHex(text, c.key);
     } else if (name == "signature") {
       good = FromHex(text, c.signature);
-    } else if (name == "ledger") {
+    } else if (name == "ledger" || name == "witness") {
       std::array<std::uint8_t, 16> id{};
       good = FromHex(text, id);
-      c.ledger = std::string(text);
+      (name == "ledger" ? c.ledger : c.witness) = std::string(text);
     } else if (name == "type") {
-      if (text != kType) return FieldError(name, "must be \"" + std::string(kType) + "\"");
+      if (text != kType && text != kCosignatureType) {
+        return FieldError(name, "must be \"" + std::string(kType) + "\" or \"" + std::string(kCosignatureType) + "\"");
+      }
+      type = text;
     } else {
       return FieldError(name, "is not a field of a checkpoint");
     }
     if (!good) {
-      const std::size_t digits = name == "ledger" ? 32 : name == "signature" ? 128 : 64;
+      const std::size_t digits = name == "ledger" || name == "witness" ? 32 : name == "signature" ? 128 : 64;
       return FieldError(name, "must be " + std::to_string(digits) + " lower-case hex digits");
     }
   }
   for (std::string_view name : {"head", "key", "ledger", "root", "sequence", "signature", "time_ms", "type"}) {
     if (!seen.contains(name)) return FieldError(name, "is missing");
   }
+  if ((type == kCosignatureType) != seen.contains("witness")) {
+    return FieldError("witness", type == kCosignatureType ? "is missing" : "is only in a cosignature");
+  }
   return c;
+}
+
+Result<ConsistencyProofLine> ParseConsistencyProof(std::string_view line) {
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+  auto error = [](std::string_view field, std::string_view what) {
+    return Status::DataError("proof field '" + std::string(field) + "' " + std::string(what));
+  };
+  thread_local simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  simdjson::dom::object object;
+  if (parser.parse(line.data(), line.size()).get(root) != simdjson::SUCCESS ||
+      root.get_object().get(object) != simdjson::SUCCESS) {
+    return Status::DataError("a proof is one line of JSON, an object");
+  }
+  ConsistencyProofLine proof;
+  std::set<std::string, std::less<>> seen;
+  for (auto field : object) {
+    const std::string_view name = field.key;
+    if (!seen.emplace(name).second) return error(name, "is given twice");
+    std::string_view text;
+    std::int64_t number = 0;
+    if (name == "from_size" || name == "size") {
+      if (field.value.get_int64().get(number) != simdjson::SUCCESS || number < 0) {
+        return error(name, "must be a whole number");
+      }
+      (name == "size" ? proof.size : proof.from_size) = static_cast<std::uint64_t>(number);
+    } else if (name == "consistency") {
+      simdjson::dom::array list;
+      if (field.value.get_array().get(list) != simdjson::SUCCESS) return error(name, "must be a list of hashes");
+      for (auto item : list) {
+        Hash hash{};
+        if (item.get_string().get(text) != simdjson::SUCCESS || !FromHex(text, hash) || proof.hashes.size() >= 128) {
+          return error(name, "must be at most 128 hashes of 64 lower-case hex digits");
+        }
+        proof.hashes.push_back(hash);
+      }
+    } else if (name == "from_root" || name == "root") {
+      if (field.value.get_string().get(text) != simdjson::SUCCESS ||
+          !FromHex(text, name == "root" ? proof.root : proof.from_root)) {
+        return error(name, "must be 64 lower-case hex digits");
+      }
+    } else if (name == "ledger") {
+      std::array<std::uint8_t, 16> id{};
+      if (field.value.get_string().get(text) != simdjson::SUCCESS || !FromHex(text, id)) {
+        return error(name, "must be 32 lower-case hex digits");
+      }
+      proof.ledger = std::string(text);
+    } else {
+      return error(name, "is not a field of a consistency proof");
+    }
+  }
+  for (std::string_view name : {"consistency", "from_root", "from_size", "ledger", "root", "size"}) {
+    if (!seen.contains(name)) return error(name, "is missing");
+  }
+  return proof;
 }
 
 bool CheckpointSignatureValid(const Checkpoint& checkpoint) {

@@ -10,6 +10,12 @@
 // The signature is Ed25519 (libsodium crypto_sign_detached) by `key` over
 // "ramstein-checkpoint-1\n" followed by the same line without "signature".
 //
+// A cosignature is the same statement made by a witness, another ledger
+// that checked it extends what it saw of this one before: the same fields
+// and a "witness" (the witness ledger's id), "type":"ramstein-cosignature-1",
+// signed by the witness's key over "ramstein-cosignature-1\n" and the line
+// without "signature". It is held to the ledger exactly as a checkpoint is.
+//
 // Pure and without I/O, as the rest of ledger/: the key's file is app/'s.
 #pragma once
 
@@ -17,6 +23,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/status.h"
 #include "ledger/event.h"
@@ -34,6 +41,7 @@ struct Checkpoint {
   std::int64_t time_ms = 0;    // when it was signed, ms since the Unix epoch
   PublicKey key{};             // who signed it
   Signature signature{};
+  std::string witness;         // a cosignature's: the witness ledger's id; "" for the ledger's own
 };
 
 // A ledger's id: the first 16 bytes of the chain hash of its first event, in
@@ -51,6 +59,20 @@ std::string CheckpointLine(const Checkpoint& checkpoint);
 Result<Checkpoint> ParseCheckpoint(std::string_view line);
 // Whether `checkpoint.signature` is `checkpoint.key`'s over its bytes.
 bool CheckpointSignatureValid(const Checkpoint& checkpoint);
+
+// What `ramstein prove --from A --checkpoint B` prints: the RFC 9162
+// consistency proof that the tree of B extends the tree of A, as one line
+// of JSON {"consistency":[HEX64...],"from_root","from_size","ledger","root","size"}.
+struct ConsistencyProofLine {
+  std::string ledger;
+  std::uint64_t from_size = 0;
+  Hash from_root{};
+  std::uint64_t size = 0;
+  Hash root{};
+  std::vector<Hash> hashes;
+};
+// DataError naming the field for anything but exactly those fields.
+Result<ConsistencyProofLine> ParseConsistencyProof(std::string_view line);
 
 // An Ed25519 key pair. The file that keeps it (app/signing_key_file.h)
 // holds "ramstein-signing-key-1 ", the 64-byte libsodium secret key (seed,

@@ -142,6 +142,19 @@ test('overview totals equal the API: one account by default, said on the page, a
   await shot('overview');
 });
 
+test('the overview shows the ledger\'s signed checkpoint, the one the API publishes, to keep', async () => {
+  await open('/', '.card');
+  const served = await api('/api/v1/checkpoint');
+  const health = await api('/healthz');
+  equal(served.sequence, health.sequence, 'the checkpoint covers the newest event served');
+  await page.waitForSelector('[data-checkpoint]');
+  equal(await page.getAttribute('[data-checkpoint]', 'data-checkpoint'), String(served.sequence), 'the checkpoint on the page');
+  const text = await page.textContent('[data-checkpoint]');
+  check(text.includes(served.ledger) && text.includes(served.head.slice(0, 16)) && text.includes(served.key.slice(0, 16)),
+    `the page names the ledger, head and key: ${text}`);
+  equal(await page.getAttribute('[data-checkpoint] a[download]', 'href'), '/api/v1/checkpoint', 'a link to keep it');
+});
+
 test('donor, then record, then its quote in the document', async () => {
   await open('/?publisher=*', '.card');
   await page.click('td[data-column="donor"] a:text-is("GBR")');

@@ -85,6 +85,13 @@ export function workbookUrl(source: string, paged: boolean): string {
 export const record = (id: string) => get<RecordDetail>(`/api/v1/records/${encodeURIComponent(id)}`);
 export const meeting = (key: string) => get<MeetingDetail>(`/api/v1/reports/meetings/${encodeURIComponent(key)}`);
 export const health = () => get<{ status: string; sequence: number }>('/healthz');
+// The ledger's latest signed checkpoint; null when the server publishes none.
+export type Checkpoint = paths['/api/v1/checkpoint']['get']['responses'][200]['content']['application/json'];
+export const checkpoint = () =>
+  get<Checkpoint>('/api/v1/checkpoint').catch((error: unknown) => {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  });
 
 // "?a=1&b=2" of the non-empty parameters, or "".
 export function query(params: Record<string, string>): string {

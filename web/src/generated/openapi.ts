@@ -44,6 +44,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/checkpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The ledger's latest signed checkpoint
+         * @description One line of canonical JSON, signed with the ledger's key when the ledger last grew (docs/formats/checkpoints.md). Keep it: `ramstein verify --checkpoint` later holds the ledger to it. 404 when the server has no signing key.
+         */
+        get: operations["getCheckpoint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/donors": {
         parameters: {
             query?: never;
@@ -665,6 +685,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": Record<string, never>;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getCheckpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ledger's latest signed checkpoint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the chain hash of event sequence, 64 hex digits */
+                        head: string;
+                        /** @description the Ed25519 public key that signed it, 64 hex digits */
+                        key: string;
+                        /** @description the ledger's id, 32 hex digits */
+                        ledger: string;
+                        /** @description the Merkle root of events 1..sequence, 64 hex digits */
+                        root: string;
+                        /** @description it covers events 1..sequence */
+                        sequence: number;
+                        /** @description Ed25519 signature, 128 hex digits */
+                        signature: string;
+                        /** @description when it was signed, ms since 1970-01-01T00:00:00Z */
+                        time_ms: number;
+                        /** @enum {string} */
+                        type: "ramstein-checkpoint-1";
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];

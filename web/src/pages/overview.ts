@@ -1,7 +1,7 @@
 // Overview: the state of assistance at a glance. Headline totals in EUR (the
 // original currencies on hover), committed against delivered per donor,
 // money by month, holds active today, and the measures behind it all.
-import { report, today, type Row, type Table } from '../api';
+import { checkpoint, report, today, type Checkpoint, type Row, type Table } from '../api';
 import { chart, moneyAxis, palette, tooltipMoney } from '../chart';
 import { h, link, note, section } from '../dom';
 import { countedPublisher, filterBar, readFilters, type Filters } from '../filters';
@@ -30,10 +30,10 @@ export async function overviewPage(_: string[], search: URLSearchParams): Promis
   const filters = { ...requested, publisher: account };
   const counted = { type: filters.type, publisher: account };
   const kielFigures = (by: string) => (release ? report('figures', { dataset: `${release}/data_explorer`, by }) : Promise.resolve(null));
-  const [totals, donors, monthly, holds, kielAll, kielDonors] = await Promise.all([
+  const [totals, donors, monthly, holds, kielAll, kielDonors, signed] = await Promise.all([
     report('totals', counted), report('donors', counted),
     report('monthly', { donor: filters.donor, ...counted }), report('holds', { at: today() }),
-    kielFigures('all'), kielFigures('subject'),
+    kielFigures('all'), kielFigures('subject'), checkpoint(),
   ]);
   const picked = (rows: Row[]) => rows.filter((r) => !filters.donor || r.donor === filters.donor);
   const donorChoices = totals.rows.map((r) => ({ id: String(r.donor), name: String(r.name) }));
@@ -70,7 +70,23 @@ export async function overviewPage(_: string[], search: URLSearchParams): Promis
     section(`On hold today (${today()})`,
       holds.rows.length ? renderTable(holds, search, { sortKey: 'holds_sort' })
         : h('p', {}, 'Nothing is on hold today. ', link('/holds', 'See the holds timeline'), '.')),
-    section('Measures', await measuresTable(search, filters)));
+    section('Measures', await measuresTable(search, filters)),
+    signed ? checkpointSection(signed) : null);
+}
+
+// The ledger's signed statement of what it holds, for a reader to keep and
+// later hold the ledger to.
+function checkpointSection(c: Checkpoint): HTMLElement {
+  const signedAt = new Date(c.time_ms).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+  return section('Checkpoint',
+    h('p', { class: 'checkpoint', 'data-checkpoint': String(c.sequence) },
+      `The ledger's events 1–${c.sequence.toLocaleString('en-GB')} as signed on ${signedAt}: ledger `,
+      h('code', {}, c.ledger), ', chain head ', h('code', { title: c.head }, `${c.head.slice(0, 16)}…`),
+      ', Merkle root ', h('code', { title: c.root }, `${c.root.slice(0, 16)}…`), ', signed by key ',
+      h('code', { title: c.key }, `${c.key.slice(0, 16)}…`), '. ',
+      h('a', { href: '/api/v1/checkpoint', download: `checkpoint-${c.sequence}.jsonl` }, 'Keep this checkpoint'),
+      '; ', h('code', {}, 'ramstein verify --checkpoint FILE'),
+      ' later shows whether the ledger is still what it saw.'));
 }
 
 // Which account the totals count, in words: the default one (and why), one
