@@ -34,6 +34,8 @@ void EventEncoder::Run() {
   for (std::size_t start = 0; start < records_.size(); start += encode_chunk_events) {
     std::size_t end = std::min(records_.size(), start + encode_chunk_events);
     std::vector<Event> chunk(end - start);
+    std::vector<Salt> salts(format_ == EventFormat::v2 ? chunk.size() : 0);
+    if (!salts.empty()) RandomSalts(salts.data(), salts.size());
     for (std::size_t i = start; i < end; ++i) {
       Event& e = chunk[i - start];
       e.sequence = first_sequence_ + i;
@@ -43,7 +45,7 @@ void EventEncoder::Run() {
       e.sources = CitedSources(records_[i]);
       e.payload = EncodePayload(records_[i]);
       e.format = format_;
-      if (format_ == EventFormat::v2) e.salt = RandomSalt();
+      if (format_ == EventFormat::v2) e.salt = salts[i - start];
       e.hash = ChainHash(previous, e.view(), scratch);
       const std::string& id = CommonOf(records_[i]).id;
       auto [earlier, is_first] = in_batch.try_emplace(id, e.sequence);

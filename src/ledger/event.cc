@@ -72,6 +72,12 @@ Salt RandomSalt() {
   return salt;
 }
 
+void RandomSalts(Salt* salts, std::size_t count) {
+  EnsureSodium();
+  static_assert(sizeof(Salt) == 16);
+  randombytes_buf(salts, count * sizeof(Salt));
+}
+
 EventHeader HeaderOf(const EventView& event) {
   return {event.sequence, event.time_ms, event.type, event.author, PayloadDigest(event.salt, event.payload)};
 }

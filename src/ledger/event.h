@@ -72,8 +72,10 @@ struct EventHeader {
 
 // BLAKE2b-256(salt || payload): what format 2 commits to of a payload.
 Hash PayloadDigest(const Salt& salt, std::string_view payload);
-// Fresh random salt (libsodium's randombytes).
+// Fresh random salt (libsodium's randombytes), one, or one for each of
+// `salts` drawn at once (one system call for a chunk of events).
 Salt RandomSalt();
+void RandomSalts(Salt* salts, std::size_t count);
 // The header of a format-2 event, its payload digested.
 EventHeader HeaderOf(const EventView& event);
 
