@@ -157,18 +157,7 @@ TEST_F(MigrateScenario, AMigrationRecordThatLiesOrIsImportedIsRefused) {
   std::string forged = payload.substr(0, payload.size() - 1);
   forged[at] = forged[at] == '0' ? '1' : '0';
   Sql(migrated, "UPDATE events SET payload = '" + forged + "' WHERE sequence = " + std::to_string(last) + ";");
-  const std::vector<Event> events = ReadEvents(migrated);
-  std::string scratch;
-  Hash last_hash = ChainHash(events[last - 2].hash, events[last - 1].view(), scratch);
-  Sql(migrated, "UPDATE events SET hash = X'" + HashToHex(last_hash) + "' WHERE sequence = " + std::to_string(last) +
-                    ";");
-  std::filesystem::remove(migrated + "-ack");
-  {
-    unsigned char head[40];
-    for (int i = 0; i < 8; ++i) head[i] = static_cast<unsigned char>((last >> (8 * i)) & 0xff);
-    std::memcpy(head + 8, last_hash.data(), 32);
-    Sql(migrated, "UPDATE meta SET value = X'" + ToHex(head, 40) + "' WHERE key = 'head';");
-  }
+  Reforge(migrated);
   auto verified = Run(migrated, "verify");
   EXPECT_EQ(verified.exit_code, 2);
   EXPECT_NE(verified.err.find("the migration record's ledger"), std::string::npos) << verified.err;

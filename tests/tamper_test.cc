@@ -99,5 +99,24 @@ TEST_F(TamperTest, ARehashedForgeryIsStillCaughtDownstream) {
   EXPECT_NE(result.err.find("event 5:"), std::string::npos) << result.err;
 }
 
+TEST_F(TamperTest, ASourceWhoseHashIsNotItsTextsIsCaughtAfterTheChainIsReforged) {
+  // Text and hash disagree only when something other than import wrote
+  // the payload: the chain re-hashed over it hides nothing from verify.
+  auto sequence = Sql("SELECT sequence FROM events WHERE type = 1 AND payload LIKE '%\\\"text\\\":%' LIMIT 1;");
+  ASSERT_EQ(sequence.exit_code, 0);
+  const std::string row = sequence.out.substr(0, sequence.out.find('\n'));
+  ASSERT_FALSE(row.empty()) << "no source with text";
+  ASSERT_EQ(Sql("UPDATE events SET payload = substr(payload, 1, instr(payload, '\\\"sha256\\\":\\\"') + 9) || "
+                "'0000' || substr(payload, instr(payload, '\\\"sha256\\\":\\\"') + 14) WHERE sequence = " +
+                row + ";")
+                .exit_code,
+            0);
+  Reforge(path_);
+  auto result = Verify();
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("event " + row + ": the source's sha256 is not that of its text"), std::string::npos)
+      << result.err;
+}
+
 }  // namespace
 }  // namespace ramstein::testing

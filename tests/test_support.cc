@@ -11,6 +11,7 @@
 #include <array>
 #include <cstdlib>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -187,6 +188,36 @@ std::unique_ptr<LedgerDb> OpenBundled(const std::string& path) {
   auto result = Ramstein("--db '" + path + "' init --bundled");
   EXPECT_EQ(result.exit_code, 0) << result.err;
   return OpenLedger(path);
+}
+
+void Reforge(const std::string& db_path) {
+  std::vector<Event> events;
+  {
+    auto store = SqliteEventStore::Open(db_path, SqliteEventStore::Mode::read_only);
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    ASSERT_TRUE((*store)->Scan(0, [&](const EventView& e) {
+      events.push_back(Event::Of(e));
+      return Status::Ok();
+    }).ok());
+  }
+  Hash previous{};
+  std::string scratch, sql = "BEGIN;";
+  for (Event& event : events) {
+    event.hash = ChainHash(previous, event.view(), scratch);
+    previous = event.hash;
+    sql += "UPDATE events SET hash = X'" + HashToHex(event.hash) + "' WHERE sequence = " +
+           std::to_string(event.sequence) + ";";
+  }
+  unsigned char head[40] = {};
+  const std::uint64_t last = events.empty() ? 0 : events.back().sequence;
+  for (int i = 0; i < 8; ++i) head[i] = static_cast<unsigned char>((last >> (8 * i)) & 0xff);
+  std::memcpy(head + 8, previous.data(), 32);
+  sql += "UPDATE meta SET value = X'" + ToHex(head, 40) + "' WHERE key = 'head'; COMMIT;";
+  const std::string file = db_path + ".reforge.sql";
+  WriteText(file, sql);
+  ASSERT_EQ(Shell("sqlite3 '" + db_path + "' < '" + file + "'").exit_code, 0);
+  std::filesystem::remove(file);
+  std::filesystem::remove(db_path + "-ack");
 }
 
 std::uint64_t HeadSequence(const std::string& db_path) {

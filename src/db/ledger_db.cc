@@ -186,6 +186,13 @@ Result<VerifySummary> LedgerDb::VerifyStore(EventStore& store, const FxRates* ra
     if (CitedSources(record.value()) != event.sources) {
       return Status::Corruption(where + "sources do not match the payload's evidence");
     }
+    // A source's sha256 is its text's (derived when it was imported); a
+    // stored one that differs was written by something other than import.
+    if (const auto* source = std::get_if<SourceRecord>(&record.value()); source && source->text) {
+      if (source->sha256 != Sha256Hex(*source->text)) {
+        return Status::Corruption(where + "the source's sha256 is not that of its text");
+      }
+    }
     Status check = replay.Check(record.value(), {});
     if (!check.ok())
       return Status::Corruption(where + "fails its checks on replay: " + check.message());
