@@ -430,6 +430,9 @@ test('the search box on every page finds records, marks the match, and counts by
   await page.click('.facets a:has-text("Items")');
   await page.waitForURL(/kind=item/);
   await settle('ul.hits li');
+  // The address changes before the narrowed answer replaces the list: wait for it.
+  await page.waitForFunction((n) => document.querySelectorAll('ul.hits li').length === n, answer.facets.kind.item,
+    { timeout: 10_000 }).catch(() => {});
   equal(await page.locator('ul.hits li').count(), answer.facets.kind.item, 'items only');
   await page.click('ul.hits li a >> nth=0');
   await settle('h1:has-text("Patriot")');
