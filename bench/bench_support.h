@@ -47,10 +47,10 @@ inline const FxRates& Rates() {
 
 // The ledger at `path`, created when missing. Aborts on failure (a
 // benchmark cannot go on without it).
-inline std::unique_ptr<LedgerDb> Open(const std::string& path) {
+inline std::unique_ptr<LedgerDb> Open(const std::string& path, const OpenOptions& options = {}) {
   static SystemClock clock;
   auto store = SqliteEventStore::Open(path, std::filesystem::exists(path) ? SqliteEventStore::Mode::open_existing : SqliteEventStore::Mode::create);
-  return LedgerDb::Open(std::move(store).value(), &Rates(), &clock).value();
+  return LedgerDb::Open(std::move(store).value(), &Rates(), &clock, options).value();
 }
 
 }  // namespace ramstein::bench

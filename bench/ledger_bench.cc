@@ -3,6 +3,7 @@
 //   BM_Import         `ramstein import` of a synthetic JSON Lines file into a fresh ledger
 //   BM_SqliteInsertLines  the same file stored line by line in a plain SQLite table
 //   BM_OpenRebuild    opening that ledger: scan every event, rebuild the model
+//   BM_OpenSnapshot   opening it from the snapshot its import wrote
 //   BM_ReportDonors   the donors report over the rebuilt model
 //   BM_SqliteGroupBy  SQLite's GROUP BY computing the same sums over the same
 //                     line rows in a plain table (file-backed, page cache warm)
@@ -84,11 +85,14 @@ void BM_Import(benchmark::State& state) {
   state.counters["events"] = static_cast<double>(events);
 }
 
-void BM_OpenRebuild(benchmark::State& state) {
-  const std::string& path = LedgerFile(state.range(0));
+// Opening `path`: from its snapshot, or (use_snapshot false) replaying it.
+void OpenLedger(benchmark::State& state, const std::string& path, bool use_snapshot) {
+  OpenOptions options;
+  options.use_snapshot = use_snapshot;
   std::uint64_t events = 0;
   for (auto _ : state) {
-    auto db = Open(path);
+    auto db = Open(path, options);
+    if (use_snapshot && db->opened_from_snapshot() != db->head().sequence) state.SkipWithError("no snapshot used");
     events = db->head().sequence;
     benchmark::DoNotOptimize(db->model().lines().size());
     state.PauseTiming();  // freeing the model is not part of opening it
@@ -98,6 +102,19 @@ void BM_OpenRebuild(benchmark::State& state) {
   state.counters["events_per_s"] = benchmark::Counter(
       static_cast<double>(events), benchmark::Counter::kIsIterationInvariantRate);
   state.counters["events"] = static_cast<double>(events);
+}
+
+void BM_OpenRebuild(benchmark::State& state) { OpenLedger(state, LedgerFile(state.range(0)), false); }
+
+// The ledger's snapshot is written by its import at 10^6; at 10^5 (fewer
+// events than an append's threshold) it is written here, once.
+void BM_OpenSnapshot(benchmark::State& state) {
+  const std::string& path = LedgerFile(state.range(0));
+  {
+    auto db = Open(path);
+    if (db->opened_from_snapshot() != db->head().sequence && !db->WriteSnapshot().ok()) std::abort();
+  }
+  OpenLedger(state, path, true);
 }
 
 LedgerDb& OpenedLedger(std::int64_t line_items) {
@@ -251,6 +268,12 @@ BENCHMARK(BM_SqliteInsertLines)
     ->Iterations(1)
     ->UseRealTime();
 BENCHMARK(BM_OpenRebuild)
+    ->Arg(kSmall)
+    ->Arg(kLarge)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1)
+    ->UseRealTime();
+BENCHMARK(BM_OpenSnapshot)
     ->Arg(kSmall)
     ->Arg(kLarge)
     ->Unit(benchmark::kMillisecond)

@@ -17,6 +17,7 @@ jq -r '
     row("import, \($n) line items (rate: line items/s)"; "BM_Import/\($n)/iterations:1/real_time"; "line_items_per_s"),
     row("SQLite: store the same lines, no checks (line items/s)"; "BM_SqliteInsertLines/\($n)/iterations:1/real_time"; "line_items_per_s"),
     row("open + rebuild, \($n) line items (rate: events/s)"; "BM_OpenRebuild/\($n)/iterations:1/real_time"; "events_per_s"),
+    row("open from a snapshot, \($n) line items (rate: events/s)"; "BM_OpenSnapshot/\($n)/iterations:1/real_time"; "events_per_s"),
     row("report donors, \($n) line items"; "BM_ReportDonors/\($n)/real_time"; null),
     row("SQLite GROUP BY (file), \($n) rows"; "BM_SqliteGroupBy/\($n)/real_time"; null),
     row("SQLite GROUP BY (:memory:), \($n) rows"; "BM_SqliteMemoryGroupBy/\($n)/real_time"; null),

@@ -11,7 +11,7 @@ cmake --build build-fuzz --parallel "$(nproc)"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 status=0
-targets=(record payload jsonl ecb us_packages kiel_csv xlsx ledger search config checkpoint extract)
+targets=(record payload jsonl ecb us_packages kiel_csv xlsx ledger search config checkpoint extract snapshot)
 for target in "${targets[@]}"; do
   corpus="$work/$target"
   mkdir -p "$corpus"
@@ -27,6 +27,7 @@ for target in "${targets[@]}"; do
     config) cp fuzz/corpus/config/* "$corpus"/ ;;
     checkpoint) cp fuzz/corpus/checkpoint/* "$corpus"/ ;;
     extract) cp fuzz/corpus/extract/* "$corpus"/ ;;
+    snapshot) cp fuzz/corpus/snapshot/* fuzz/regressions/snapshot-* "$corpus"/ ;;
   esac
   echo "fuzz: ${target}_fuzz for ${seconds}s"
   if ! build-fuzz/fuzz/${target}_fuzz -max_total_time="$seconds" -max_len=65536 -artifact_prefix=fuzz/crash- \

@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config
   libsqlite3-dev sqlite3 libsodium-dev libssl-dev libsimdjson-dev nlohmann-json3-dev libcli11-dev
-  libabsl-dev libboost1.81-dev libcpp-httplib-dev zlib1g-dev libminizip-dev libpugixml-dev libxlsxwriter-dev
+  libabsl-dev libboost1.81-dev libcpp-httplib-dev zlib1g-dev libminizip-dev libpugixml-dev libxlsxwriter-dev libxxhash-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev curl
   dpkg-dev debootstrap groff-base

@@ -26,6 +26,12 @@ Status AppContext::Open(SqliteEventStore::Mode mode) {
   auto opened = LedgerDb::Open(std::move(store).value(), &rates, &clock);
   if (!opened.ok()) return opened.status();
   db = std::move(opened).value();
+  // A stale snapshot (another build, other rates) is routine; a damaged
+  // one is worth knowing about.
+  if (db->snapshot_load().damaged) {
+    for (const std::string& why : db->snapshot_load().passed_over)
+      std::fprintf(stderr, "ramstein: note: %s; it was not used\n", why.c_str());
+  }
   return Status::Ok();
 }
 

@@ -24,6 +24,10 @@ struct LogFilter {
 int RunLog(AppContext& context, const LogFilter& filter);
 int RunVerify(AppContext& context);
 int RunMigrate(AppContext& context, const std::string& to_path);
+// `snapshot`: writes a snapshot of the model at the ledger's head
+// (db/ledger_snapshot.h); `snapshot --list`: the stored snapshots, which
+// one opening would use, and why the others would be passed over.
+int RunSnapshot(AppContext& context, bool list);
 // `verify --checkpoint FILE...`: verify, then hold the ledger to every
 // checkpoint in the files (one per line): each holds, or is named rolled
 // back, rewritten, of another ledger or badly signed; forks are named.

@@ -167,6 +167,10 @@ int RunVerify(AppContext& context) {
   }
   std::printf("ok: %llu events verified; chain head %s\n",
               static_cast<unsigned long long>(summary->events), HashToHex(summary->head).c_str());
+  if (summary->snapshot_checked > 0) {
+    std::printf("ok: the snapshot at event %llu holds the model its events build\n",
+                static_cast<unsigned long long>(summary->snapshot_checked));
+  }
   return kExitOk;
 }
 

@@ -50,6 +50,7 @@ struct Options {
   CatalogMapOptions catalog;
   std::vector<std::string> checkpoint_files;
   ProveOptions prove;
+  bool snapshot_list = false;
 };
 
 void AddFormatFlags(CLI::App* command, AppContext& context) {
@@ -110,6 +111,10 @@ void AddLedgerCommands(CLI::App& app, Options& o) {
   auto* migrate = app.add_subcommand("migrate", "re-chain a format-1 ledger as format 2 in a new file (the ledger is left as it is)");
   migrate->add_option("--to", o.out_path, "the new ledger's file (must not exist)")->required();
   migrate->callback([&o] { o.exit_code = RunMigrate(o.context, o.out_path); });
+
+  auto* snapshot = app.add_subcommand("snapshot", "write a snapshot of the model so that opening replays only later events");
+  snapshot->add_flag("--list", o.snapshot_list, "list the stored snapshots and which one opening would use");
+  snapshot->callback([&o] { o.exit_code = RunSnapshot(o.context, o.snapshot_list); });
 
   auto* checkpoint = app.add_subcommand("checkpoint", "verify the ledger and print its signed checkpoint (one JSON line)");
   checkpoint->callback([&o] { o.exit_code = RunCheckpoint(o.context); });

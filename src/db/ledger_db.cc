@@ -32,10 +32,29 @@ LedgerDb::LedgerDb(std::unique_ptr<EventStore> store, const FxRates* rates, Cloc
       model_(std::make_unique<Model>(rates)) {}
 
 Result<std::unique_ptr<LedgerDb>> LedgerDb::Open(std::unique_ptr<EventStore> store,
-                                                 const FxRates* rates, Clock* clock) {
+                                                 const FxRates* rates, Clock* clock,
+                                                 const OpenOptions& options) {
   std::unique_ptr<LedgerDb> db(new LedgerDb(std::move(store), rates, clock));
+  db->options_ = options;
+  if (options.use_snapshot) {
+    // A head that cannot be read is for Refresh to report.
+    if (auto stored_head = db->store_->Head(); stored_head.ok() && stored_head->sequence > 0) {
+      db->snapshot_load_ = LoadSnapshot(*db->store_, *stored_head, rates, options.threads);
+      if (db->snapshot_load_.model) {
+        db->model_ = std::move(db->snapshot_load_.model);
+        db->head_ = db->snapshot_load_.head;
+        db->opened_from_snapshot_ = db->snapshot_sequence_ = db->head_.sequence;
+      }
+    }
+  }
   RAMSTEIN_RETURN_IF_ERROR(db->Refresh());
   return db;
+}
+
+Status LedgerDb::WriteSnapshot() {
+  RAMSTEIN_RETURN_IF_ERROR(ramstein::WriteSnapshot(*store_, *model_, head_, *rates_));
+  snapshot_sequence_ = head_.sequence;
+  return Status::Ok();
 }
 
 Status LedgerDb::ApplyStored(const EventView& event, Model& model) {
@@ -163,12 +182,20 @@ Result<AppendSummary> LedgerDb::AppendChecked(std::vector<Record> records,
   // Written, but not applied: the checks and the model disagree. Say so
   // rather than serve a model that lacks acknowledged events.
   if (!applied.ok()) return Status::Corruption("appended, but the model could not apply it: " + applied.message());
+  // A snapshot only saves later openings time: failing to write one (a
+  // read-only store, a full disk) changes nothing that was appended.
+  if (options_.snapshot_events_min > 0 && head_.sequence - snapshot_sequence_ >= options_.snapshot_events_min) {
+    if (WriteSnapshot().ok()) summary.snapshot_written = true;
+  }
   return summary;
 }
 
 Result<VerifySummary> LedgerDb::Verify() { return VerifyStore(*store_, rates_); }
 
 Result<VerifySummary> LedgerDb::VerifyStore(EventStore& store, const FxRates* rates) {
+  std::optional<SnapshotToCheck> snapshot;
+  if (auto stored_head = store.Head(); stored_head.ok()) snapshot = NewestSnapshotToCheck(store, *stored_head, *rates);
+  std::uint64_t snapshot_checked = 0;
   ChainVerifier chain;
   Model replay(rates);
   std::uint64_t count = 0;
@@ -202,6 +229,18 @@ Result<VerifySummary> LedgerDb::VerifyStore(EventStore& store, const FxRates* ra
     Status applied = replay.Apply(event.sequence, event.time_ms, event.author, std::move(record).value());
     if (!applied.ok()) return Status::Corruption(where + applied.message());
     ++count;
+    // The snapshot an opening would start from must hold the model these
+    // events build; one of another chain is never used, so not compared.
+    if (snapshot && event.sequence == snapshot->sequence && event.hash == snapshot->head) {
+      std::string built;
+      replay.WriteSnapshot(&built);
+      if (std::string_view(snapshot->bytes).substr(snapshot->model_offset) != built) {
+        return Status::Corruption("the snapshot at event " + std::to_string(event.sequence) +
+                                  " does not hold the model its events build: opening the ledger would answer "
+                                  "from other figures (`ramstein snapshot` writes a new one)");
+      }
+      snapshot_checked = event.sequence;
+    }
     return Status::Ok();
   });
   if (!status.ok()) return status;
@@ -227,7 +266,7 @@ Result<VerifySummary> LedgerDb::VerifyStore(EventStore& store, const FxRates* ra
                                 (size ? HashToHex(before->chain.back()) : "none") + ")");
     }
   }
-  return VerifySummary{count, chain.last_hash()};
+  return VerifySummary{count, chain.last_hash(), snapshot_checked};
 }
 
 }  // namespace ramstein

@@ -13,6 +13,7 @@
 
 #include "base/clock.h"
 #include "base/status.h"
+#include "db/ledger_snapshot.h"
 #include "fx/fx_rates.h"
 #include "model/model.h"
 #include "store/event_store.h"
@@ -29,19 +30,37 @@ struct AppendSummary {
   std::uint64_t first_sequence = 0;
   std::uint64_t last_sequence = 0;
   std::size_t records = 0;
+  bool snapshot_written = false;  // the append was followed by a snapshot
 };
 
 struct VerifySummary {
   std::uint64_t events = 0;
   Hash head{};
+  // The snapshot found to hold the model its events build (0: none stored
+  // that an opening would use).
+  std::uint64_t snapshot_checked = 0;
+};
+
+struct OpenOptions {
+  // Start from the newest usable snapshot (db/ledger_snapshot.h) and replay
+  // only the events after it; false replays every event.
+  bool use_snapshot = true;
+  // Write a snapshot when an append leaves at least this many events after
+  // the newest one (0: never; the store must be writable).
+  std::uint64_t snapshot_events_min = 65'536;
+  // Threads that decode a snapshot.
+  unsigned threads = 2;
 };
 
 class LedgerDb {
  public:
   // Takes ownership of `store`. `rates` and `clock` must outlive the LedgerDb.
-  // Rebuilds the model from every stored event.
+  // Rebuilds the model: from the newest usable snapshot and the events
+  // after it, or from every stored event. Every replayed event is checked
+  // against the hash chain, continuing from the snapshot's head.
   static Result<std::unique_ptr<LedgerDb>> Open(std::unique_ptr<EventStore> store,
-                                                const FxRates* rates, Clock* clock);
+                                                const FxRates* rates, Clock* clock,
+                                                const OpenOptions& options = {});
 
   // Checks every record; returns the errors (at most `errors_max`) and
   // changes nothing if there are any.
@@ -62,8 +81,9 @@ class LedgerDb {
 
   // Recomputes the hash chain of the whole store, checks that every payload
   // is canonical and that every record passes its checks when replayed, and
-  // that the chain ends at the recorded head. Returns Corruption naming the
-  // first event that fails.
+  // that the chain ends at the recorded head, and that the snapshot an
+  // opening would start from holds the model the events build. Returns
+  // Corruption naming the first event (or the snapshot) that fails.
   Result<VerifySummary> Verify();
   // The same for a store no model was built from: every event is checked
   // before the replay applies it, so a damaged ledger is reported, never
@@ -79,6 +99,16 @@ class LedgerDb {
   EventStore& store() { return *store_; }
   const StoreHead& head() const { return head_; }
 
+  // Writes a snapshot of the model as it stands now.
+  Status WriteSnapshot();
+  // The event the model was opened from a snapshot at (0: replayed from
+  // the first event), and why newer snapshots were passed over.
+  std::uint64_t opened_from_snapshot() const { return opened_from_snapshot_; }
+  const SnapshotLoad& snapshot_load() const { return snapshot_load_; }
+  // The sequence of the newest snapshot this process knows of (written or
+  // opened from), 0 for none.
+  std::uint64_t snapshot_sequence() const { return snapshot_sequence_; }
+
  private:
   LedgerDb(std::unique_ptr<EventStore> store, const FxRates* rates, Clock* clock);
   Status ApplyStored(const EventView& event, Model& model);
@@ -88,6 +118,10 @@ class LedgerDb {
   Clock* clock_;
   std::unique_ptr<Model> model_;
   StoreHead head_;
+  OpenOptions options_;
+  SnapshotLoad snapshot_load_;
+  std::uint64_t opened_from_snapshot_ = 0;
+  std::uint64_t snapshot_sequence_ = 0;
 };
 
 // The '\n'-joined, sorted, distinct source ids a record's evidence cites.

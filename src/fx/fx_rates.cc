@@ -124,6 +124,19 @@ Result<FxRates> FxRates::ParseEcbCsv(std::string_view text, std::string_view fil
     ++rates.day_count_;
   }
   for (auto& series : rates.series_) std::reverse(series.begin(), series.end());
+  // FNV-1a over every (currency, day, rate), in order.
+  std::uint64_t fingerprint = 14695981039346656037ull;
+  auto mix = [&](std::uint64_t value) {
+    for (int i = 0; i < 8; ++i, value >>= 8) fingerprint = (fingerprint ^ (value & 0xff)) * 1099511628211ull;
+  };
+  for (std::size_t currency = 0; currency < rates.series_.size(); ++currency) {
+    for (const Point& point : rates.series_[currency]) {
+      mix(currency);
+      mix(static_cast<std::uint64_t>(point.day));
+      mix(static_cast<std::uint64_t>(point.rate_nano));
+    }
+  }
+  rates.fingerprint_ = fingerprint;
   return rates;
 }
 

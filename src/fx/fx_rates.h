@@ -59,6 +59,9 @@ class FxRates {
 
   std::size_t day_count() const { return day_count_; }
   bool empty() const { return day_count_ == 0; }
+  // Differs between two tables that convert any amount differently (a hash
+  // of every rate): what a snapshot of converted figures is keyed by.
+  std::uint64_t fingerprint() const { return fingerprint_; }
 
  private:
   struct Point {
@@ -68,6 +71,7 @@ class FxRates {
   // Indexed by Currency::index(); ascending by day.
   std::vector<std::vector<Point>> series_;
   std::size_t day_count_ = 0;
+  std::uint64_t fingerprint_ = 0;
 };
 
 }  // namespace ramstein

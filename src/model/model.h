@@ -24,6 +24,7 @@
 #include "base/status.h"
 #include "fx/fx_rates.h"
 #include "ledger/records.h"
+#include "model/block_vector.h"
 #include "model/code_point_index.h"
 #include "model/line_table.h"
 
@@ -111,9 +112,9 @@ class Model {
   // Claims whose subject is `id`.
   std::vector<const ClaimRecord*> ClaimsAbout(std::string_view id) const;
   // Records that cite `id` by reference (for show).
-  // Every stored version, in event order. A deque: growing it never moves
-  // what is stored, so pointers to records stay valid.
-  const std::deque<StoredRecord>& records() const { return records_; }
+  // Every stored version, in event order. Growing it never moves what is
+  // stored, so pointers to records stay valid.
+  const BlockVector<StoredRecord>& records() const { return records_; }
 
   // Dense numbers used as column values.
   std::optional<std::uint32_t> ActorNumber(std::string_view id) const;
@@ -155,6 +156,21 @@ class Model {
   // rehashing it as it grows).
   void Reserve(std::size_t records);
 
+  // The model's whole state as bytes (docs/formats/snapshots.md), and a
+  // model read back from them that answers every question as this one
+  // does. ReadSnapshot decodes the records on `threads` threads and refuses
+  // (DataError saying where) whatever a model could not hold: an index out
+  // of range, a record of another kind where one kind belongs, a reference
+  // that does not resolve, so damaged bytes are an error, never a crash.
+  // The bytes hold no rates: a snapshot is valid only with the rates it was
+  // made with (the caller keys it by them).
+  void WriteSnapshot(std::string* out) const;
+  static Result<std::unique_ptr<Model>> ReadSnapshot(std::string_view bytes, const FxRates* rates,
+                                                     unsigned threads);
+  // Changes whenever the model's state, or a rule that derives it from the
+  // records, changes: a snapshot of another layout is stale.
+  static constexpr std::uint32_t snapshot_layout = 1;
+
  private:
   struct Latest;
   void ApplyMeasure(std::uint32_t slot, Latest* latest, bool correction);
@@ -178,7 +194,7 @@ class Model {
 
   const FxRates* rates_;
   std::uint64_t sequence_ = 0;
-  std::deque<StoredRecord> records_;
+  BlockVector<StoredRecord> records_;
   struct Latest {
     std::uint32_t slot;                 // latest version
     std::uint32_t position;             // in by_kind_[kind]
@@ -208,6 +224,7 @@ class Model {
   std::vector<Bucket> buckets_;
   std::unordered_map<std::uint64_t, std::uint32_t> bucket_numbers_;
   std::uint32_t BucketFor(std::uint32_t donor, std::uint16_t currency);
+  friend class ModelSnapshotReader;
 };
 
 }  // namespace ramstein

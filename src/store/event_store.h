@@ -9,6 +9,9 @@
 #include <cstdint>
 #include <functional>
 #include <span>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "base/status.h"
 #include "ledger/event.h"
@@ -52,6 +55,23 @@ class EventStore {
   // The full-text index the store keeps in step with its events, or null
   // for a store without one. May be used by several threads at once.
   virtual TextSearch* text_search() { return nullptr; }
+
+  // Snapshots of the model (docs/formats/snapshots.md): derived data kept
+  // beside the events, outside the chain, each under the sequence of the
+  // event it stands at; the store holds their bytes and nothing else.
+  // WriteSnapshot stores `bytes` durably, in a transaction of its own,
+  // replacing one at the same sequence and keeping the `keep` newest.
+  // A store without snapshots writes none (InvalidArgument) and lists none.
+  virtual Status WriteSnapshot(std::uint64_t sequence, std::string_view bytes, std::size_t keep) {
+    (void)sequence, (void)bytes, (void)keep;
+    return Status::InvalidArgument("this store keeps no snapshots");
+  }
+  // The sequences of the stored snapshots, newest first.
+  virtual Result<std::vector<std::uint64_t>> Snapshots() { return std::vector<std::uint64_t>{}; }
+  // The bytes of the snapshot at `sequence`; NotFound when there is none.
+  virtual Result<std::string> ReadSnapshot(std::uint64_t sequence) {
+    return Status::NotFound("no snapshot at event " + std::to_string(sequence));
+  }
 };
 
 }  // namespace ramstein

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -438,6 +439,105 @@ Status SqliteEventStore::Scan(std::uint64_t after,
   }
   if (rc != SQLITE_DONE) return Error("scan events");
   return Status::Ok();
+}
+
+bool SqliteEventStore::HasSnapshotTable() {
+  Statement table(db_, "SELECT 1 FROM sqlite_master WHERE type='table' AND name='snapshots'");
+  return table.ok() && sqlite3_step(table.get()) == SQLITE_ROW;
+}
+
+Status SqliteEventStore::WriteSnapshot(std::uint64_t sequence, std::string_view bytes, std::size_t keep) {
+  if (sqlite3_db_readonly(db_, "main") == 1) return Status::InvalidArgument("the ledger is open read-only");
+  RAMSTEIN_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+  auto rollback = [&](Status status) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    return status;
+  };
+  if (sqlite3_exec(db_,
+                   "CREATE TABLE IF NOT EXISTS snapshots(sequence INTEGER NOT NULL, part INTEGER NOT NULL, "
+                   "bytes BLOB NOT NULL, UNIQUE(sequence, part))",
+                   nullptr, nullptr, nullptr) != SQLITE_OK) {
+    return rollback(Error("create table snapshots"));
+  }
+  {
+    Statement remove(db_, "DELETE FROM snapshots WHERE sequence = ?");
+    if (!remove.ok()) return rollback(Error("prepare snapshot"));
+    sqlite3_bind_int64(remove.get(), 1, static_cast<sqlite3_int64>(sequence));
+    if (sqlite3_step(remove.get()) != SQLITE_DONE) return rollback(Error("replace snapshot"));
+    Statement insert(db_, "INSERT INTO snapshots(sequence, part, bytes) VALUES(?, ?, ?)");
+    if (!insert.ok()) return rollback(Error("prepare snapshot"));
+    std::size_t part = 0;
+    for (std::size_t at = 0; at < bytes.size() || part == 0; at += snapshot_part_bytes, ++part) {
+      std::string_view piece = bytes.substr(std::min(at, bytes.size()), snapshot_part_bytes);
+      sqlite3_bind_int64(insert.get(), 1, static_cast<sqlite3_int64>(sequence));
+      sqlite3_bind_int64(insert.get(), 2, static_cast<sqlite3_int64>(part));
+      sqlite3_bind_blob64(insert.get(), 3, piece.data(), piece.size(), SQLITE_STATIC);
+      if (sqlite3_step(insert.get()) != SQLITE_DONE) return rollback(Error("write snapshot"));
+      sqlite3_reset(insert.get());
+    }
+    Statement prune(db_,
+                    "DELETE FROM snapshots WHERE sequence NOT IN "
+                    "(SELECT DISTINCT sequence FROM snapshots ORDER BY sequence DESC LIMIT ?)");
+    if (!prune.ok()) return rollback(Error("prepare snapshot"));
+    sqlite3_bind_int64(prune.get(), 1, static_cast<sqlite3_int64>(std::max<std::size_t>(keep, 1)));
+    if (sqlite3_step(prune.get()) != SQLITE_DONE) return rollback(Error("remove older snapshots"));
+  }
+  if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) return rollback(Error("commit snapshot"));
+  return Status::Ok();
+}
+
+Result<std::vector<std::uint64_t>> SqliteEventStore::Snapshots() {
+  std::vector<std::uint64_t> sequences;
+  if (!HasSnapshotTable()) return sequences;
+  Statement select(db_, "SELECT DISTINCT sequence FROM snapshots ORDER BY sequence DESC");
+  if (!select.ok()) return Error("list snapshots");
+  int rc;
+  while ((rc = sqlite3_step(select.get())) == SQLITE_ROW) {
+    sqlite3_int64 sequence = sqlite3_column_int64(select.get(), 0);
+    if (sequence > 0) sequences.push_back(static_cast<std::uint64_t>(sequence));
+  }
+  if (rc != SQLITE_DONE) return Error("list snapshots");
+  return sequences;
+}
+
+Result<std::string> SqliteEventStore::ReadSnapshot(std::uint64_t sequence) {
+  if (!HasSnapshotTable()) return Status::NotFound("no snapshot at event " + std::to_string(sequence));
+  // The parts' sizes first (read from the rows' headers), so that each part
+  // is read once, straight into its place.
+  std::vector<std::pair<sqlite3_int64, std::size_t>> parts;  // rowid, bytes
+  std::size_t total = 0;
+  {
+    Statement select(db_, "SELECT rowid, part, typeof(bytes), length(bytes) FROM snapshots WHERE sequence = ? ORDER BY part");
+    if (!select.ok()) return Error("read snapshot");
+    sqlite3_bind_int64(select.get(), 1, static_cast<sqlite3_int64>(sequence));
+    int rc;
+    while ((rc = sqlite3_step(select.get())) == SQLITE_ROW) {
+      if (sqlite3_column_int64(select.get(), 1) != static_cast<sqlite3_int64>(parts.size()) ||
+          ColumnText(select.get(), 2) != "blob") {
+        return Status::Corruption("the snapshot at event " + std::to_string(sequence) + " lacks a part");
+      }
+      auto size = static_cast<std::size_t>(sqlite3_column_int64(select.get(), 3));
+      parts.emplace_back(sqlite3_column_int64(select.get(), 0), size);
+      total += size;
+    }
+    if (rc != SQLITE_DONE) return Error("read snapshot");
+  }
+  if (parts.empty()) return Status::NotFound("no snapshot at event " + std::to_string(sequence));
+  std::string bytes(total, '\0');
+  std::size_t at = 0;
+  for (const auto& [rowid, size] : parts) {
+    sqlite3_blob* blob = nullptr;
+    if (sqlite3_blob_open(db_, "main", "snapshots", "bytes", rowid, 0, &blob) != SQLITE_OK) {
+      sqlite3_blob_close(blob);
+      return Error("read snapshot");
+    }
+    bool read = static_cast<std::size_t>(sqlite3_blob_bytes(blob)) == size &&
+                sqlite3_blob_read(blob, bytes.data() + at, static_cast<int>(size), 0) == SQLITE_OK;
+    sqlite3_blob_close(blob);
+    if (!read) return Error("read snapshot");
+    at += size;
+  }
+  return bytes;
 }
 
 }  // namespace ramstein

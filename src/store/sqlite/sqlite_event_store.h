@@ -14,7 +14,8 @@
 // ledger as whole. A missing -ack file claims nothing.
 //
 // The full-text index (sqlite_search_index.h) lives in the same file and is
-// written in the transaction of each append.
+// written in the transaction of each append; so do the model's snapshots,
+// each written in a transaction of its own.
 #pragma once
 
 #include <memory>
@@ -58,6 +59,13 @@ class SqliteEventStore final : public EventStore, public TextSearch {
   Result<StoreHead> Head() override;
   EventFormat format() const override { return format_; }
   TextSearch* text_search() override { return this; }
+  // Snapshots live in table snapshots(sequence, part, bytes), in parts of
+  // at most snapshot_part_bytes (a BLOB has a size limit); a ledger without
+  // the table has none. WriteSnapshot refuses a read-only ledger.
+  Status WriteSnapshot(std::uint64_t sequence, std::string_view bytes, std::size_t keep) override;
+  Result<std::vector<std::uint64_t>> Snapshots() override;
+  Result<std::string> ReadSnapshot(std::uint64_t sequence) override;
+  static constexpr std::size_t snapshot_part_bytes = 64 << 20;
   // The ledger's full-text index (sqlite_search_index.h), one search at a time.
   Result<SearchPage> Search(const SearchTerms& terms, std::string_view kind, std::size_t limit,
                             std::size_t offset) override;
@@ -75,6 +83,7 @@ class SqliteEventStore final : public EventStore, public TextSearch {
   Status Exec(const char* sql);
   Status Error(const char* what);
   Status WriteAcknowledged(const StoreHead& head);
+  bool HasSnapshotTable();
   sqlite3* db_;
   std::string path_;
   EventFormat format_ = EventFormat::v2;
