@@ -8,7 +8,7 @@ packages=(
   libabsl-dev libboost1.81-dev libcpp-httplib-dev zlib1g-dev libminizip-dev libpugixml-dev libxlsxwriter-dev libxxhash-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev curl
-  dpkg-dev debootstrap groff-base
+  dpkg-dev debootstrap groff-base python3
 )
 missing=()
 for package in "${packages[@]}"; do
