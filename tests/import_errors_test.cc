@@ -184,6 +184,21 @@ TEST_F(ImportErrorsTest, LinesAboveTheMeasureValue) {
       {"input.jsonl:1:", "field 'value': is less than the sum of its lines' values"});
 }
 
+// records.md, "Comparing partial dates": a month means all of it, so a
+// period may end in the month it began in, never in the month before.
+TEST_F(ImportErrorsTest, APartialDateIsComparedByTheDaysItCanMean) {
+  const std::string delivery =
+      R"({"kind":"delivery","id":"delivery:t1","measure":"measure:t1","from":"2025-07-15","value":{"amount":"1","currency":"USD"},"to":)";
+  std::string file = dir_ + "/month.jsonl";
+  std::ofstream(file) << kGood << "\n" << delivery << "\"2025-07\"}\n";
+  auto result = Ramstein("--db '" + path_ + "' import '" + file + "'");
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  // measure:t1 is in the ledger now; the same period ending in June is not.
+  std::string june = delivery + "\"2025-06\"}\n";
+  june.replace(june.find("delivery:t1"), 11, "delivery:t2");
+  ExpectRejected(june, {"input.jsonl:1:", "field 'to': is before 'from'"});
+}
+
 TEST_F(ImportErrorsTest, EveryBadLineIsListedNotJustTheFirst) {
   ExpectRejected("{\"kind\":\"actor\"}\n{\"kind\":\"unicorn\"}\nnot json\n",
                  {"input.jsonl:1:", "input.jsonl:2:", "input.jsonl:3:", "3 error(s)"});
