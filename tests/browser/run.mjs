@@ -446,7 +446,12 @@ test('the search box on every page finds records, marks the match, and counts by
   await page.click('.pager a:has-text("next")');
   await page.waitForURL(/offset=25/);
   await settle('ul.hits li');
-  check((await page.textContent('[role="status"]')).includes(`, 26–${Math.min(50, many.total)} shown`), 'the second page said');
+  // As with the facet: the address changes before the next page's answer
+  // replaces the status; wait for it.
+  const second = `, 26–${Math.min(50, many.total)} shown`;
+  await page.waitForFunction((text) => document.querySelector('[role="status"]')?.textContent.includes(text), second,
+    { timeout: 10_000 }).catch(() => {});
+  check((await page.textContent('[role="status"]')).includes(second), `the second page said: ${await page.textContent('[role="status"]')}`);
   await page.click('.pager a:has-text("previous")');
   await page.waitForURL((url) => !url.search.includes('offset'));
   // Words nothing holds: said so, not an empty page.
