@@ -18,6 +18,8 @@
 #include <map>
 
 #include "bench/bench_support.h"
+#include "bench/line_rows.h"
+#include "bench/synthetic_fixture.h"
 #include "base/read_only_file.h"
 #include "io/jsonl_import.h"
 #include "query/reports.h"
@@ -29,38 +31,10 @@ namespace {
 using bench::Open;
 using bench::Rates;
 using bench::WorkDir;
-
-// Measures per size: about 4 line items each.
-std::uint64_t MeasuresFor(std::int64_t line_items) {
-  return static_cast<std::uint64_t>(line_items / 4);
-}
-
-// The synthetic JSON Lines file for a size, written once.
-const std::string& InputFile(std::int64_t line_items) {
-  static std::map<std::int64_t, std::string> files;
-  auto& path = files[line_items];
-  if (path.empty()) {
-    path = WorkDir() + "/synthetic-" + std::to_string(line_items) + ".jsonl";
-    std::ofstream out(path, std::ios::binary);
-    SyntheticOptions options;
-    options.measures = MeasuresFor(line_items);
-    GenerateSyntheticLedger(options, [&](const std::string& chunk) { out << chunk; });
-  }
-  return path;
-}
-
-// A ledger holding the synthetic data of a size, imported once.
-const std::string& LedgerFile(std::int64_t line_items) {
-  static std::map<std::int64_t, std::string> ledgers;
-  auto& path = ledgers[line_items];
-  if (path.empty()) {
-    path = WorkDir() + "/ledger-" + std::to_string(line_items) + ".db";
-    auto db = Open(path);
-    auto result = ImportJsonLines(*db, {InputFile(line_items)}, "bench", ImportOptions{});
-    if (!result.ok() || !result->errors.empty()) std::abort();
-  }
-  return path;
-}
+using bench::InputFile;
+using bench::LedgerFile;
+using bench::OpenedLedger;
+using bench::LoadedSqlite;
 
 void BM_Import(benchmark::State& state) {
   const std::string& input = InputFile(state.range(0));
@@ -117,13 +91,6 @@ void BM_OpenSnapshot(benchmark::State& state) {
   OpenLedger(state, path, true);
 }
 
-LedgerDb& OpenedLedger(std::int64_t line_items) {
-  static std::map<std::int64_t, std::unique_ptr<LedgerDb>> open;
-  auto& db = open[line_items];
-  if (!db) db = Open(LedgerFile(line_items));
-  return *db;
-}
-
 void BM_ReportDonors(benchmark::State& state) {
   const Model& model = OpenedLedger(state.range(0)).model();
   for (auto _ : state) {
@@ -133,75 +100,8 @@ void BM_ReportDonors(benchmark::State& state) {
   state.counters["rows_scanned"] = static_cast<double>(model.lines().size());
 }
 
-// Loads the model's line rows into a plain SQLite table, as an analyst would
-// export them, and returns the open database.
-sqlite3* LoadedSqlite(std::int64_t line_items, bool in_memory) {
-  static std::map<std::pair<std::int64_t, bool>, sqlite3*> loaded;
-  sqlite3*& db = loaded[{line_items, in_memory}];
-  if (db) return db;
-  std::string path =
-      in_memory ? ":memory:" : WorkDir() + "/plain-" + std::to_string(line_items) + ".db";
-  if (!in_memory) std::filesystem::remove(path);
-  sqlite3_open(path.c_str(), &db);
-  sqlite3_exec(db,
-               "CREATE TABLE line_items(donor TEXT, currency TEXT, status INTEGER, value INTEGER, "
-               "delivered INTEGER, held INTEGER, converted INTEGER, value_eur INTEGER, "
-               "delivered_eur INTEGER, "
-               "held_eur INTEGER); BEGIN;",
-               nullptr, nullptr, nullptr);
-  const Model& model = OpenedLedger(line_items).model();
-  const LineTable& t = model.lines();
-  sqlite3_stmt* insert;
-  sqlite3_prepare_v2(db, "INSERT INTO line_items VALUES(?,?,?,?,?,?,?,?,?,?)", -1, &insert,
-                     nullptr);
-  for (std::uint32_t r = 0; r < t.size(); ++r) {
-    const std::string& donor = model.ActorId(t.donor[r]);
-    std::string_view currency = Currency::FromIndex(t.currency[r]).code();
-    sqlite3_bind_text(insert, 1, donor.data(), static_cast<int>(donor.size()), SQLITE_STATIC);
-    sqlite3_bind_text(insert, 2, currency.data(), static_cast<int>(currency.size()), SQLITE_STATIC);
-    sqlite3_bind_int(insert, 3, t.status[r]);
-    sqlite3_bind_int64(insert, 4, t.value_minor[r]);
-    sqlite3_bind_int64(insert, 5, t.delivered_minor[r]);
-    sqlite3_bind_int64(insert, 6, t.held_minor[r]);
-    sqlite3_bind_int(insert, 7, t.converted[r]);
-    sqlite3_bind_int64(insert, 8, t.value_eur_cents[r]);
-    sqlite3_bind_int64(insert, 9, t.delivered_eur_cents[r]);
-    sqlite3_bind_int64(insert, 10, t.held_eur_cents[r]);
-    sqlite3_step(insert);
-    sqlite3_reset(insert);
-  }
-  sqlite3_finalize(insert);
-  sqlite3_exec(db, "COMMIT;", nullptr, nullptr, nullptr);
-  return db;
-}
-
-// The same sums as DonorsReport: statuses 1..5 are announced..delivered,
-// 2..5 committed or later.
-constexpr const char* kGroupBy = R"sql(
-SELECT donor, currency,
-  SUM(value), SUM(CASE WHEN status >= 2 THEN value ELSE 0 END), SUM(delivered),
-  SUM(CASE WHEN status >= 2 THEN MAX(0, value - delivered) ELSE 0 END), SUM(held),
-  SUM(CASE WHEN converted THEN value_eur ELSE 0 END),
-  SUM(CASE WHEN converted AND status >= 2 THEN value_eur ELSE 0 END),
-  SUM(CASE WHEN converted THEN delivered_eur ELSE 0 END),
-  SUM(CASE WHEN converted AND status >= 2 THEN MAX(0, value_eur - delivered_eur) ELSE 0 END),
-  SUM(CASE WHEN converted THEN held_eur ELSE 0 END)
-FROM line_items WHERE status BETWEEN 1 AND 5
-GROUP BY donor, currency
-)sql";
-
 void RunGroupBy(benchmark::State& state, bool in_memory) {
-  sqlite3* db = LoadedSqlite(state.range(0), in_memory);
-  sqlite3_stmt* query;
-  sqlite3_prepare_v2(db, kGroupBy, -1, &query, nullptr);
-  std::int64_t groups = 0;
-  for (auto _ : state) {
-    groups = 0;
-    while (sqlite3_step(query) == SQLITE_ROW) ++groups;
-    sqlite3_reset(query);
-  }
-  sqlite3_finalize(query);
-  state.counters["groups"] = static_cast<double>(groups);
+  bench::TimeGroupBy(state, LoadedSqlite(OpenedLedger(state.range(0)).model(), state.range(0), in_memory));
 }
 
 // What a user without Ramstein might do with the same file: store each JSON
