@@ -17,7 +17,9 @@ export async function auditor(chromePath) {
     logLevel: 'silent',
   });
   return {
-    // { scores: {category: 0..100}, failing: ["category: audit title (score)"] }
+    // { scores: {category: 0..100}, failing: ["category: audit title (score)"],
+    //   benchmarkIndex: how fast Lighthouse found this machine, which its
+    //   simulated phone's CPU slowdown (4x) takes for a fast desktop's }
     async audit(url, formFactor) {
       const flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: categories };
       const runner = await lighthouse(url, flags, formFactor === 'desktop' ? desktop : undefined);
@@ -31,7 +33,7 @@ export async function auditor(chromePath) {
           if (ref.weight > 0 && audit.score !== null && audit.score < 1) failing.push(`${c}: ${audit.title} (${audit.displayValue ?? audit.score})`);
         }
       }
-      return { scores, failing };
+      return { scores, failing, benchmarkIndex: lhr.environment?.benchmarkIndex };
     },
     async close() { await chrome.kill(); },
   };

@@ -728,14 +728,14 @@ test('Lighthouse: performance 95 or more, accessibility and best practices 100, 
   try {
     for (const path of lighthousePages) {
       for (const formFactor of ['desktop', 'mobile']) {
-        let { scores, failing } = await lh.audit(base + path, formFactor);
+        let { scores, failing, benchmarkIndex } = await lh.audit(base + path, formFactor);
         const runs = [scores];
         if (under(scores).length) {
           for (let again = 0; again < 2; again++) runs.push((await lh.audit(base + path, formFactor)).scores);
           const median = (c) => runs.map((r) => r[c]).sort((a, b) => a - b)[1];
           scores = Object.fromEntries(Object.keys(lighthouseBars).map((c) => [c, median(c)]));
         }
-        results.push({ path, formFactor, ...scores, runs: runs.length, failing });
+        results.push({ path, formFactor, ...scores, runs: runs.length, failing, benchmarkIndex });
         const below = under(scores);
         if (below.length) short.push(`${path} (${formFactor}): ${below.map(([c]) => `${c} ${scores[c]}`).join(', ')} — ${failing.join('; ')}`);
       }
@@ -745,7 +745,7 @@ test('Lighthouse: performance 95 or more, accessibility and best practices 100, 
     writeFileSync(join(out, 'lighthouse.json'), JSON.stringify(results, null, 2));
   }
   console.log('# Lighthouse   perf a11y best-practices');
-  for (const r of results) console.log(`# ${r.formFactor.padEnd(8)} ${String(r.performance).padStart(4)} ${String(r.accessibility).padStart(4)} ${String(r['best-practices']).padStart(4)}  ${r.path}${r.runs > 1 ? ` (median of ${r.runs})` : ''}`);
+  for (const r of results) console.log(`# ${r.formFactor.padEnd(8)} ${String(r.performance).padStart(4)} ${String(r.accessibility).padStart(4)} ${String(r['best-practices']).padStart(4)}  ${r.path}${r.runs > 1 ? ` (median of ${r.runs})` : ''}${Number.isFinite(r.benchmarkIndex) ? ` (benchmark index ${Math.round(r.benchmarkIndex)})` : ''}`);
   check(short.length === 0, short.join('\n'));
 });
 
