@@ -34,6 +34,28 @@ TEST(CliTest, UsageErrorsExitWithOneDataErrorsWithTwo) {
   EXPECT_EQ(Ramstein("--db '" + db + "' show nothing").exit_code, 2);
 }
 
+// A count or a sequence number is digits alone and within its range: CLI11
+// alone read "-5" as 2^64 - 5 (`prove` then named a nonexistent event, `gen`
+// began writing 2^64 - 1 measures) and a number past 2^64 - 1 as 2^64 - 1.
+TEST(CliTest, AWholeNumberOptionTakesDigitsWithinItsRangeAlone) {
+  std::string db = TempDir("cli-numbers") + "/ledger.db";
+  ASSERT_EQ(Ramstein("--db '" + db + "' init").exit_code, 0);
+  for (const char* value : {"-5", "99999999999999999999999", "18446744073709551616", "1e3", "+7", "0x10", " 7"}) {
+    for (const std::string command : {"prove '", "log --limit '", "gen --measures '", "gen --seed '"}) {
+      auto run = Ramstein("--db '" + db + "' " + command + value + "'");
+      EXPECT_EQ(run.exit_code, 1) << command << value;
+      EXPECT_NE(run.err.find(std::string("'") + value + "' is not a whole number from 0 to "), std::string::npos)
+          << command << value << ": " << run.err;
+      EXPECT_EQ(run.out, "") << command << value;
+    }
+  }
+  EXPECT_NE(Ramstein("gen --measures 10000001").err.find("from 0 to 10000000"), std::string::npos);
+  auto largest = Ramstein("--db '" + db + "' prove 18446744073709551615");
+  EXPECT_EQ(largest.exit_code, 2);  // read, and not in the (empty) ledger
+  EXPECT_NE(largest.err.find("nothing to prove"), std::string::npos) << largest.err;
+  EXPECT_EQ(Ramstein("gen --measures 2 --seed 18446744073709551615").exit_code, 0);
+}
+
 TEST(CliTest, VersionNamesTheCommitItWasBuiltFrom) {
   auto version = Ramstein("--version");
   EXPECT_EQ(version.exit_code, 0);

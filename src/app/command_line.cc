@@ -1,5 +1,7 @@
 #include "app/command_line.h"
 
+#include <charconv>
+
 #include "base/did_you_mean.h"
 
 namespace ramstein {
@@ -30,6 +32,21 @@ std::optional<std::string> UnknownSubcommand(const CLI::App& app, const std::vec
     command = next;
   }
   return std::nullopt;
+}
+
+CLI::Validator WholeNumber(std::uint64_t max) {
+  return CLI::Validator(
+      [max](std::string& value) -> std::string {
+        std::uint64_t number = 0;
+        const char* end = value.data() + value.size();
+        auto [stop, error] = std::from_chars(value.data(), end, number);
+        const bool digits = !value.empty() && value.find_first_not_of("0123456789") == std::string::npos;
+        if (!digits || stop != end || error != std::errc() || number > max) {
+          return "'" + value + "' is not a whole number from 0 to " + std::to_string(max);
+        }
+        return {};
+      },
+      "0.." + std::to_string(max));
 }
 
 }  // namespace ramstein

@@ -85,7 +85,7 @@ void AddLedgerCommands(CLI::App& app, Options& o) {
   log->add_option("--since", o.log.since, "only events appended on or after this date (YYYY-MM-DD)");
   log->add_option("--until", o.log.until, "only events appended on or before this date");
   log->add_option("--actor", o.log.actor, "only records that refer to this actor (e.g. USA)");
-  log->add_option("--limit", o.log.limit, "at most this many events (the newest)");
+  log->add_option("--limit", o.log.limit, "at most this many events (the newest)")->check(WholeNumber(SIZE_MAX));
   AddFormatFlags(log, o.context);
   log->callback([&o] { o.exit_code = RunLog(o.context, o.log); });
 
@@ -120,7 +120,7 @@ void AddLedgerCommands(CLI::App& app, Options& o) {
   checkpoint->callback([&o] { o.exit_code = RunCheckpoint(o.context); });
 
   auto* prove = app.add_subcommand("prove", "print the proof that an event is in the ledger, or that it extends a checkpoint");
-  auto* event = prove->add_option("event", o.prove.sequence, "the event's sequence number");
+  auto* event = prove->add_option("event", o.prove.sequence, "the event's sequence number")->check(WholeNumber());
   prove->add_option("--checkpoint", o.prove.checkpoint_file, "prove against this checkpoint (the file's last line)");
   prove->add_option("--from", o.prove.from_file, "prove the ledger extends this checkpoint (the file's last line)")
       ->excludes(event);
@@ -189,8 +189,9 @@ void AddLedgerCommands(CLI::App& app, Options& o) {
 
   auto* gen = app.add_subcommand("gen", "write a deterministic synthetic ledger as JSON Lines");
   gen->add_option("--measures", o.measures, "number of measures (about 4 line items each)")
-      ->capture_default_str();
-  gen->add_option("--seed", o.seed, "random seed")->capture_default_str();
+      ->capture_default_str()
+      ->check(WholeNumber(limits::gen_measures_max));
+  gen->add_option("--seed", o.seed, "random seed")->capture_default_str()->check(WholeNumber());
   gen->add_option("--out", o.out_path, "output file (default: standard output)");
   gen->callback([&o] { o.exit_code = RunGen(o.measures, o.seed, o.out_path); });
 

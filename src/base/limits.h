@@ -11,6 +11,9 @@ namespace ramstein::limits {
 inline constexpr std::size_t record_line_bytes_max = 16u << 20;
 // Events appended by one batch (one import file, one `add`).
 inline constexpr std::size_t batch_events_max = 20'000'000;
+// Measures `ramstein gen` writes: about 1.7 events each, so that what it
+// writes is one import (batch_events_max).
+inline constexpr std::size_t gen_measures_max = 10'000'000;
 // Line items in one measure, holds in one hold record, and similar lists.
 inline constexpr std::size_t record_list_items_max = 100'000;
 // Any single string field (names, quotes, URLs).
