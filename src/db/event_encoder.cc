@@ -44,6 +44,7 @@ void EventEncoder::Run() {
       e.type = static_cast<std::uint16_t>(KindOf(records_[i]));
       e.sources = CitedSources(records_[i]);
       e.payload = EncodePayload(records_[i]);
+      e.search = SearchDocumentOf(records_[i]);
       e.format = format_;
       if (format_ == EventFormat::v2) e.salt = salts[i - start];
       e.hash = ChainHash(previous, e.view(), scratch);

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iterator>
 #include <map>
+#include <new>
 #include <thread>
 
 #include "base/read_only_file.h"
@@ -51,6 +52,7 @@ DecodedLines DecodeJsonLines(std::string_view text, const std::string& file_name
                   first_line);
   worker.join();
   out.lines_read += second.lines_read;
+  out.records.reserve(out.records.size() + second.records.size());
   std::move(second.records.begin(), second.records.end(), std::back_inserter(out.records));
   out.line_numbers.insert(out.line_numbers.end(), second.line_numbers.begin(),
                           second.line_numbers.end());
@@ -158,10 +160,23 @@ Result<ImportResult> ImportJsonLines(LedgerDb& db, const std::vector<std::string
       done += lines.size();
       result.lines_read += decoded.lines_read;
       for (auto& message : decoded.errors) result.errors.push_back(std::move(message));
-      for (std::size_t i = 0; i < decoded.records.size(); ++i) {
-        records.push_back(std::move(decoded.records[i]));
-        origins.emplace_back(f, decoded.line_numbers[i]);
+      if (records.empty() && !decoded.records.empty()) {
+        // A large import would regrow (move and page in) its records many
+        // times: room for them all, as the first chunk's density of
+        // records per byte predicts (a reservation the machine cannot give
+        // is left to regrowth).
+        const double per_byte = static_cast<double>(decoded.records.size()) / static_cast<double>(lines.size());
+        const auto expected = static_cast<std::size_t>(std::min<double>(
+            per_byte * static_cast<double>(bytes_total) * 1.05 + 1, static_cast<double>(limits::batch_events_max + 1)));
+        try {
+          records.reserve(expected);
+          origins.reserve(expected);
+        } catch (const std::bad_alloc&) {
+        }
       }
+      records.insert(records.end(), std::make_move_iterator(decoded.records.begin()),
+                     std::make_move_iterator(decoded.records.end()));
+      for (std::size_t line : decoded.line_numbers) origins.emplace_back(f, line);
       decoding += SteadyClock::now() - decode_start;
     };
     callbacks.long_line = [&](std::size_t line, std::uint64_t bytes) {

@@ -10,12 +10,14 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/status.h"
 #include "ledger/record_kind.h"
+#include "ledger/search_document.h"
 
 namespace ramstein {
 
@@ -52,6 +54,10 @@ struct Event {
   // that this one replaces (0: a new record), which the writer knows, so
   // that a store's derived index replaces it without looking it up.
   std::uint64_t replaces = 0;
+  // Not stored and not hashed either: what a store's full-text index holds
+  // of the record, made by the writer from the record it encoded (on the
+  // encoder's thread); without it, the index decodes the payload for it.
+  std::optional<SearchDocument> search;
   EventFormat format = EventFormat::v2;
   Salt salt{};  // format 2 only
 

@@ -88,7 +88,8 @@ SearchDocument SearchDocumentOf(const Record& record) {
   SearchDocument document;
   TextCollector collector(document);
   std::visit([&](const auto& r) { const_cast<std::decay_t<decltype(r)>&>(r).Visit(collector); }, record);
-  if (document.title.empty()) document.title = CommonOf(record).id;
+  document.id = CommonOf(record).id;
+  if (document.title.empty()) document.title = document.id;
   return document;
 }
 

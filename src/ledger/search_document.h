@@ -20,6 +20,7 @@
 namespace ramstein {
 
 struct SearchDocument {
+  std::string id;  // the record's
   std::string title;
   std::string body;
 };

@@ -349,7 +349,7 @@ Status SqliteEventStore::AppendProduced(const StoreHead& expected_head, std::siz
       if (salted) sqlite3_bind_blob(s, 8, e.salt.data(), static_cast<int>(e.salt.size()), SQLITE_STATIC);
       if (sqlite3_step(s) != SQLITE_DONE) return rollback(Error("insert event"));
       sqlite3_reset(s);
-      Status indexed = search_->Add(e.view(), e.replaces);
+      Status indexed = search_->Add(e.view(), e.replaces, e.search ? &*e.search : nullptr);
       if (!indexed.ok()) return rollback(indexed);
     }
   }

@@ -163,7 +163,7 @@ Status SqliteSearchIndex::IndexAfter(std::uint64_t after) {
     event.sequence = static_cast<std::uint64_t>(sqlite3_column_int64(select.get(), 0));
     event.type = static_cast<std::uint16_t>(sqlite3_column_int64(select.get(), 1));
     event.payload = ColumnText(select.get(), 2);
-    RAMSTEIN_RETURN_IF_ERROR(Add(event, 0, &rows));
+    RAMSTEIN_RETURN_IF_ERROR(Add(event, 0, nullptr, &rows));
     indexed_ = event.sequence;
   }
   if (rc != SQLITE_DONE) return Error("read the events", db_);
@@ -226,16 +226,20 @@ Status SqliteSearchIndex::CatchUp() {
   return IndexAfter(indexed_);
 }
 
-Status SqliteSearchIndex::Add(const EventView& event, std::uint64_t replaces,
+Status SqliteSearchIndex::Add(const EventView& event, std::uint64_t replaces, const SearchDocument* given,
                               std::unordered_map<std::string, std::uint64_t>* rows) {
   // An event that does not decode is damage the replay names; the index
   // leaves it out rather than fail first with another message.
   auto kind = RecordKindFromCode(event.type);
   if (!kind) return Status::Ok();
-  auto record = DecodePayload(*kind, event.payload);
-  if (!record.ok()) return Status::Ok();
-  SearchDocument document = SearchDocumentOf(*record);
-  const std::string& id = CommonOf(*record).id;
+  SearchDocument decoded;
+  if (given == nullptr) {
+    auto record = DecodePayload(*kind, event.payload);
+    if (!record.ok()) return Status::Ok();
+    decoded = SearchDocumentOf(*record);
+  }
+  const SearchDocument& document = given != nullptr ? *given : decoded;
+  const std::string& id = document.id;
   if (rows != nullptr) {
     auto [row, is_new] = rows->try_emplace(id, event.sequence);
     if (!is_new) replaces = std::exchange(row->second, event.sequence);

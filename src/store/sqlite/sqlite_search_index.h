@@ -56,7 +56,9 @@ class SqliteSearchIndex {
   // `replaces` is the event of the version it replaces (Event::replaces),
   // whose row goes; or, when `rows` is given (rebuilding from the events),
   // the one `rows` holds for the record, which then holds this one.
-  Status Add(const EventView& event, std::uint64_t replaces,
+  // `document` is what the writer made of the event's record (Event::search);
+  // when null, the payload is decoded for it.
+  Status Add(const EventView& event, std::uint64_t replaces, const SearchDocument* document = nullptr,
              std::unordered_map<std::string, std::uint64_t>* rows = nullptr);
   // Records that events up to `sequence` are indexed, and writes the words'
   // counts of the events added since the last call (within the append's
