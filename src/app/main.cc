@@ -9,6 +9,7 @@
 #include "api/openapi.h"
 #include "app/command_line.h"
 #include "app/commands.h"
+#include "app/huge_pages.h"
 #include "app/manual.h"
 #include "app/settings.h"
 #include "app/version.h"
@@ -272,6 +273,7 @@ void AddQuestionCommands(CLI::App& app, Options& o) {
 
 int main(int argc, char** argv) {
   using namespace ramstein;
+  RestartWithHugePages(argv);
   std::vector<std::string> args(argv + 1, argv + argc);
   auto getenv = [](const char* name) -> const char* { return std::getenv(name); };
   auto settings = LoadSettings(args, getenv, DefaultSettings(RAMSTEIN_DEFAULT_DATA_DIR, RAMSTEIN_DEFAULT_WEB_DIR, getenv),
