@@ -5,7 +5,6 @@
 #include <filesystem>
 #include <iterator>
 #include <map>
-#include <new>
 #include <thread>
 
 #include "base/read_only_file.h"
@@ -160,20 +159,6 @@ Result<ImportResult> ImportJsonLines(LedgerDb& db, const std::vector<std::string
       done += lines.size();
       result.lines_read += decoded.lines_read;
       for (auto& message : decoded.errors) result.errors.push_back(std::move(message));
-      if (records.empty() && !decoded.records.empty()) {
-        // A large import would regrow (move and page in) its records many
-        // times: room for them all, as the first chunk's density of
-        // records per byte predicts (a reservation the machine cannot give
-        // is left to regrowth).
-        const double per_byte = static_cast<double>(decoded.records.size()) / static_cast<double>(lines.size());
-        const auto expected = static_cast<std::size_t>(std::min<double>(
-            per_byte * static_cast<double>(bytes_total) * 1.05 + 1, static_cast<double>(limits::batch_events_max + 1)));
-        try {
-          records.reserve(expected);
-          origins.reserve(expected);
-        } catch (const std::bad_alloc&) {
-        }
-      }
       records.insert(records.end(), std::make_move_iterator(decoded.records.begin()),
                      std::make_move_iterator(decoded.records.end()));
       for (std::size_t line : decoded.line_numbers) origins.emplace_back(f, line);
