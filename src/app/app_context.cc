@@ -69,10 +69,14 @@ int PrintImportResult(const Result<ImportResult>& result, bool dry_run, bool dat
     std::printf("imported %zu records (%s) as events %llu..%llu\n", result->records, kinds.c_str(),
                 static_cast<unsigned long long>(result->appended.first_sequence),
                 static_cast<unsigned long long>(result->appended.last_sequence));
-    std::fprintf(stderr, "timing: read %lld ms, decode %lld ms, check %lld ms, write %lld ms\n",
+    const AppendSummary& appended = result->appended;
+    std::fprintf(stderr,
+                 "timing: read %lld ms, decode %lld ms, check %lld ms, write %lld ms "
+                 "(store %lld, apply %lld, snapshot %lld)\n",
                  static_cast<long long>(result->read_ms), static_cast<long long>(result->decode_ms),
-                 static_cast<long long>(result->check_ms),
-                 static_cast<long long>(result->write_ms));
+                 static_cast<long long>(result->check_ms), static_cast<long long>(result->write_ms),
+                 static_cast<long long>(appended.store_ms), static_cast<long long>(appended.apply_ms),
+                 static_cast<long long>(appended.snapshot_ms));
   }
   return kExitOk;
 }

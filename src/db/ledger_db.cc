@@ -1,6 +1,7 @@
 #include "db/ledger_db.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include "base/limits.h"
 #include "base/utf8.h"
@@ -163,6 +164,11 @@ Result<AppendSummary> LedgerDb::AppendChecked(std::vector<Record> records,
                              std::to_string(limits::author_bytes_max) + " bytes");
   }
   std::int64_t now_ms = clock_->NowMs();
+  using SteadyClock = std::chrono::steady_clock;
+  auto ms_since = [](SteadyClock::time_point start) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(SteadyClock::now() - start).count();
+  };
+  auto step_start = SteadyClock::now();
   Hash last_hash;
   {
     // Events are encoded and chained on another thread while the store
@@ -173,19 +179,24 @@ Result<AppendSummary> LedgerDb::AppendChecked(std::vector<Record> records,
     last_hash = encoder.last_hash();
   }
   AppendSummary summary{head_.sequence + 1, head_.sequence + records.size(), records.size()};
+  summary.store_ms = ms_since(step_start);
+  step_start = SteadyClock::now();
   model_->Reserve(records.size());  // a large batch regrows no index while applied
   Status applied;
   for (std::size_t i = 0; i < records.size() && applied.ok(); ++i) {
     applied = model_->Apply(head_.sequence + 1 + i, now_ms, author, std::move(records[i]));
   }
   head_ = StoreHead{summary.last_sequence, last_hash};
+  summary.apply_ms = ms_since(step_start);
   // Written, but not applied: the checks and the model disagree. Say so
   // rather than serve a model that lacks acknowledged events.
   if (!applied.ok()) return Status::Corruption("appended, but the model could not apply it: " + applied.message());
   // A snapshot only saves later openings time: failing to write one (a
   // read-only store, a full disk) changes nothing that was appended.
   if (options_.snapshot_events_min > 0 && head_.sequence - snapshot_sequence_ >= options_.snapshot_events_min) {
+    step_start = SteadyClock::now();
     if (WriteSnapshot().ok()) summary.snapshot_written = true;
+    summary.snapshot_ms = ms_since(step_start);
   }
   return summary;
 }

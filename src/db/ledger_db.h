@@ -31,6 +31,9 @@ struct AppendSummary {
   std::uint64_t last_sequence = 0;
   std::size_t records = 0;
   bool snapshot_written = false;  // the append was followed by a snapshot
+  // Wall time of each step: encoding and writing the events (one
+  // transaction, synced), applying them to the model, the snapshot.
+  std::int64_t store_ms = 0, apply_ms = 0, snapshot_ms = 0;
 };
 
 struct VerifySummary {
