@@ -3,14 +3,33 @@
 #include "db/ledger_db.h"
 #include "ledger/record_codec.h"
 
-#include <unordered_map>
+#include <absl/container/flat_hash_map.h>
 
 namespace ramstein {
 
-EventEncoder::EventEncoder(const std::vector<Record>& records, const Model& model, std::uint64_t first_sequence,
-                           const Hash& previous, std::int64_t time_ms, std::string author, EventFormat format)
+std::vector<std::uint64_t> ReplacedEvents(const std::vector<Record>& records, const Model& model,
+                                          std::uint64_t first_sequence) {
+  std::vector<std::uint64_t> replaces(records.size(), 0);
+  absl::flat_hash_map<std::string_view, std::uint64_t> in_batch;  // id -> its latest event in the batch
+  in_batch.reserve(records.size());
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const std::uint64_t sequence = first_sequence + i;
+    const std::string& id = CommonOf(records[i]).id;
+    auto [earlier, is_first] = in_batch.try_emplace(id, sequence);
+    if (!is_first) {
+      replaces[i] = std::exchange(earlier->second, sequence);
+    } else if (const StoredRecord* stored = model.Find(id)) {
+      replaces[i] = stored->sequence;
+    }
+  }
+  return replaces;
+}
+
+EventEncoder::EventEncoder(const std::vector<Record>& records, const std::vector<std::uint64_t>& replaces,
+                           std::uint64_t first_sequence, const Hash& previous, std::int64_t time_ms,
+                           std::string author, EventFormat format)
     : records_(records),
-      model_(model),
+      replaces_(replaces),
       first_sequence_(first_sequence),
       previous_(previous),
       time_ms_(time_ms),
@@ -30,7 +49,6 @@ EventEncoder::~EventEncoder() {
 void EventEncoder::Run() {
   std::string scratch;
   Hash previous = previous_;
-  std::unordered_map<std::string_view, std::uint64_t> in_batch;  // id -> its latest event in this batch
   for (std::size_t start = 0; start < records_.size(); start += encode_chunk_events) {
     std::size_t end = std::min(records_.size(), start + encode_chunk_events);
     std::vector<Event> chunk(end - start);
@@ -48,14 +66,7 @@ void EventEncoder::Run() {
       e.format = format_;
       if (format_ == EventFormat::v2) e.salt = salts[i - start];
       e.hash = ChainHash(previous, e.view(), scratch);
-      const std::string& id = CommonOf(records_[i]).id;
-      auto [earlier, is_first] = in_batch.try_emplace(id, e.sequence);
-      if (!is_first) {
-        e.replaces = earlier->second;
-        earlier->second = e.sequence;
-      } else if (const StoredRecord* stored = model_.Find(id)) {
-        e.replaces = stored->sequence;
-      }
+      e.replaces = replaces_[i];
       previous = e.hash;
     }
     std::unique_lock lock(mutex_);

@@ -21,15 +21,24 @@ namespace ramstein {
 inline constexpr std::size_t encode_chunk_events = 1024;
 inline constexpr std::size_t encode_chunks_ahead_max = 8;
 
+// The event each record of a batch to be appended as events first_sequence,
+// first_sequence + 1, ... replaces: the latest version of its id, earlier
+// in the batch or else in `model`; 0 for a new id.
+std::vector<std::uint64_t> ReplacedEvents(const std::vector<Record>& records, const Model& model,
+                                          std::uint64_t first_sequence);
+
 class EventEncoder {
  public:
   // Starts encoding records[i] as event first_sequence + i, chained from
-  // `previous`, each saying which event it replaces (Event::replaces: the
-  // latest version in `model`, or an earlier one of the batch). `records`
-  // and `model` must outlive the encoder and stay unchanged. Events are of
-  // `format`, format 2's each with fresh random salt.
-  EventEncoder(const std::vector<Record>& records, const Model& model, std::uint64_t first_sequence,
-               const Hash& previous, std::int64_t time_ms, std::string author, EventFormat format);
+  // `previous`, each saying which event it replaces (Event::replaces =
+  // replaces[i], from ReplacedEvents()). `records` and `replaces` must
+  // outlive the encoder; a record must stay unchanged until the event of
+  // the first record of the chunk after its own was asked for (At()),
+  // then the encoder reads it no more. Events are of `format`, format 2's
+  // each with fresh random salt.
+  EventEncoder(const std::vector<Record>& records, const std::vector<std::uint64_t>& replaces,
+               std::uint64_t first_sequence, const Hash& previous, std::int64_t time_ms, std::string author,
+               EventFormat format);
   ~EventEncoder();
   EventEncoder(const EventEncoder&) = delete;
   EventEncoder& operator=(const EventEncoder&) = delete;
@@ -44,7 +53,7 @@ class EventEncoder {
   void Run();
 
   const std::vector<Record>& records_;
-  const Model& model_;
+  const std::vector<std::uint64_t>& replaces_;
   std::uint64_t first_sequence_;
   Hash previous_;
   Hash last_hash_{};

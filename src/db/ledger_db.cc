@@ -7,6 +7,7 @@
 #include "base/utf8.h"
 #include "db/event_encoder.h"
 #include "db/ledger_tree.h"
+#include "db/model_applier.h"
 #include "db/parallel_replay.h"
 #include "ledger/record_codec.h"
 
@@ -37,19 +38,27 @@ Result<std::unique_ptr<LedgerDb>> LedgerDb::Open(std::unique_ptr<EventStore> sto
                                                  const OpenOptions& options) {
   std::unique_ptr<LedgerDb> db(new LedgerDb(std::move(store), rates, clock));
   db->options_ = options;
-  if (options.use_snapshot) {
+  RAMSTEIN_RETURN_IF_ERROR(db->Load());
+  return db;
+}
+
+Status LedgerDb::Load() {
+  model_ = std::make_unique<Model>(rates_);
+  head_ = StoreHead{};
+  opened_from_snapshot_ = snapshot_sequence_ = 0;
+  snapshot_load_ = SnapshotLoad{};
+  if (options_.use_snapshot) {
     // A head that cannot be read is for Refresh to report.
-    if (auto stored_head = db->store_->Head(); stored_head.ok() && stored_head->sequence > 0) {
-      db->snapshot_load_ = LoadSnapshot(*db->store_, *stored_head, rates, options.threads);
-      if (db->snapshot_load_.model) {
-        db->model_ = std::move(db->snapshot_load_.model);
-        db->head_ = db->snapshot_load_.head;
-        db->opened_from_snapshot_ = db->snapshot_sequence_ = db->head_.sequence;
+    if (auto stored_head = store_->Head(); stored_head.ok() && stored_head->sequence > 0) {
+      snapshot_load_ = LoadSnapshot(*store_, *stored_head, rates_, options_.threads);
+      if (snapshot_load_.model) {
+        model_ = std::move(snapshot_load_.model);
+        head_ = snapshot_load_.head;
+        opened_from_snapshot_ = snapshot_sequence_ = head_.sequence;
       }
     }
   }
-  RAMSTEIN_RETURN_IF_ERROR(db->Refresh());
-  return db;
+  return Refresh();
 }
 
 Status LedgerDb::WriteSnapshot() {
@@ -169,25 +178,52 @@ Result<AppendSummary> LedgerDb::AppendChecked(std::vector<Record> records,
     return std::chrono::duration_cast<std::chrono::milliseconds>(SteadyClock::now() - start).count();
   };
   auto step_start = SteadyClock::now();
-  Hash last_hash;
-  {
-    // Events are encoded and chained on another thread while the store
-    // writes; a large batch never holds all its payloads at once.
-    EventEncoder encoder(records, *model_, head_.sequence + 1, head_.hash, now_ms, author, store_->format());
-    RAMSTEIN_RETURN_IF_ERROR(store_->AppendProduced(
-        head_, records.size(), [&](std::size_t i) -> const Event& { return encoder.At(i); }));
-    last_hash = encoder.last_hash();
-  }
-  AppendSummary summary{head_.sequence + 1, head_.sequence + records.size(), records.size()};
-  summary.store_ms = ms_since(step_start);
-  step_start = SteadyClock::now();
+  const std::uint64_t first_sequence = head_.sequence + 1;
+  const std::vector<std::uint64_t> replaces = ReplacedEvents(records, *model_, first_sequence);
   model_->Reserve(records.size());  // a large batch regrows no index while applied
-  Status applied;
-  for (std::size_t i = 0; i < records.size() && applied.ok(); ++i) {
-    applied = model_->Apply(head_.sequence + 1 + i, now_ms, author, std::move(records[i]));
+  Hash last_hash;
+  Status stored, applied;
+  std::size_t applied_before_failure = 0;
+  std::int64_t store_ms = 0, apply_ms = 0;
+  {
+    // Events are encoded and chained on one thread and applied to the model
+    // on another while the store writes them; a large batch never holds
+    // all its payloads at once. A record is applied once the store has
+    // taken the chunk of events it belongs to (the encoder is then done
+    // with it), so a store that refuses the batch before its first event
+    // (another writer went first) leaves the model untouched.
+    EventEncoder encoder(records, replaces, first_sequence, head_.hash, now_ms, author, store_->format());
+    ModelApplier applier(*model_, records, first_sequence, now_ms, author);
+    stored = store_->AppendProduced(head_, records.size(), [&](std::size_t i) -> const Event& {
+      const Event& event = encoder.At(i);
+      if (i % encode_chunk_events == 0) applier.Release(std::min(records.size(), i + encode_chunk_events));
+      return event;
+    });
+    store_ms = ms_since(step_start);
+    if (stored.ok()) {
+      last_hash = encoder.last_hash();
+      step_start = SteadyClock::now();
+      applied = applier.Finish();
+      apply_ms = ms_since(step_start);
+    } else {
+      applied_before_failure = applier.Stop();
+    }
   }
+  if (!stored.ok()) {
+    // Nothing was written, but the model may hold records of the batch:
+    // build it again from the store rather than serve them.
+    if (applied_before_failure > 0) {
+      if (Status rebuilt = Load(); !rebuilt.ok()) {
+        return Status::Corruption(stored.message() + "; and the model could not be rebuilt from the ledger (" +
+                                  rebuilt.message() + "): open the ledger again");
+      }
+    }
+    return stored;
+  }
+  AppendSummary summary{first_sequence, head_.sequence + records.size(), records.size()};
+  summary.store_ms = store_ms;
+  summary.apply_ms = apply_ms;
   head_ = StoreHead{summary.last_sequence, last_hash};
-  summary.apply_ms = ms_since(step_start);
   // Written, but not applied: the checks and the model disagree. Say so
   // rather than serve a model that lacks acknowledged events.
   if (!applied.ok()) return Status::Corruption("appended, but the model could not apply it: " + applied.message());

@@ -31,8 +31,10 @@ struct AppendSummary {
   std::uint64_t last_sequence = 0;
   std::size_t records = 0;
   bool snapshot_written = false;  // the append was followed by a snapshot
-  // Wall time of each step: encoding and writing the events (one
-  // transaction, synced), applying them to the model, the snapshot.
+  // Wall time of each step: encoding, writing (one transaction, synced)
+  // and applying the events to the model, which overlap; then waiting for
+  // the model to apply what was left when the store committed; the
+  // snapshot.
   std::int64_t store_ms = 0, apply_ms = 0, snapshot_ms = 0;
 };
 
@@ -76,7 +78,11 @@ class LedgerDb {
   Result<AppendSummary> Append(std::vector<Record> records, const std::string& author);
 
   // Append() without the checks. REQUIRES: Check(records) returned no
-  // errors and nothing was appended since.
+  // errors and nothing was appended since. The records are applied to the
+  // model while the store writes them; if the store then fails, the model
+  // is built again from the store (as Open() does) before the error is
+  // returned, and when that fails too the error says to open the ledger
+  // again.
   Result<AppendSummary> AppendChecked(std::vector<Record> records, const std::string& author);
 
   // Applies events other processes appended since this one last looked.
@@ -114,6 +120,9 @@ class LedgerDb {
 
  private:
   LedgerDb(std::unique_ptr<EventStore> store, const FxRates* rates, Clock* clock);
+  // Builds the model from nothing: the newest usable snapshot and the
+  // events after it, or every event (options_.use_snapshot).
+  Status Load();
   Status ApplyStored(const EventView& event, Model& model);
 
   std::unique_ptr<EventStore> store_;
