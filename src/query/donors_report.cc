@@ -2,93 +2,13 @@
 
 #include "base/did_you_mean.h"
 #include "query/labels.h"
+#include "query/line_totals.h"
 #include "query/measure_filter.h"
 #include "query/reports.h"
 
 namespace ramstein {
 
 namespace {
-
-// Totals over lines: wide, so that no sum wraps (base/wide_sum.h).
-struct Sums {
-  WideSum announced = 0, committed = 0, delivered = 0, outstanding = 0, on_hold = 0;
-};
-
-struct BucketTotals {
-  Sums original;
-  Sums eur_cents;
-  Sums usd_cents;            // only when aggregated WithUsd
-  bool unconverted = false;      // some money in this bucket has no EUR rate
-  bool usd_unconverted = false;  // some has EUR (undated EUR) but no USD rate
-  bool any = false;
-};
-
-constexpr auto kAnnounced = static_cast<std::uint8_t>(MeasureStatus::announced);
-constexpr auto kCommitted = static_cast<std::uint8_t>(MeasureStatus::committed);
-constexpr auto kDelivered = static_cast<std::uint8_t>(MeasureStatus::delivered);
-
-// One pass over the line columns, accumulating per (donor, currency) bucket;
-// the USD columns are read only when asked for.
-template <bool WithUsd>
-std::vector<BucketTotals> Aggregate(const Model& model, const MeasureFilter& filter) {
-  const LineTable& t = model.lines();
-  // Read only when filtering; the wanted type code otherwise unused.
-  const std::uint8_t* types = filter.type ? t.type.data() : nullptr;
-  const auto wanted_type = static_cast<std::uint8_t>(filter.type.value_or(AidType::military));
-  // The publisher is a measure's, not a column's: kept measures by number.
-  std::vector<char> kept;
-  if (filter.publisher) kept = KeptMeasures(model, MeasureFilter{std::nullopt, filter.publisher});
-  std::vector<BucketTotals> totals(model.buckets().size());
-  const std::uint32_t rows = t.size();
-  const std::uint32_t* bucket = t.bucket.data();
-  const std::uint8_t* status = t.status.data();
-  const std::uint8_t* converted = t.converted.data();
-  const std::int64_t* value = t.value_minor.data();
-  const WideSum* delivered = t.delivered_minor.data();
-  const std::int64_t* held = t.held_minor.data();
-  const std::int64_t* value_eur = t.value_eur_cents.data();
-  const WideSum* delivered_eur = t.delivered_eur_cents.data();
-  const std::int64_t* held_eur = t.held_eur_cents.data();
-  for (std::uint32_t r = 0; r < rows; ++r) {
-    std::uint8_t s = status[r];
-    if (s < kAnnounced || s > kDelivered) continue;  // proposed or cancelled
-    if (types && types[r] != wanted_type) continue;
-    if (!kept.empty() && !kept[t.measure[r]]) continue;
-    BucketTotals& b = totals[bucket[r]];
-    bool is_committed = s >= kCommitted;
-    WideSum open = is_committed ? std::max<WideSum>(0, value[r] - delivered[r]) : 0;
-    b.any |= value[r] != 0 || delivered[r] != 0 || held[r] != 0;
-    b.original.announced += value[r];
-    b.original.committed += is_committed ? value[r] : 0;
-    b.original.delivered += delivered[r];
-    b.original.outstanding += open;
-    b.original.on_hold += held[r];
-    if (!converted[r]) {
-      b.unconverted |= value[r] != 0 || delivered[r] != 0 || held[r] != 0;
-      continue;
-    }
-    WideSum open_eur = is_committed ? std::max<WideSum>(0, value_eur[r] - delivered_eur[r]) : 0;
-    b.eur_cents.announced += value_eur[r];
-    b.eur_cents.committed += is_committed ? value_eur[r] : 0;
-    b.eur_cents.delivered += delivered_eur[r];
-    b.eur_cents.outstanding += open_eur;
-    b.eur_cents.on_hold += held_eur[r];
-    if constexpr (WithUsd) {
-      if (!(converted[r] & line_usd_converted)) {
-        b.usd_unconverted |= value[r] != 0 || delivered[r] != 0 || held[r] != 0;
-        continue;
-      }
-      WideSum value_usd = t.value_usd_cents[r], delivered_usd = t.delivered_usd_cents[r];
-      b.usd_cents.announced += value_usd;
-      b.usd_cents.committed += is_committed ? value_usd : 0;
-      b.usd_cents.delivered += delivered_usd;
-      b.usd_cents.outstanding +=
-          is_committed ? std::max<WideSum>(0, value_usd - delivered_usd) : 0;
-      b.usd_cents.on_hold += t.held_usd_cents[r];
-    }
-  }
-  return totals;
-}
 
 const char* kSumNames[] = {"announced", "committed", "delivered", "outstanding", "on_hold"};
 
@@ -106,7 +26,7 @@ std::string ActorName(const Model& model, const std::string& id) {
 }  // namespace
 
 Table DonorsReport(const Model& model, const MeasureFilter& filter) {
-  std::vector<BucketTotals> totals = Aggregate<false>(model, filter);
+  std::vector<BucketTotals> totals = SumLines(model, filter, /*with_usd=*/false);
   Table table;
   table.title = "Donors: announced, committed, delivered, outstanding and on hold";
   table.AddColumns({{"donor"}, {"name"}, {"currency"}});
@@ -146,18 +66,8 @@ Table DonorsReport(const Model& model, const MeasureFilter& filter) {
   return table;
 }
 
-namespace {
-void Add(Sums& into, const Sums& from) {
-  into.announced += from.announced;
-  into.committed += from.committed;
-  into.delivered += from.delivered;
-  into.outstanding += from.outstanding;
-  into.on_hold += from.on_hold;
-}
-}  // namespace
-
 Table DonorTotalsReport(const Model& model, const MeasureFilter& filter) {
-  std::vector<BucketTotals> totals = Aggregate<true>(model, filter);
+  std::vector<BucketTotals> totals = SumLines(model, filter, /*with_usd=*/true);
   std::vector<Sums> per_donor(model.actor_count()), per_donor_usd(model.actor_count());
   std::vector<std::string> currencies(model.actor_count());
   std::vector<bool> unconverted(model.actor_count()), usd_unconverted(model.actor_count()), any(model.actor_count());
