@@ -4,11 +4,15 @@
 #include "store/sqlite/sqlite_statement.h"
 
 #include <sqlite3.h>
+#include <dirent.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
+#include <cstdlib>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
@@ -76,6 +80,33 @@ std::string FileUri(const std::string& path) {
   return uri + "?immutable=1";
 }
 
+// Removes what writers killed while creating the ledger `path` left beside
+// it: PATH.creating-PID (and its -journal, -wal and -shm) of a process that no longer
+// runs. A live process's file, or one whose PID was reused, is left alone.
+void RemoveAbandonedCreations(const std::string& path) {
+  const std::string folder = FolderOf(path);
+  const std::string prefix = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1) +
+                             ".creating-";
+  DIR* dir = ::opendir(folder.c_str());
+  if (dir == nullptr) return;
+  std::vector<std::string> abandoned;
+  while (const dirent* entry = ::readdir(dir)) {
+    std::string_view name = entry->d_name;
+    if (name.substr(0, prefix.size()) != prefix) continue;
+    std::string_view rest = name.substr(prefix.size());
+    std::size_t digits = 0;
+    while (digits < rest.size() && digits < 10 && rest[digits] >= '0' && rest[digits] <= '9') ++digits;
+    std::string_view suffix = rest.substr(digits);
+    if (digits == 0 || (!suffix.empty() && suffix != "-journal" && suffix != "-wal" && suffix != "-shm")) continue;
+    const long pid = std::strtol(std::string(rest.substr(0, digits)).c_str(), nullptr, 10);
+    if (pid <= 0 || pid == ::getpid() || pid > INT32_MAX) continue;
+    if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;  // running, or not ours to ask
+    abandoned.push_back(folder + "/" + std::string(name));
+  }
+  ::closedir(dir);
+  for (const std::string& file : abandoned) ::unlink(file.c_str());
+}
+
 // Flushes a file (or a folder's entries) to the disk.
 bool Synced(const std::string& path, int flags) {
   int fd = ::open(path.c_str(), flags | O_CLOEXEC);
@@ -97,12 +128,13 @@ Result<std::unique_ptr<SqliteEventStore>> SqliteEventStore::Open(const std::stri
   if (FileSize(path, &size)) {
     return Status::Conflict("'" + path + "' already exists; a ledger is created only in a new file");
   }
+  RemoveAbandonedCreations(path);
   const std::string made = path + ".creating-" + std::to_string(::getpid());
-  for (const char* suffix : {"", "-wal", "-shm"}) ::unlink((made + suffix).c_str());
+  for (const char* suffix : {"", "-journal", "-wal", "-shm"}) ::unlink((made + suffix).c_str());
   {
     auto created = OpenFile(made, Mode::create, format);
     if (!created.ok()) {
-      for (const char* suffix : {"", "-wal", "-shm"}) ::unlink((made + suffix).c_str());
+      for (const char* suffix : {"", "-journal", "-wal", "-shm"}) ::unlink((made + suffix).c_str());
       return created.status();
     }
   }  // closed

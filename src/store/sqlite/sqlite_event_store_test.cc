@@ -1,6 +1,7 @@
 #include "store/sqlite/sqlite_event_store.h"
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -32,6 +33,34 @@ std::vector<Event> Chain(std::uint64_t first, std::size_t count, Hash previous) 
     events.push_back(std::move(e));
   }
   return events;
+}
+
+void Touch(const std::string& path) {
+  std::FILE* file = std::fopen(path.c_str(), "w");
+  ASSERT_NE(file, nullptr) << path;
+  std::fclose(file);
+}
+
+// Creating a ledger removes the files a writer killed while creating it
+// left beside it, and only those: not another running process's, not a
+// file that merely starts with the same name.
+TEST(SqliteEventStoreTest, CreatingRemovesWhatAKilledCreationLeft) {
+  std::string path = TempPath("created.db");
+  pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) ::_exit(0);
+  ASSERT_EQ(::waitpid(child, nullptr, 0), child);  // a process that no longer runs
+  const std::string dead = path + ".creating-" + std::to_string(child);
+  const std::string alive = path + ".creating-" + std::to_string(::getppid());
+  const std::vector<std::string> left = {dead, dead + "-journal", dead + "-wal", dead + "-shm"};
+  const std::vector<std::string> kept = {alive, path + ".creating-" + std::to_string(child) + ".note",
+                                         path + ".creating-", path + "x.creating-" + std::to_string(child)};
+  for (const auto& file : left) Touch(file);
+  for (const auto& file : kept) Touch(file);
+  auto store = SqliteEventStore::Open(path, SqliteEventStore::Mode::create);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  for (const auto& file : left) EXPECT_FALSE(std::filesystem::exists(file)) << file;
+  for (const auto& file : kept) EXPECT_TRUE(std::filesystem::exists(file)) << file;
 }
 
 TEST(SqliteEventStoreTest, AppendsScansAndReopens) {
