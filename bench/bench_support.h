@@ -45,6 +45,13 @@ inline const FxRates& Rates() {
   return rates;
 }
 
+// Removes the ledger at `path` and every file beside it that belongs to it
+// (a ledger left with its -ack file would refuse to open once made again
+// with fewer events: "acknowledged events were lost").
+inline void RemoveLedger(const std::string& path) {
+  for (const char* suffix : {"", "-wal", "-shm", "-ack"}) std::filesystem::remove(path + suffix);
+}
+
 // The ledger at `path`, created when missing. Aborts on failure (a
 // benchmark cannot go on without it).
 inline std::unique_ptr<LedgerDb> Open(const std::string& path, const OpenOptions& options = {}) {

@@ -191,7 +191,7 @@ void BM_KielCsvImport(benchmark::State& state) {
     }
     state.PauseTiming();
     db.reset();
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    bench::RemoveLedger(path);
     state.ResumeTiming();
   }
   RowsRate(state);

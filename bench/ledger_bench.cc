@@ -43,7 +43,7 @@ void BM_Import(benchmark::State& state) {
   for (auto _ : state) {
     state.PauseTiming();
     std::string path = WorkDir() + "/import-" + std::to_string(round++) + ".db";
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    bench::RemoveLedger(path);
     auto db = Open(path);
     state.ResumeTiming();
     auto result = ImportJsonLines(*db, {input}, "bench", ImportOptions{});
@@ -51,7 +51,7 @@ void BM_Import(benchmark::State& state) {
     events = result->records;
     state.PauseTiming();
     db.reset();
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    bench::RemoveLedger(path);
     state.ResumeTiming();
   }
   state.counters["line_items_per_s"] = benchmark::Counter(
@@ -113,7 +113,7 @@ void BM_SqliteInsertLines(benchmark::State& state) {
   for (auto _ : state) {
     state.PauseTiming();
     std::string path = WorkDir() + "/lines-" + std::to_string(round++) + ".db";
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    bench::RemoveLedger(path);
     state.ResumeTiming();
     auto text = ReadFile(input);
     sqlite3* db;
@@ -138,7 +138,7 @@ void BM_SqliteInsertLines(benchmark::State& state) {
     sqlite3_exec(db, "COMMIT;", nullptr, nullptr, nullptr);
     sqlite3_close(db);
     state.PauseTiming();
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    bench::RemoveLedger(path);
     state.ResumeTiming();
   }
   state.counters["line_items_per_s"] = benchmark::Counter(
