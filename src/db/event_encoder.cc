@@ -27,7 +27,7 @@ std::vector<std::uint64_t> ReplacedEvents(const std::vector<Record>& records, co
 
 EventEncoder::EventEncoder(const std::vector<Record>& records, const std::vector<std::uint64_t>& replaces,
                            std::uint64_t first_sequence, const Hash& previous, std::int64_t time_ms,
-                           std::string author, EventFormat format)
+                           std::string author, EventFormat format, SearchWordReader* words)
     : records_(records),
       replaces_(replaces),
       first_sequence_(first_sequence),
@@ -35,6 +35,7 @@ EventEncoder::EventEncoder(const std::vector<Record>& records, const std::vector
       time_ms_(time_ms),
       author_(std::move(author)),
       format_(format),
+      words_(words),
       worker_([this] { Run(); }) {}
 
 EventEncoder::~EventEncoder() {
@@ -63,6 +64,8 @@ void EventEncoder::Run() {
       e.sources = CitedSources(records_[i]);
       e.payload = EncodePayload(records_[i]);
       e.search = SearchDocumentOf(records_[i]);
+      // A document whose words were not read has them read by the index.
+      if (words_ != nullptr) (void)words_->Read(*e.search);
       e.format = format_;
       if (format_ == EventFormat::v2) e.salt = salts[i - start];
       e.hash = ChainHash(previous, e.view(), scratch);

@@ -14,6 +14,7 @@
 
 #include "ledger/event.h"
 #include "ledger/records.h"
+#include "ledger/text_search.h"
 #include "model/model.h"
 
 namespace ramstein {
@@ -35,10 +36,12 @@ class EventEncoder {
   // outlive the encoder; a record must stay unchanged until the event of
   // the first record of the chunk after its own was asked for (At()),
   // then the encoder reads it no more. Events are of `format`, format 2's
-  // each with fresh random salt.
+  // each with fresh random salt. `words` (may be null; used by the
+  // encoder's thread alone until it is destroyed) reads the words of each
+  // event's search document.
   EventEncoder(const std::vector<Record>& records, const std::vector<std::uint64_t>& replaces,
                std::uint64_t first_sequence, const Hash& previous, std::int64_t time_ms, std::string author,
-               EventFormat format);
+               EventFormat format, SearchWordReader* words = nullptr);
   ~EventEncoder();
   EventEncoder(const EventEncoder&) = delete;
   EventEncoder& operator=(const EventEncoder&) = delete;
@@ -60,6 +63,7 @@ class EventEncoder {
   std::int64_t time_ms_;
   std::string author_;
   EventFormat format_;
+  SearchWordReader* words_;
 
   std::mutex mutex_;
   std::condition_variable ready_;          // a chunk was encoded

@@ -192,7 +192,12 @@ Result<AppendSummary> LedgerDb::AppendChecked(std::vector<Record> records,
     // taken the chunk of events it belongs to (the encoder is then done
     // with it), so a store that refuses the batch before its first event
     // (another writer went first) leaves the model untouched.
-    EventEncoder encoder(records, replaces, first_sequence, head_.hash, now_ms, author, store_->format());
+    // The search documents' words are read on the encoder's thread too, off
+    // the thread that writes the index.
+    std::unique_ptr<SearchWordReader> words;
+    if (TextSearch* search = store_->text_search()) words = search->NewWordReader();
+    EventEncoder encoder(records, replaces, first_sequence, head_.hash, now_ms, author, store_->format(),
+                         words.get());
     ModelApplier applier(*model_, records, first_sequence, now_ms, author);
     stored = store_->AppendProduced(head_, records.size(), [&](std::size_t i) -> const Event& {
       const Event& event = encoder.At(i);

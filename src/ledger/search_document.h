@@ -23,6 +23,12 @@ struct SearchDocument {
   std::string id;  // the record's
   std::string title;
   std::string body;
+  // The distinct words of the title and the body, sorted, as the index's
+  // tokenizer reads them (TextSearch::NewWordReader), when words_read:
+  // read while the batch is encoded, so that the thread writing the index
+  // need not; otherwise the index reads them itself.
+  std::vector<std::string> words;
+  bool words_read = false;
 };
 
 SearchDocument SearchDocumentOf(const Record& record);

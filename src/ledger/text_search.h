@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,9 +40,24 @@ struct SearchPage {
   bool ranked = true;           // best first; false: newest first (more than search_rank_matches_max)
 };
 
+// Reads documents' words as the index's tokenizer does
+// (SearchDocument::words). Thread safety: one thread at a time; readers
+// are independent of each other and of the index. Must not outlive the
+// store that made it.
+class SearchWordReader {
+ public:
+  virtual ~SearchWordReader() = default;
+  // Fills document.words and sets words_read; IoError when the tokenizer
+  // fails (the document is then left as it was).
+  virtual Status Read(SearchDocument& document) = 0;
+};
+
 class TextSearch {
  public:
   virtual ~TextSearch() = default;
+  // A reader of documents' words for another thread, or null when this
+  // index reads them itself.
+  virtual std::unique_ptr<SearchWordReader> NewWordReader() { return nullptr; }
   // Records holding every term (in their title or texts), best first, from
   // the `offset`th, at most `limit` (<= search_limit_max); of one kind when
   // `kind` is not empty; and how many of each kind match.

@@ -89,12 +89,29 @@ void TallyFinal(sqlite3_context* context) {
 
 }  // namespace
 
-Fts5Extension::~Fts5Extension() {
-  if (instance_ != nullptr) tokenizer_.xDelete(instance_);
+Fts5Words::~Fts5Words() { tokenizer_.xDelete(instance_); }
+
+namespace {
+const char* const kTokenizerArguments[] = {"remove_diacritics", "2"};
+}  // namespace
+
+std::unique_ptr<Fts5Words> Fts5Extension::NewWords() const {
+  if (words_ == nullptr) return nullptr;
+  Fts5Tokenizer* instance = nullptr;
+  if (tokenizer_.xCreate(user_, const_cast<const char**>(kTokenizerArguments), 2, &instance) != SQLITE_OK) {
+    return nullptr;
+  }
+  return std::make_unique<Fts5Words>(tokenizer_, instance);
+}
+
+Status Fts5Extension::Words(std::string_view text, bool query, bool prefix,
+                            const std::function<void(std::string_view)>& word) const {
+  if (words_ == nullptr) return Status::IoError("SQLite search index: the tokenizer is not open");
+  return words_->Words(text, query, prefix, word);
 }
 
 Status Fts5Extension::Open(sqlite3* db) {
-  if (instance_ != nullptr) return Status::Ok();
+  if (words_ != nullptr) return Status::Ok();
   fts5_api* api = nullptr;
   sqlite3_stmt* select = nullptr;
   if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &select, nullptr) == SQLITE_OK) {
@@ -103,13 +120,12 @@ Status Fts5Extension::Open(sqlite3* db) {
   }
   sqlite3_finalize(select);
   if (api == nullptr || api->iVersion < 2) return Status::IoError("SQLite search index: this SQLite has no FTS5");
-  void* user = nullptr;
-  const char* arguments[] = {"remove_diacritics", "2"};
-  if (api->xFindTokenizer(api, "unicode61", &user, &tokenizer_) != SQLITE_OK ||
-      tokenizer_.xCreate(user, arguments, 2, &instance_) != SQLITE_OK) {
-    instance_ = nullptr;
+  Fts5Tokenizer* instance = nullptr;
+  if (api->xFindTokenizer(api, "unicode61", &user_, &tokenizer_) != SQLITE_OK ||
+      tokenizer_.xCreate(user_, const_cast<const char**>(kTokenizerArguments), 2, &instance) != SQLITE_OK) {
     return Status::IoError("SQLite search index: FTS5's unicode61 tokenizer is missing");
   }
+  words_ = std::make_unique<Fts5Words>(tokenizer_, instance);
   if (api->xCreateFunction(api, "ramstein_rank", nullptr, &Rank, nullptr) != SQLITE_OK ||
       sqlite3_create_function(db, "ramstein_tally", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, nullptr,
                               &TallyStep, &TallyFinal) != SQLITE_OK) {
@@ -118,9 +134,8 @@ Status Fts5Extension::Open(sqlite3* db) {
   return Status::Ok();
 }
 
-Status Fts5Extension::Words(std::string_view text, bool query, bool prefix,
-                            const std::function<void(std::string_view)>& word) const {
-  if (instance_ == nullptr) return Status::IoError("SQLite search index: the tokenizer is not open");
+Status Fts5Words::Words(std::string_view text, bool query, bool prefix,
+                        const std::function<void(std::string_view)>& word) const {
   const int flags = query ? FTS5_TOKENIZE_QUERY | (prefix ? FTS5_TOKENIZE_PREFIX : 0) : FTS5_TOKENIZE_DOCUMENT;
   auto each = [](void* context, int, const char* token, int bytes, int, int) {
     (*static_cast<const std::function<void(std::string_view)>*>(context))(

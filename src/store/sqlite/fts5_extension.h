@@ -23,6 +23,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string_view>
 
 #include "base/status.h"
@@ -31,15 +32,17 @@ namespace ramstein {
 
 inline constexpr int tally_kind_bits = 5;
 
-class Fts5Extension {
+// One instance of the search table's tokenizer (unicode61, diacritics
+// removed): reads the words of a text as the index holds them.
+// Thread safety: one thread at a time; instances are independent, so each
+// thread may have its own.
+class Fts5Words {
  public:
-  Fts5Extension() = default;
-  ~Fts5Extension();
-  Fts5Extension(const Fts5Extension&) = delete;
-  Fts5Extension& operator=(const Fts5Extension&) = delete;
+  Fts5Words(const fts5_tokenizer& tokenizer, Fts5Tokenizer* instance) : tokenizer_(tokenizer), instance_(instance) {}
+  ~Fts5Words();
+  Fts5Words(const Fts5Words&) = delete;
+  Fts5Words& operator=(const Fts5Words&) = delete;
 
-  // Finds the tokenizer and registers ramstein_rank on `db`.
-  Status Open(sqlite3* db);
   // Calls `word` with each word of `text`, in order (repeats included); as a
   // query's words when `query` (the last one a prefix when `prefix`), else
   // as a document's.
@@ -47,8 +50,32 @@ class Fts5Extension {
                const std::function<void(std::string_view)>& word) const;
 
  private:
+  fts5_tokenizer tokenizer_;
+  Fts5Tokenizer* instance_;
+};
+
+class Fts5Extension {
+ public:
+  Fts5Extension() = default;
+  Fts5Extension(const Fts5Extension&) = delete;
+  Fts5Extension& operator=(const Fts5Extension&) = delete;
+
+  // Finds the tokenizer and registers ramstein_rank on `db`.
+  Status Open(sqlite3* db);
+  // Fts5Words::Words with this connection's instance of the tokenizer.
+  Status Words(std::string_view text, bool query, bool prefix,
+               const std::function<void(std::string_view)>& word) const;
+  // This connection's instance of the tokenizer; null before Open()
+  // succeeded.
+  const Fts5Words* tokens() const { return words_.get(); }
+  // Another instance of the tokenizer, for another thread; null before
+  // Open() succeeded. Must not outlive the connection.
+  std::unique_ptr<Fts5Words> NewWords() const;
+
+ private:
   fts5_tokenizer tokenizer_{};
-  Fts5Tokenizer* instance_ = nullptr;
+  void* user_ = nullptr;  // the tokenizer's, for creating instances
+  std::unique_ptr<Fts5Words> words_;
 };
 
 }  // namespace ramstein

@@ -250,6 +250,11 @@ Result<SearchPage> SqliteEventStore::Search(const SearchTerms& terms, std::strin
   return search_->Search(terms, kind, limit, offset);
 }
 
+std::unique_ptr<SearchWordReader> SqliteEventStore::NewWordReader() {
+  std::lock_guard lock(search_mutex_);
+  return search_->NewWordReader();
+}
+
 Result<std::vector<std::string>> SqliteEventStore::Ids(const SearchTerms& terms, std::string_view kind,
                                                        std::size_t limit) {
   std::lock_guard lock(search_mutex_);

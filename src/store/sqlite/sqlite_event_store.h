@@ -59,6 +59,7 @@ class SqliteEventStore final : public EventStore, public TextSearch {
   Result<StoreHead> Head() override;
   EventFormat format() const override { return format_; }
   TextSearch* text_search() override { return this; }
+  std::unique_ptr<SearchWordReader> NewWordReader() override;
   // Snapshots live in table snapshots(sequence, part, bytes), in parts of
   // at most snapshot_part_bytes (a BLOB has a size limit); a ledger without
   // the table has none. WriteSnapshot refuses a read-only ledger.

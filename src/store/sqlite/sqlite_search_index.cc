@@ -170,25 +170,66 @@ Status SqliteSearchIndex::IndexAfter(std::uint64_t after) {
   return WriteWordCounts();
 }
 
-Status SqliteSearchIndex::CountWords(std::string_view title, std::string_view body, std::int64_t delta) {
-  // The words go into strings kept from record to record (their buffers
-  // reused: an import counts the words of every record it indexes).
-  std::size_t count = 0;
+namespace {
+
+// The distinct words of a title and a body, sorted, in words[0, *count):
+// what the index counts once for each record holding them. The strings are
+// kept from call to call (their buffers reused: an import reads the words
+// of every record it indexes).
+Status DistinctWords(const Fts5Words& tokens, std::string_view title, std::string_view body,
+                     std::vector<std::string>& words, std::size_t* count) {
+  *count = 0;
   auto take = [&](std::string_view word) {
-    if (count == words_.size()) words_.emplace_back();
-    words_[count++].assign(word);
+    if (*count == words.size()) words.emplace_back();
+    words[(*count)++].assign(word);
   };
-  RAMSTEIN_RETURN_IF_ERROR(extension_.Words(title, false, false, take));
-  RAMSTEIN_RETURN_IF_ERROR(extension_.Words(body, false, false, take));
-  const auto end = words_.begin() + static_cast<std::ptrdiff_t>(count);
-  std::sort(words_.begin(), end);
-  for (auto word = words_.begin(); word != end; ++word) {
-    if (word != words_.begin() && *word == *(word - 1)) continue;  // once a record
+  RAMSTEIN_RETURN_IF_ERROR(tokens.Words(title, false, false, take));
+  RAMSTEIN_RETURN_IF_ERROR(tokens.Words(body, false, false, take));
+  const auto end = words.begin() + static_cast<std::ptrdiff_t>(*count);
+  std::sort(words.begin(), end);
+  *count = static_cast<std::size_t>(std::unique(words.begin(), end) - words.begin());
+  return Status::Ok();
+}
+
+class WordReader : public SearchWordReader {
+ public:
+  explicit WordReader(std::unique_ptr<Fts5Words> tokens) : tokens_(std::move(tokens)) {}
+  Status Read(SearchDocument& document) override {
+    std::size_t count = 0;
+    RAMSTEIN_RETURN_IF_ERROR(DistinctWords(*tokens_, document.title, document.body, words_, &count));
+    document.words.assign(words_.begin(), words_.begin() + static_cast<std::ptrdiff_t>(count));
+    document.words_read = true;
+    return Status::Ok();
+  }
+
+ private:
+  std::unique_ptr<Fts5Words> tokens_;
+  std::vector<std::string> words_;
+};
+
+}  // namespace
+
+std::unique_ptr<SearchWordReader> SqliteSearchIndex::NewWordReader() const {
+  auto tokens = extension_.NewWords();
+  if (tokens == nullptr) return nullptr;
+  return std::make_unique<WordReader>(std::move(tokens));
+}
+
+Status SqliteSearchIndex::CountWords(std::string_view title, std::string_view body, std::int64_t delta) {
+  const Fts5Words* tokens = extension_.tokens();
+  if (tokens == nullptr) return Status::IoError("SQLite search index: the tokenizer is not open");
+  std::size_t count = 0;
+  RAMSTEIN_RETURN_IF_ERROR(DistinctWords(*tokens, title, body, words_, &count));
+  Count(words_.data(), words_.data() + count, delta);
+  return Status::Ok();
+}
+
+void SqliteSearchIndex::Count(const std::string* begin, const std::string* end, std::int64_t delta) {
+  for (const std::string* word = begin; word != end; ++word) {
     auto found = word_docs_.find(*word);
     if (found == word_docs_.end()) found = word_docs_.emplace(*word, 0).first;
     found->second += delta;
   }
-  return Status::Ok();
 }
 
 Status SqliteSearchIndex::WriteWordCounts() {
@@ -283,6 +324,10 @@ Status SqliteSearchIndex::Add(const EventView& event, std::uint64_t replaces, co
   bool done = sqlite3_step(s) == SQLITE_DONE;
   sqlite3_reset(s);
   if (!done) return Error("index the record");
+  if (document.words_read) {
+    Count(document.words.data(), document.words.data() + document.words.size(), 1);
+    return Status::Ok();
+  }
   return CountWords(document.title, document.body, 1);
 }
 

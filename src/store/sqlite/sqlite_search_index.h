@@ -70,6 +70,10 @@ class SqliteSearchIndex {
   // index catches up with the events other processes appended).
   Status CatchUp();
 
+  // A reader of documents' words for another thread (TextSearch's), null
+  // before the index is open. Must not outlive this index.
+  std::unique_ptr<SearchWordReader> NewWordReader() const;
+
   Result<SearchPage> Search(const SearchTerms& terms, std::string_view kind, std::size_t limit, std::size_t offset);
   Result<std::vector<std::string>> Ids(const SearchTerms& terms, std::string_view kind, std::size_t limit);
 
@@ -82,6 +86,8 @@ class SqliteSearchIndex {
   Status IndexAfter(std::uint64_t after);
   // Counts the words of a record's title and texts, once each, `delta`.
   Status CountWords(std::string_view title, std::string_view body, std::int64_t delta);
+  // Counts words [begin, end), distinct, `delta` each.
+  void Count(const std::string* begin, const std::string* end, std::int64_t delta);
   Status WriteWordCounts();
 
   // An FTS5 query and, for ramstein_rank, how many records hold each of its
