@@ -13,6 +13,14 @@
 
 namespace ramstein {
 
+namespace {
+
+std::int64_t MsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
 std::string CitedSources(const Record& record) {
   std::vector<std::string_view> ids;
   for (const Evidence& evidence : CommonOf(record).evidence) ids.push_back(evidence.source);
@@ -173,27 +181,42 @@ Result<AppendSummary> LedgerDb::AppendChecked(std::vector<Record> records,
                              std::to_string(limits::author_bytes_max) + " bytes");
   }
   std::int64_t now_ms = clock_->NowMs();
-  using SteadyClock = std::chrono::steady_clock;
-  auto ms_since = [](SteadyClock::time_point start) {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(SteadyClock::now() - start).count();
-  };
-  auto step_start = SteadyClock::now();
+  const std::uint64_t first_sequence = head_.sequence + 1;
+  AppendSummary summary{first_sequence, head_.sequence + records.size(), records.size()};
+  Hash last_hash;
+  Status applied;
+  RAMSTEIN_RETURN_IF_ERROR(StoreAndApply(records, author, now_ms, &last_hash, &applied, &summary));
+  head_ = StoreHead{summary.last_sequence, last_hash};
+  // Written, but not applied: the checks and the model disagree. Say so
+  // rather than serve a model that lacks acknowledged events.
+  if (!applied.ok()) return Status::Corruption("appended, but the model could not apply it: " + applied.message());
+  // A snapshot only saves later openings time: failing to write one (a
+  // read-only store, a full disk) changes nothing that was appended.
+  if (options_.snapshot_events_min > 0 && head_.sequence - snapshot_sequence_ >= options_.snapshot_events_min) {
+    const auto start = std::chrono::steady_clock::now();
+    if (WriteSnapshot().ok()) summary.snapshot_written = true;
+    summary.snapshot_ms = MsSince(start);
+  }
+  return summary;
+}
+
+Status LedgerDb::StoreAndApply(std::vector<Record>& records, const std::string& author, std::int64_t now_ms,
+                               Hash* last_hash, Status* applied, AppendSummary* summary) {
+  auto step_start = std::chrono::steady_clock::now();
   const std::uint64_t first_sequence = head_.sequence + 1;
   const std::vector<std::uint64_t> replaces = ReplacedEvents(records, *model_, first_sequence);
   model_->Reserve(records.size());  // a large batch regrows no index while applied
-  Hash last_hash;
-  Status stored, applied;
+  Status stored;
   std::size_t applied_before_failure = 0;
-  std::int64_t store_ms = 0, apply_ms = 0;
   {
     // Events are encoded and chained on one thread and applied to the model
     // on another while the store writes them; a large batch never holds
     // all its payloads at once. A record is applied once the store has
     // taken the chunk of events it belongs to (the encoder is then done
     // with it), so a store that refuses the batch before its first event
-    // (another writer went first) leaves the model untouched.
-    // The search documents' words are read on the encoder's thread too, off
-    // the thread that writes the index.
+    // (another writer went first) leaves the model untouched. The search
+    // documents' words are read on the encoder's thread too, off the
+    // thread that writes the index.
     std::unique_ptr<SearchWordReader> words;
     if (TextSearch* search = store_->text_search()) words = search->NewWordReader();
     EventEncoder encoder(records, replaces, first_sequence, head_.hash, now_ms, author, store_->format(),
@@ -204,42 +227,25 @@ Result<AppendSummary> LedgerDb::AppendChecked(std::vector<Record> records,
       if (i % encode_chunk_events == 0) applier.Release(std::min(records.size(), i + encode_chunk_events));
       return event;
     });
-    store_ms = ms_since(step_start);
+    summary->store_ms = MsSince(step_start);
     if (stored.ok()) {
-      last_hash = encoder.last_hash();
-      step_start = SteadyClock::now();
-      applied = applier.Finish();
-      apply_ms = ms_since(step_start);
-    } else {
-      applied_before_failure = applier.Stop();
+      *last_hash = encoder.last_hash();
+      step_start = std::chrono::steady_clock::now();
+      *applied = applier.Finish();
+      summary->apply_ms = MsSince(step_start);
+      return Status::Ok();
+    }
+    applied_before_failure = applier.Stop();
+  }
+  // Nothing was written, but the model may hold records of the batch:
+  // build it again from the store rather than serve them.
+  if (applied_before_failure > 0) {
+    if (Status rebuilt = Load(); !rebuilt.ok()) {
+      return Status::Corruption(stored.message() + "; and the model could not be rebuilt from the ledger (" +
+                                rebuilt.message() + "): open the ledger again");
     }
   }
-  if (!stored.ok()) {
-    // Nothing was written, but the model may hold records of the batch:
-    // build it again from the store rather than serve them.
-    if (applied_before_failure > 0) {
-      if (Status rebuilt = Load(); !rebuilt.ok()) {
-        return Status::Corruption(stored.message() + "; and the model could not be rebuilt from the ledger (" +
-                                  rebuilt.message() + "): open the ledger again");
-      }
-    }
-    return stored;
-  }
-  AppendSummary summary{first_sequence, head_.sequence + records.size(), records.size()};
-  summary.store_ms = store_ms;
-  summary.apply_ms = apply_ms;
-  head_ = StoreHead{summary.last_sequence, last_hash};
-  // Written, but not applied: the checks and the model disagree. Say so
-  // rather than serve a model that lacks acknowledged events.
-  if (!applied.ok()) return Status::Corruption("appended, but the model could not apply it: " + applied.message());
-  // A snapshot only saves later openings time: failing to write one (a
-  // read-only store, a full disk) changes nothing that was appended.
-  if (options_.snapshot_events_min > 0 && head_.sequence - snapshot_sequence_ >= options_.snapshot_events_min) {
-    step_start = SteadyClock::now();
-    if (WriteSnapshot().ok()) summary.snapshot_written = true;
-    summary.snapshot_ms = ms_since(step_start);
-  }
-  return summary;
+  return stored;
 }
 
 Result<VerifySummary> LedgerDb::Verify() { return VerifyStore(*store_, rates_); }

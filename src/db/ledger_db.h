@@ -124,6 +124,13 @@ class LedgerDb {
   // events after it, or every event (options_.use_snapshot).
   Status Load();
   Status ApplyStored(const EventView& event, Model& model);
+  // AppendChecked's write: encodes, stores and applies `records` (moved
+  // out) on three threads. Returns the store's error, with the model built
+  // again from the store when it already held some of the batch; on
+  // success sets the chain's last hash, the model's verdict (`applied`)
+  // and the summary's store and apply times.
+  Status StoreAndApply(std::vector<Record>& records, const std::string& author, std::int64_t now_ms,
+                       Hash* last_hash, Status* applied, AppendSummary* summary);
 
   std::unique_ptr<EventStore> store_;
   const FxRates* rates_;

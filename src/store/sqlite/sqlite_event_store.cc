@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fcntl.h>
 
 namespace ramstein {
@@ -85,8 +86,7 @@ std::string FileUri(const std::string& path) {
 // runs. A live process's file, or one whose PID was reused, is left alone.
 void RemoveAbandonedCreations(const std::string& path) {
   const std::string folder = FolderOf(path);
-  const std::string prefix = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1) +
-                             ".creating-";
+  const std::string prefix = std::filesystem::path(path).filename().string() + ".creating-";
   DIR* dir = ::opendir(folder.c_str());
   if (dir == nullptr) return;
   std::vector<std::string> abandoned;
